@@ -1,0 +1,18 @@
+//! Mutual Plan's core: the plan model and file format, and everything computed from a plan.
+//!
+//! The core has no user interface and no dependency on the desktop shell, so the CLI, the PDF and
+//! the window all show the same figures from the same functions.
+
+pub mod error;
+pub mod money;
+pub mod new_plan;
+pub mod pdf;
+pub mod plan;
+pub mod plan_file;
+pub mod sections;
+pub mod storage;
+pub mod values;
+
+pub use error::{FileError, LoadError};
+pub use plan::Plan;
+pub use plan_file::{fingerprint, read_plan, write_plan};

@@ -1,0 +1,140 @@
+//! `mutual-plan`: the command line for mentors and scripts.
+//!
+//! Exit codes: 0 success; 1 the plan has errors (or `fmt --check` found a file not in canonical
+//! form); 2 a file could not be read or written.
+
+use clap::{Parser, Subcommand};
+use mutual_plan::error::FileError;
+use mutual_plan::values::{PlanId, Timestamp};
+use mutual_plan::{fingerprint, new_plan, pdf, storage, write_plan};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "mutual-plan",
+    version,
+    about = "Business plans for public service mutuals"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Show a plan's title, organisation, revision and fingerprint.
+    Show { file: PathBuf },
+    /// Rewrite a plan file in canonical form (safely: the old file stays whole until the new one is complete).
+    Fmt {
+        file: PathBuf,
+        /// Change nothing; exit 1 if the file is not in canonical form.
+        #[arg(long)]
+        check: bool,
+    },
+    /// Create a new plan with every narrative section empty and sensible defaults.
+    New {
+        /// The new organisation's name.
+        #[arg(long)]
+        name: String,
+        /// Where to write the plan.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Replace the output file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Print the plan to PDF.
+    Pdf {
+        file: PathBuf,
+        /// Where to write the PDF.
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+}
+
+/// How a command failed, which decides the exit code.
+enum Failure {
+    /// The plan has errors, or is not canonical (exit 1).
+    Plan(String),
+    /// A file could not be read or written (exit 2).
+    File(String),
+}
+
+impl From<FileError> for Failure {
+    fn from(e: FileError) -> Self {
+        Failure::File(e.to_string())
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli.command) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Plan(msg)) => {
+            eprintln!("{msg}");
+            ExitCode::from(1)
+        }
+        Err(Failure::File(msg)) => {
+            eprintln!("error: {msg}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(command: Command) -> Result<(), Failure> {
+    match command {
+        Command::Show { file } => {
+            let plan = storage::load(&file)?.plan;
+            println!("Title:        {}", plan.title);
+            println!("Organisation: {}", plan.organisation.name);
+            println!("Revision:     {}", plan.revision);
+            println!("Fingerprint:  {}", fingerprint(&plan));
+            Ok(())
+        }
+        Command::Fmt { file, check } => {
+            let original = storage::read_bytes(&file)?;
+            let plan = storage::load(&file)?.plan;
+            let canonical = write_plan(&plan);
+            if canonical.as_bytes() == original.as_slice() {
+                return Ok(());
+            }
+            if check {
+                return Err(Failure::Plan(format!(
+                    "{}: not in canonical form (run `mutual-plan fmt` on it)",
+                    file.display()
+                )));
+            }
+            storage::save_atomic(&file, canonical.as_bytes())?;
+            Ok(())
+        }
+        Command::New {
+            name,
+            output,
+            force,
+        } => {
+            if output.exists() && !force {
+                return Err(Failure::File(format!(
+                    "{}: already exists (use --force to replace it)",
+                    output.display()
+                )));
+            }
+            let id = PlanId::random()
+                .map_err(|e| Failure::File(format!("no random source for the plan id: {e}")))?;
+            let plan = new_plan::new_plan(name.trim(), id, Timestamp::now());
+            storage::save_atomic(&output, write_plan(&plan).as_bytes())?;
+            println!("Created {}", output.display());
+            Ok(())
+        }
+        Command::Pdf { file, output } => {
+            let plan = storage::load(&file)?.plan;
+            let bytes = pdf::render(&plan).map_err(|e| Failure::File(e.to_string()))?;
+            write_output(&output, &bytes)
+        }
+    }
+}
+
+fn write_output(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
+    storage::save_atomic(path, bytes)?;
+    Ok(())
+}

@@ -1,0 +1,68 @@
+//! The bundled fonts and their metrics: what the layout measures is exactly what is drawn.
+
+/// DejaVu Sans (Bitstream Vera licence, in `assets/fonts/`): full Latin coverage, £, – and ŵ ŷ.
+pub const REGULAR_TTF: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
+/// DejaVu Sans Bold.
+pub const BOLD_TTF: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
+
+/// A face of the bundled font.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Face {
+    Regular,
+    Bold,
+}
+
+impl Face {
+    /// The TrueType bytes of the face.
+    pub fn bytes(self) -> &'static [u8] {
+        match self {
+            Face::Regular => REGULAR_TTF,
+            Face::Bold => BOLD_TTF,
+        }
+    }
+}
+
+/// Parsed metrics of both faces.
+pub struct Fonts {
+    regular: ttf_parser::Face<'static>,
+    bold: ttf_parser::Face<'static>,
+}
+
+impl Fonts {
+    /// Parses the bundled fonts (they are part of the binary, so this cannot meet user data).
+    pub fn load() -> Result<Self, String> {
+        let parse = |b| {
+            ttf_parser::Face::parse(b, 0).map_err(|e| format!("the bundled font is damaged: {e}"))
+        };
+        Ok(Fonts {
+            regular: parse(REGULAR_TTF)?,
+            bold: parse(BOLD_TTF)?,
+        })
+    }
+
+    fn face(&self, face: Face) -> &ttf_parser::Face<'static> {
+        match face {
+            Face::Regular => &self.regular,
+            Face::Bold => &self.bold,
+        }
+    }
+
+    /// The width of `text` set in `face` at `size` points, without kerning (as it is drawn).
+    pub fn width(&self, face: Face, size: f32, text: &str) -> f32 {
+        let f = self.face(face);
+        let upem = f32::from(f.units_per_em());
+        let units: u32 = text
+            .chars()
+            .map(|c| {
+                let gid = f.glyph_index(c).unwrap_or_default();
+                u32::from(f.glyph_hor_advance(gid).unwrap_or_default())
+            })
+            .sum();
+        units as f32 * size / upem
+    }
+
+    /// Whether the font can draw `c`; anything else would print as an empty box.
+    pub fn covers(&self, face: Face, c: char) -> bool {
+        c.is_control() || self.face(face).glyph_index(c).is_some()
+    }
+}
