@@ -66,6 +66,21 @@ impl LoadError {
         }
     }
 
+    /// What is wrong, without the path or position: the sentence to show beside the field.
+    pub fn reason(&self) -> String {
+        match self {
+            LoadError::BadValue { message, .. } | LoadError::Invalid { message, .. } => {
+                message.clone()
+            }
+            LoadError::UnknownField {
+                suggestion: Some(s),
+                ..
+            } => format!("this field is not known; did you mean `{s}`?"),
+            LoadError::UnknownField { .. } => "this field is not known: check its spelling".into(),
+            other => other.to_string(),
+        }
+    }
+
     /// The JSON path of the field at fault, where there is one.
     pub fn path(&self) -> Option<&str> {
         match self {

@@ -4,11 +4,13 @@
 //! the window all show the same figures from the same functions.
 
 pub mod error;
+pub mod labels;
 pub mod money;
 pub mod new_plan;
 pub mod pdf;
 pub mod plan;
 pub mod plan_file;
+pub mod samples;
 pub mod sections;
 pub mod storage;
 pub mod values;

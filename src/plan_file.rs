@@ -400,6 +400,22 @@ fn check_limits(v: &Value, path: &mut String) -> Result<(), LoadError> {
     }
 }
 
+/// The plan as it is written on save: the revision counted up and the save time set.
+pub fn stamp_for_save(plan: &Plan, now: crate::values::Timestamp) -> Plan {
+    let mut saved = plan.clone();
+    saved.revision = plan.revision.saturating_add(1);
+    saved.saved_at = now;
+    saved
+}
+
+/// Reads a plan from its JSON value (as the UI sends it), with the same strictness and paths as a file.
+pub fn plan_from_value(value: &Value) -> Result<Plan, LoadError> {
+    let text = serde_json::to_string_pretty(value).map_err(|e| LoadError::NotAPlan {
+        message: e.to_string(),
+    })?;
+    read_plan(text.as_bytes()).map(|l| l.plan)
+}
+
 /// The canonical written form: keys in spec order, two-space indentation, money with two
 /// decimals, a trailing newline. The same plan always gives the same bytes.
 pub fn write_plan(plan: &Plan) -> String {

@@ -14,7 +14,12 @@ pub const MONEY_MAX: Decimal = Decimal::from_parts(3_567_587_328, 232, 0, false,
 
 /// Parses a plain decimal string (`123`, `-4.5`): digits, one optional point, optional sign.
 /// Rejects exponents, spaces, `+`, thousands separators and empty parts, which `Decimal` would accept.
-fn parse_plain_decimal(s: &str, allow_negative: bool, max_scale: u32) -> Result<Decimal, String> {
+fn parse_plain_decimal(
+    s: &str,
+    allow_negative: bool,
+    max_scale: u32,
+    expecting: &str,
+) -> Result<Decimal, String> {
     let body = match s.strip_prefix('-') {
         Some(rest) if allow_negative => rest,
         Some(_) => return Err(format!("\"{s}\" is negative; this field cannot be")),
@@ -26,9 +31,7 @@ fn parse_plain_decimal(s: &str, allow_negative: bool, max_scale: u32) -> Result<
     };
     let digits_ok = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
     if !digits_ok(int) || frac.is_some_and(|f| !digits_ok(f)) {
-        return Err(format!(
-            "\"{s}\" is not a plain decimal number such as \"1234.50\""
-        ));
+        return Err(format!("\"{s}\" is not {expecting}"));
     }
     if int.len() > 16 {
         return Err(format!("\"{s}\" is far too large"));
@@ -65,7 +68,7 @@ macro_rules! decimal_string_type {
         impl FromStr for $name {
             type Err = String;
             fn from_str(s: &str) -> Result<Self, String> {
-                let d = parse_plain_decimal(s, $neg, $scale)?;
+                let d = parse_plain_decimal(s, $neg, $scale, $expecting)?;
                 if d < Self::min() || d > Self::max() {
                     return Err(format!(
                         "\"{s}\" is out of range: {} must be from {} to {}",
@@ -268,7 +271,7 @@ string_serde!(Month, "a month written like \"2027-04\"");
 
 /// A calendar date, written `"2027-04-01"`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, TS)]
-#[ts(type = "string")]
+#[ts(type = "string", rename = "CalendarDate")]
 pub struct Date {
     year: i32,
     month: u8,
@@ -278,7 +281,11 @@ pub struct Date {
 fn days_in_month(year: i32, month: u8) -> u8 {
     match month {
         4 | 6 | 9 | 11 => 30,
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 if (year.rem_euclid(4) == 0 && year.rem_euclid(100) != 0)
+            || year.rem_euclid(400) == 0 =>
+        {
+            29
+        }
         2 => 28,
         _ => 31,
     }

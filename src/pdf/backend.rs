@@ -42,8 +42,8 @@ pub fn save(doc: &Document) -> Result<Vec<u8>, String> {
     info.producer = "Mutual Plan".into();
     let date = printpdf::OffsetDateTime::from_unix_timestamp(doc.date_unix)
         .map_err(|_| "the plan's saved date cannot be written in a PDF".to_string())?;
-    info.creation_date = date.clone();
-    info.modification_date = date.clone();
+    info.creation_date = date;
+    info.modification_date = date;
     info.metadata_date = date;
 
     // Characters each face shows, for subsetting.

@@ -1,0 +1,68 @@
+//! Mutual Plan's desktop app: a window over the core.
+//!
+//! `mutual-plan-app [FILE.mutualplan | --sample]`: with no file, or `--sample`, it opens the
+//! bundled sample plan as an unsaved copy.
+
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+mod commands;
+mod ipc;
+
+use commands::StartupFile;
+use tauri::menu::{MenuBuilder, MenuItemBuilder, SubmenuBuilder};
+use tauri::Emitter;
+
+fn startup_file() -> StartupFile {
+    match std::env::args_os().skip(1).find(|a| a != "--sample") {
+        Some(path) => StartupFile::Path(path.into()),
+        None => StartupFile::Sample,
+    }
+}
+
+fn main() {
+    tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .manage(startup_file())
+        .setup(|app| {
+            let item = |id: &str, label: &str, accel: &str| {
+                MenuItemBuilder::with_id(id, label)
+                    .accelerator(accel)
+                    .build(app)
+            };
+            let file = SubmenuBuilder::new(app, "File")
+                .item(&item("new", "New…", "CmdOrCtrl+N")?)
+                .item(&item("open", "Open…", "CmdOrCtrl+O")?)
+                .separator()
+                .item(&item("save", "Save", "CmdOrCtrl+S")?)
+                .item(&item("save_as", "Save As…", "CmdOrCtrl+Shift+S")?)
+                .separator()
+                .item(&item("print_pdf", "Print to PDF…", "CmdOrCtrl+P")?)
+                .separator()
+                .item(&item("quit", "Quit", "CmdOrCtrl+Q")?)
+                .build()?;
+            let edit = SubmenuBuilder::new(app, "Edit")
+                .item(&item("undo", "Undo", "CmdOrCtrl+Z")?)
+                .item(&item("redo", "Redo", "CmdOrCtrl+Shift+Z")?)
+                .build()?;
+            app.set_menu(MenuBuilder::new(app).items(&[&file, &edit]).build()?)?;
+            Ok(())
+        })
+        // Menu choices go to the window, which owns the open plan and its unsaved-changes guard.
+        .on_menu_event(|app, event| {
+            let _ = app.emit_to("main", "menu", event.id().0.as_str());
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::startup,
+            commands::choices,
+            commands::open_plan,
+            commands::new_plan,
+            commands::check_plan,
+            commands::save_plan,
+            commands::print_pdf,
+        ])
+        .run(tauri::generate_context!())
+        .unwrap_or_else(|e| {
+            eprintln!("Mutual Plan could not start: {e}");
+            std::process::exit(1);
+        });
+}

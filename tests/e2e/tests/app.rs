@@ -1,0 +1,249 @@
+//! End-to-end tests of the real desktop app: the built binary under Xvfb, driven through
+//! tauri-driver and WebKitWebDriver, with the real core behind it.
+//!
+//! Needs an X server in `$DISPLAY`, `tauri-driver` and `WebKitWebDriver` on PATH, and the app
+//! built first (`cargo build -p mutual-plan-app`); `scripts/test.sh` does all of that.
+//! `MUTUAL_PLAN_APP` overrides the binary.
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use mutual_plan::{fingerprint, read_plan, write_plan};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+const PORT: u16 = 4444;
+
+/// tauri-driver, stopped with SIGTERM so that it also stops its WebKitWebDriver child.
+struct Driver(Child);
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = Command::new("kill").arg(self.0.id().to_string()).status();
+        for _ in 0..50 {
+            if let Ok(Some(_)) = self.0.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn app_binary() -> PathBuf {
+    if let Some(p) = std::env::var_os("MUTUAL_PLAN_APP") {
+        return PathBuf::from(p);
+    }
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/debug/mutual-plan-app");
+    p.canonicalize().unwrap_or_else(|_| {
+        panic!(
+            "build the app first: cargo build -p mutual-plan-app ({})",
+            p.display()
+        )
+    })
+}
+
+fn start_driver() -> Driver {
+    let child = Command::new("tauri-driver")
+        .args([
+            "--port",
+            &PORT.to_string(),
+            "--native-port",
+            &(PORT + 1).to_string(),
+        ])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("tauri-driver not on PATH (cargo install tauri-driver --version ^2 --locked)");
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while TcpStream::connect(("127.0.0.1", PORT)).is_err() {
+        assert!(
+            Instant::now() < deadline,
+            "tauri-driver did not listen on {PORT}"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    Driver(child)
+}
+
+async fn launch(args: &[&str]) -> (Driver, Client) {
+    assert!(
+        std::env::var_os("DISPLAY").is_some(),
+        "DISPLAY is not set: run under Xvfb (scripts/test.sh does)"
+    );
+    let driver = start_driver();
+    let mut caps = serde_json::Map::new();
+    caps.insert(
+        "tauri:options".into(),
+        serde_json::json!({ "application": app_binary(), "args": args }),
+    );
+    let client = ClientBuilder::native()
+        .capabilities(caps)
+        .connect(&format!("http://127.0.0.1:{PORT}"))
+        .await
+        .expect("a WebDriver session with the app");
+    (driver, client)
+}
+
+async fn by_testid(c: &Client, id: &str) -> Element {
+    c.wait()
+        .at_most(Duration::from_secs(15))
+        .for_element(Locator::Css(&format!("[data-testid='{id}']")))
+        .await
+        .unwrap_or_else(|e| panic!("no element {id}: {e}"))
+}
+
+/// Polls `f` until it gives `Some`, for up to ten seconds.
+async fn eventually<T, F, Fut>(what: &str, mut f: F) -> T
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = Option<T>>,
+{
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        if let Some(v) = f().await {
+            return v;
+        }
+        assert!(Instant::now() < deadline, "timed out waiting for {what}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+async fn value(e: &Element) -> String {
+    e.prop("value").await.unwrap().unwrap_or_default()
+}
+
+async fn screenshot(c: &Client, name: &str) {
+    if let Some(dir) = std::env::var_os("E2E_SCREENSHOT_DIR") {
+        if let Ok(png) = c.screenshot().await {
+            let _ = std::fs::write(PathBuf::from(dir).join(name), png);
+        }
+    }
+}
+
+fn copy_sample(dir: &Path) -> PathBuf {
+    let p = dir.join("riverside.mutualplan");
+    std::fs::write(&p, mutual_plan::samples::RIVERSIDE).unwrap();
+    p
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs Xvfb, tauri-driver, WebKitWebDriver and the built app: run scripts/test.sh"]
+async fn edit_the_organisation_name_and_save_writes_a_canonical_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = copy_sample(dir.path());
+    let (_driver, c) = launch(&[file.to_str().unwrap()]).await;
+
+    let name = by_testid(&c, "org-name").await;
+    eventually("the sample to load", || async {
+        (value(&name).await == "Riverside Community Therapies CIC").then_some(())
+    })
+    .await;
+    let shown = by_testid(&c, "fingerprint").await.text().await.unwrap();
+    assert_eq!(
+        shown,
+        fingerprint(&mutual_plan::samples::riverside().unwrap())
+    );
+
+    name.clear().await.unwrap();
+    name.send_keys("Glan-yr-Afon Therapïau – Ŵyn CIC")
+        .await
+        .unwrap();
+    eventually("the unsaved mark in the title", || async {
+        c.title()
+            .await
+            .ok()
+            .filter(|t| t.starts_with("• "))
+            .map(|_| ())
+    })
+    .await;
+    screenshot(&c, "e2e-edited.png").await;
+
+    by_testid(&c, "save").await.click().await.unwrap();
+    let saved = eventually("the file on disk to change", || async {
+        let bytes = std::fs::read(&file).ok()?;
+        let plan = read_plan(&bytes).ok()?.plan;
+        (plan.organisation.name == "Glan-yr-Afon Therapïau – Ŵyn CIC").then_some((bytes, plan))
+    })
+    .await;
+    let (bytes, plan) = saved;
+    assert_eq!(
+        write_plan(&plan).as_bytes(),
+        bytes.as_slice(),
+        "the saved file is not canonical"
+    );
+    assert_eq!(plan.revision, 4, "saving counts the revision up");
+    // everything but the name and the save stamp is as it was
+    let mut expected = mutual_plan::samples::riverside().unwrap();
+    expected.organisation.name = plan.organisation.name.clone();
+    expected.revision = plan.revision;
+    expected.saved_at = plan.saved_at;
+    assert_eq!(plan, expected);
+
+    eventually("the title to lose its unsaved mark", || async {
+        c.title()
+            .await
+            .ok()
+            .filter(|t| !t.starts_with("• ") && t.contains("Riverside"))
+            .map(|_| ())
+    })
+    .await;
+    let shown = by_testid(&c, "fingerprint").await.text().await.unwrap();
+    assert_eq!(shown, fingerprint(&plan));
+    assert_eq!(by_testid(&c, "revision").await.text().await.unwrap(), "4");
+    c.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs Xvfb, tauri-driver, WebKitWebDriver and the built app: run scripts/test.sh"]
+async fn a_bad_value_is_shown_beside_its_field_and_undo_takes_it_back() {
+    let (_driver, c) = launch(&["--sample"]).await;
+    let pct = by_testid(&c, "org-public-functions").await;
+    eventually("the sample to load", || async {
+        (value(&pct).await == "100").then_some(())
+    })
+    .await;
+
+    pct.clear().await.unwrap();
+    pct.send_keys("12.5x").await.unwrap();
+    let field_error = by_testid(&c, "field-error").await;
+    let message = field_error.text().await.unwrap();
+    assert_eq!(message, "\"12.5x\" is not a percentage such as \"23.78\"");
+    let field = c
+        .find(Locator::Css(
+            "[data-path='organisation.public_functions_percent'] [data-testid='field-error']",
+        ))
+        .await;
+    assert!(field.is_ok(), "the error is not beside its field");
+    assert_eq!(
+        pct.attr("aria-invalid").await.unwrap().as_deref(),
+        Some("true")
+    );
+    eventually("the fingerprint to be withheld", || async {
+        let t = by_testid(&c, "fingerprint").await.text().await.ok()?;
+        t.contains("fix the error").then_some(())
+    })
+    .await;
+    screenshot(&c, "e2e-field-error.png").await;
+
+    by_testid(&c, "undo").await.click().await.unwrap();
+    eventually("undo to restore the value", || async {
+        (value(&pct).await == "100").then_some(())
+    })
+    .await;
+    eventually("the error to clear", || async {
+        c.find(Locator::Css("[data-testid='field-error']"))
+            .await
+            .is_err()
+            .then_some(())
+    })
+    .await;
+    let shown = by_testid(&c, "fingerprint").await.text().await.unwrap();
+    assert_eq!(
+        shown,
+        fingerprint(&mutual_plan::samples::riverside().unwrap())
+    );
+    c.close().await.unwrap();
+}

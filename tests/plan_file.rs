@@ -1,0 +1,354 @@
+//! The plan file format: round trips, every error kind with its location, versions and limits.
+
+use mutual_plan::plan_file::{read_newer_for_viewing, read_plan, stamp_for_save, MAX_FILE_BYTES};
+use mutual_plan::values::{PlanId, Timestamp};
+use mutual_plan::{fingerprint, new_plan, samples, write_plan, LoadError};
+use serde_json::{json, Value};
+
+fn sample_value() -> Value {
+    serde_json::from_str(samples::RIVERSIDE).unwrap()
+}
+
+fn load_value(v: &Value) -> Result<mutual_plan::Plan, LoadError> {
+    read_plan(serde_json::to_string_pretty(v).unwrap().as_bytes()).map(|l| l.plan)
+}
+
+#[test]
+fn the_sample_round_trips_to_identical_bytes() {
+    let plan = read_plan(samples::RIVERSIDE.as_bytes()).unwrap().plan;
+    assert_eq!(write_plan(&plan), samples::RIVERSIDE);
+    // load, save, load, save: still the same bytes
+    let again = read_plan(write_plan(&plan).as_bytes()).unwrap().plan;
+    assert_eq!(again, plan);
+    assert_eq!(write_plan(&again), samples::RIVERSIDE);
+}
+
+#[test]
+fn the_shared_example_layout_reads_to_the_same_plan_as_the_canonical_sample() {
+    // A hand-laid-out copy (objects on one line, as people write them) is the same plan.
+    let compact = serde_json::to_string(&sample_value()).unwrap();
+    let plan = read_plan(compact.as_bytes()).unwrap().plan;
+    assert_eq!(write_plan(&plan), samples::RIVERSIDE);
+}
+
+#[test]
+fn money_is_written_with_two_decimals_and_percent_in_normal_form() {
+    let mut v = sample_value();
+    v["forecast"]["opening_cash"] = json!("150000");
+    v["forecast"]["contracts"][0]["indexation_percent"] = json!("2.0000");
+    let written = write_plan(&load_value(&v).unwrap());
+    assert!(written.contains("\"opening_cash\": \"150000.00\""));
+    assert!(written.contains("\"indexation_percent\": \"2\""));
+    assert!(written.ends_with("}\n"));
+}
+
+#[test]
+fn syntax_errors_give_line_and_column() {
+    let truncated = &samples::RIVERSIDE[..500];
+    match read_plan(truncated.as_bytes()).unwrap_err() {
+        LoadError::Syntax { line, column, .. } => {
+            let lines: Vec<&str> = truncated.lines().collect();
+            assert_eq!(line, lines.len());
+            assert!(column >= 1);
+        }
+        e => panic!("expected a syntax error, got {e:?}"),
+    }
+    let e = read_plan(b"{\n  \"format\": \"mutual-plan\",,\n}").unwrap_err();
+    assert_eq!(
+        (
+            e.kind(),
+            matches!(
+                e,
+                LoadError::Syntax {
+                    line: 2,
+                    column: 27,
+                    ..
+                }
+            )
+        ),
+        ("syntax", true),
+        "{e}"
+    );
+}
+
+#[test]
+fn non_utf8_is_located() {
+    let mut bytes = b"{\n  \"title\": \"caf".to_vec();
+    bytes.push(0xE9);
+    bytes.extend_from_slice(b"\"\n}");
+    assert_eq!(
+        read_plan(&bytes).unwrap_err(),
+        LoadError::NotText {
+            line: 2,
+            column: 16
+        }
+    );
+}
+
+#[test]
+fn an_unknown_field_is_named_with_its_path_and_position() {
+    let text = samples::RIVERSIDE.replace(
+        "\"members\": 86,",
+        "\"members\": 86,\n          \"colour\": \"red\",",
+    );
+    match read_plan(text.as_bytes()).unwrap_err() {
+        LoadError::UnknownField {
+            path,
+            suggestion,
+            line,
+            ..
+        } => {
+            assert_eq!(path, "ownership.groups[0].colour");
+            assert_eq!(suggestion, None);
+            let expected = text.lines().position(|l| l.contains("\"colour\"")).unwrap() + 1;
+            assert_eq!(line, expected);
+        }
+        e => panic!("{e:?}"),
+    }
+}
+
+#[test]
+fn a_misspelt_field_is_named_with_the_field_it_should_be() {
+    let text = samples::RIVERSIDE.replace("\"opening_cash\"", "\"openning_cash\"");
+    let e = read_plan(text.as_bytes()).unwrap_err();
+    assert_eq!(e.path(), Some("forecast.openning_cash"));
+    assert!(
+        e.to_string().contains("did you mean `opening_cash`?"),
+        "{e}"
+    );
+}
+
+#[test]
+fn bad_values_name_their_path() {
+    let cases: Vec<(&str, Value, &str)> = vec![
+        (
+            "/forecast/opening_cash",
+            json!("12.345"),
+            "forecast.opening_cash",
+        ),
+        (
+            "/forecast/opening_cash",
+            json!(150000),
+            "forecast.opening_cash",
+        ),
+        (
+            "/forecast/staff/2/annual_salary",
+            json!("-1"),
+            "forecast.staff[2].annual_salary",
+        ),
+        (
+            "/forecast/contracts/1/start",
+            json!("2027-13"),
+            "forecast.contracts[1].start",
+        ),
+        (
+            "/organisation/legal_form",
+            json!("llp"),
+            "organisation.legal_form",
+        ),
+        (
+            "/organisation/spin_out_date",
+            json!("2027-02-30"),
+            "organisation.spin_out_date",
+        ),
+        (
+            "/ownership/groups/0/voting_percent",
+            json!("101"),
+            "ownership.groups[0].voting_percent",
+        ),
+        ("/board/1/id", json!("Managing Director"), "board[1].id"),
+        (
+            "/review/comments/0/at",
+            json!("yesterday"),
+            "review.comments[0].at",
+        ),
+    ];
+    for (pointer, value, path) in cases {
+        let mut v = sample_value();
+        *v.pointer_mut(pointer).unwrap() = value.clone();
+        let e = load_value(&v).unwrap_err();
+        assert_eq!(e.kind(), "bad_value", "{pointer} = {value}: {e}");
+        assert_eq!(e.path(), Some(path), "{pointer} = {value}: {e}");
+        assert!(matches!(e, LoadError::BadValue { line, .. } if line > 1));
+    }
+}
+
+#[test]
+fn a_missing_field_is_named() {
+    let mut v = sample_value();
+    v["forecast"]
+        .as_object_mut()
+        .unwrap()
+        .shift_remove("months");
+    let e = load_value(&v).unwrap_err();
+    assert_eq!(e.path(), Some("forecast"));
+    assert!(e.to_string().contains("missing field `months`"), "{e}");
+}
+
+#[test]
+fn format_rules_beyond_types_are_checked_with_paths() {
+    let cases: Vec<(&str, Value, &str)> = vec![
+        ("/forecast/months", json!(121), "forecast.months"),
+        ("/forecast/months", json!(11), "forecast.months"),
+        (
+            "/forecast/contracts/0/payment_terms_days",
+            json!(181),
+            "forecast.contracts[0].payment_terms_days",
+        ),
+        ("/forecast/staff/0/fte", json!("0"), "forecast.staff[0].fte"),
+        (
+            "/forecast/settings/pay_award_month",
+            json!(13),
+            "forecast.settings.pay_award_month",
+        ),
+        (
+            "/narrative/risks/0/likelihood",
+            json!(6),
+            "narrative.risks[0].likelihood",
+        ),
+        ("/title", json!("two\nlines"), "title"),
+        (
+            "/narrative/sections/1/id",
+            json!("executive_summary"),
+            "narrative.sections[1].id",
+        ),
+        (
+            "/narrative/sections/1/id",
+            json!("appendix"),
+            "narrative.sections[1].id",
+        ),
+        (
+            "/forecast/costs/1/id",
+            json!("premises"),
+            "forecast.costs[1].id",
+        ),
+    ];
+    for (pointer, value, path) in cases {
+        let mut v = sample_value();
+        *v.pointer_mut(pointer).unwrap() = value.clone();
+        let e = load_value(&v).unwrap_err();
+        assert_eq!(e.kind(), "invalid", "{pointer} = {value}: {e}");
+        assert_eq!(e.path(), Some(path), "{pointer} = {value}: {e}");
+    }
+}
+
+#[test]
+fn limits_are_enforced() {
+    let mut v = sample_value();
+    v["narrative"]["sections"][1]["text"] = json!("x".repeat(100_001));
+    let e = load_value(&v).unwrap_err();
+    assert_eq!(e.path(), Some("narrative.sections[1].text"));
+
+    let mut v = sample_value();
+    let risk = v["narrative"]["risks"][0].clone();
+    v["narrative"]["risks"] = Value::Array(
+        (0..501)
+            .map(|i| {
+                let mut r = risk.clone();
+                r["id"] = json!(format!("r{i}"));
+                r
+            })
+            .collect(),
+    );
+    let e = load_value(&v).unwrap_err();
+    assert_eq!(e.path(), Some("narrative.risks"));
+    assert!(e.to_string().contains("501 items"));
+
+    let big = vec![b' '; MAX_FILE_BYTES as usize + 1];
+    assert_eq!(read_plan(&big).unwrap_err().kind(), "too_large");
+
+    let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+    assert_eq!(read_plan(deep.as_bytes()).unwrap_err().kind(), "syntax");
+}
+
+#[test]
+fn a_newer_schema_version_is_a_typed_error_and_can_be_viewed() {
+    let mut v = sample_value();
+    v["schema_version"] = json!(2);
+    v["organisation"]["website"] = json!("https://example.org");
+    let text = serde_json::to_string_pretty(&v).unwrap();
+    assert_eq!(
+        read_plan(text.as_bytes()).unwrap_err(),
+        LoadError::NewerVersion {
+            found: 2,
+            supported: 1
+        }
+    );
+    let msg = read_plan(text.as_bytes()).unwrap_err().to_string();
+    assert!(
+        msg.contains("version 2") && msg.contains("version 1"),
+        "{msg}"
+    );
+    let (plan, skipped) = read_newer_for_viewing(text.as_bytes()).unwrap();
+    assert_eq!(plan.organisation.name, "Riverside Community Therapies CIC");
+    assert_eq!(skipped, vec!["organisation.website".to_string()]);
+}
+
+#[test]
+fn version_zero_and_other_files_are_refused_clearly() {
+    let mut v = sample_value();
+    v["schema_version"] = json!(0);
+    assert_eq!(load_value(&v).unwrap_err().kind(), "unknown_version");
+    assert_eq!(read_plan(b"[1, 2]").unwrap_err().kind(), "not_a_plan");
+    assert_eq!(
+        read_plan(br#"{"format": "spreadsheet"}"#)
+            .unwrap_err()
+            .kind(),
+        "not_a_plan"
+    );
+    assert_eq!(
+        read_plan(br#"{"format": "mutual-plan", "schema_version": "1"}"#)
+            .unwrap_err()
+            .path(),
+        Some("schema_version")
+    );
+}
+
+#[test]
+fn the_fingerprint_ignores_revision_and_save_stamp_but_not_content() {
+    let plan = samples::riverside().unwrap();
+    let fp = fingerprint(&plan);
+    assert_eq!(fp.len(), 12);
+    assert!(fp
+        .bytes()
+        .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase()));
+    let saved = stamp_for_save(&plan, Timestamp::from_unix(1_900_000_000).unwrap());
+    assert_eq!(saved.revision, plan.revision + 1);
+    let mut resaved = saved.clone();
+    resaved.saved_by = "Someone else".into();
+    assert_eq!(fingerprint(&resaved), fp);
+    let mut changed = plan.clone();
+    changed.organisation.name.push('.');
+    assert_ne!(fingerprint(&changed), fp);
+}
+
+#[test]
+fn the_fingerprint_is_sha256_of_the_canonical_json_without_the_save_stamp() {
+    // Independent of the implementation: build the canonical text by hand from the file.
+    use sha2::{Digest, Sha256};
+    let mut v = sample_value();
+    for k in ["revision", "saved_at", "saved_by"] {
+        v.as_object_mut().unwrap().shift_remove(k);
+    }
+    let text = serde_json::to_string_pretty(&v).unwrap() + "\n";
+    let hex: String = Sha256::digest(text.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    assert_eq!(fingerprint(&samples::riverside().unwrap()), hex[..12]);
+}
+
+#[test]
+fn a_new_plan_is_valid_canonical_and_has_every_section() {
+    let now: Timestamp = "2026-11-27T10:15:00Z".parse().unwrap();
+    let plan = new_plan::new_plan("Caffi’r Ŵyn Care", PlanId::random().unwrap(), now);
+    let text = write_plan(&plan);
+    let back = read_plan(text.as_bytes()).unwrap().plan;
+    assert_eq!(back, plan);
+    assert_eq!(plan.narrative.sections.len(), 13);
+    assert!(plan.narrative.sections.iter().all(|s| s.text.is_empty()));
+    assert_eq!(plan.forecast.start.to_string(), "2027-04");
+    assert_eq!(plan.organisation.spin_out_date.to_string(), "2027-04-01");
+    assert_eq!(plan.forecast.months, 60);
+    assert_eq!(plan.revision, 0);
+}

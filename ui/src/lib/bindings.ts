@@ -1,0 +1,134 @@
+// Generated from the Rust types by `typescript_bindings()` in src-tauri/src/ipc.rs.
+// Do not edit: run `UPDATE_BINDINGS=1 cargo test -p mutual-plan-app bindings` to regenerate.
+
+export type BoardRole = "chair" | "executive" | "non_executive";
+
+export type BoardSeat = { id: ItemId, name: string, role: BoardRole, constituency: Constituency, paid_employee: boolean, };
+
+export type CalendarDate = string;
+
+export type Choice = { value: string, label: string, };
+
+export type Choices = { legal_forms: Array<Choice>, nations: Array<Choice>, public_body_kinds: Array<Choice>, statuses: Array<Choice>, };
+
+export type Comment = { id: ItemId, author: string, role: ReviewerRole, at: Timestamp, anchor: string, text: string, resolved: boolean, replies: Array<Reply>, };
+
+export type Constituency = "workforce" | "service_users" | "community" | "state" | "private_partner" | "investor" | "independent";
+
+export type Contract = { id: ItemId, commissioner: string, commissioner_kind: PublicBodyKind, service: string, annual_value: Money, start: Month, end: Month, indexation_percent: Percent, payment_terms_days: number, pbr: PaymentByResults | null, renewal: Renewal, procurement: Procurement, };
+
+export type CostCategory = "premises" | "it" | "insurance" | "professional_fees" | "support_services" | "clinical_supplies" | "transition" | "irrecoverable_vat" | "bond_or_guarantee" | "other";
+
+export type CostLine = { id: ItemId, name: string, category: CostCategory, amount: Money, frequency: Frequency, start: Month, end: Month | null, inflation_percent: Percent, };
+
+export type DistributionPolicy = "reinvest" | "members_dividend" | "participatory";
+
+export type EquityRaise = { id: ItemId, name: string, amount: Money, month: Month, };
+
+export type Forecast = { start: Month, months: number, opening_cash: Money, settings: Settings, contracts: Array<Contract>, income: Array<IncomeLine>, grants: Array<Grant>, equity: Array<EquityRaise>, loans: Array<Loan>, staff: Array<StaffLine>, costs: Array<CostLine>, };
+
+export type Frequency = "monthly" | "annual" | "one_off";
+
+export type Fte = string;
+
+export type Grant = { id: ItemId, funder: string, purpose: string, amount: Money, month: Month, match_funding: boolean, };
+
+export type GroupKind = "employees" | "employee_trust" | "service_users" | "community" | "parent_body" | "government" | "private_partner" | "social_investor" | "other";
+
+export type ImpactIndicator = { id: ItemId, outcome: string, indicator: string, baseline: string, target: string, };
+
+export type IncomeLine = { id: ItemId, name: string, amount: Money, frequency: Frequency, start: Month, end: Month | null, growth_percent: Percent, };
+
+export type IpcError = { kind: string, message: string, path: string | null, };
+
+export type ItemId = string;
+
+export type LegalForm = "cic_limited_by_shares" | "cic_limited_by_guarantee" | "co_operative_society" | "community_benefit_society" | "company_limited_by_shares" | "company_limited_by_guarantee" | "cio";
+
+export type Loan = { id: ItemId, lender: string, principal: Money, drawdown: Month, annual_rate_percent: Percent, term_months: number, capital_holiday_months: number, repayment: Repayment, };
+
+export type Milestone = { id: ItemId, date: CalendarDate, what: string, };
+
+export type Money = string;
+
+export type Month = string;
+
+export type Narrative = { sections: Array<Section>, risks: Array<Risk>, impact: Array<ImpactIndicator>, milestones: Array<Milestone>, };
+
+export type Nation = "england" | "wales" | "scotland" | "northern_ireland";
+
+export type OpenedPlan = { 
+/**
+ * Where it is saved; `None` for a new plan or the bundled sample (Save asks where).
+ */
+file: string | null, plan: Plan, fingerprint: string, };
+
+export type OrgStatus = "planned" | "live";
+
+export type Organisation = { name: string, legal_form: LegalForm, registered_charity: boolean, nation: Nation, parent_body: ParentBody, status: OrgStatus, spin_out_date: CalendarDate, services: string, public_service_mission: string, public_functions_percent: Percent, };
+
+export type OwnerGroup = { id: ItemId, name: string, kind: GroupKind, members: number, equity_percent: Percent, voting_percent: Percent, };
+
+export type Ownership = { model: OwnershipModel, groups: Array<OwnerGroup>, shares: Shares | null, one_member_one_vote: boolean, asset_lock: boolean, profit_distribution: ProfitDistribution, staff_voice: string, };
+
+export type OwnershipModel = "employee_led" | "multi_stakeholder" | "joint_venture";
+
+export type ParentBody = { name: string, kind: PublicBodyKind, };
+
+export type PaymentByResults = { share_percent: Percent, achievement_percent: Percent, lag_months: number, };
+
+export type Pension = { scheme: PensionScheme, employer_percent: Percent, };
+
+export type PensionScheme = "nhs" | "lgps" | "defined_contribution" | "none";
+
+export type Percent = string;
+
+export type Plan = { format: string, schema_version: number, id: PlanId, revision: number, saved_at: Timestamp, saved_by: string, title: string, organisation: Organisation, ownership: Ownership, board: Array<BoardSeat>, forecast: Forecast, narrative: Narrative, review: Review, };
+
+export type PlanCheck = { 
+/**
+ * The fingerprint of the plan as edited, when it is valid.
+ */
+fingerprint: string | null, 
+/**
+ * The first format error, with the path of its field.
+ */
+error: IpcError | null, };
+
+export type PlanId = string;
+
+export type Procurement = { route: ProcurementRoute, started: CalendarDate, cpv: string, last_reserved_award: CalendarDate | null, };
+
+export type ProcurementRoute = "direct_award" | "open_competition" | "reserved_psm" | "provider_selection_regime" | "grant_agreement";
+
+export type ProfitDistribution = { policy: DistributionPolicy, max_percent_of_distributable: Percent, };
+
+export type PublicBodyKind = "nhs_body" | "local_authority" | "central_government" | "other_public";
+
+export type Renewal = { assumption: RenewalAssumption, value_change_percent: SignedPercent, };
+
+export type RenewalAssumption = "renewed" | "ends";
+
+export type Repayment = "amortising" | "bullet";
+
+export type Reply = { author: string, role: ReviewerRole, at: Timestamp, text: string, };
+
+export type Review = { comments: Array<Comment>, signoffs: Array<Signoff>, };
+
+export type ReviewerRole = "staff" | "mentor" | "other";
+
+export type Risk = { id: ItemId, description: string, likelihood: number, impact: number, mitigation: string, owner: string, };
+
+export type Section = { id: string, title: string, text: string, };
+
+export type Settings = { employer_ni_percent: Percent, ni_secondary_threshold: Money, claim_employment_allowance: boolean, employment_allowance: Money, pay_award_percent: Percent, pay_award_month: number, };
+
+export type Shares = { nominal_value: Money, per_member: number, withdrawable: boolean, max_holding_per_member: Money, interest_rate_percent: Percent, };
+
+export type SignedPercent = string;
+
+export type Signoff = { by: string, role: string, at: Timestamp, revision: number, fingerprint: string, statement: string, };
+
+export type StaffLine = { id: ItemId, role: string, fte: Fte, annual_salary: Money, start: Month, end: Month | null, transferred: boolean, pension: Pension, };
+
+export type Timestamp = string;
