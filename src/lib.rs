@@ -4,6 +4,7 @@
 //! the window all show the same figures from the same functions.
 
 pub mod error;
+pub mod forecast;
 pub mod labels;
 pub mod money;
 pub mod new_plan;

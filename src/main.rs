@@ -5,6 +5,7 @@
 
 use clap::{Parser, Subcommand};
 use mutual_plan::error::FileError;
+use mutual_plan::forecast::{report, scenarios};
 use mutual_plan::values::{PlanId, Timestamp};
 use mutual_plan::{fingerprint, new_plan, pdf, storage, write_plan};
 use std::path::{Path, PathBuf};
@@ -44,6 +45,15 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// The monthly cash-flow forecast, its yearly view and summary, and the stress scenarios.
+    Forecast {
+        file: PathBuf,
+        /// Show the forecast under one scenario (e.g. S1-largest-contract-ends) instead of the base.
+        #[arg(long)]
+        scenario: Option<String>,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
     /// Print the plan to PDF.
     Pdf {
         file: PathBuf,
@@ -53,12 +63,22 @@ enum Command {
     },
 }
 
+/// Output formats.
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    Table,
+    Json,
+    Csv,
+}
+
 /// How a command failed, which decides the exit code.
 enum Failure {
     /// The plan has errors, or is not canonical (exit 1).
     Plan(String),
     /// A file could not be read or written (exit 2).
     File(String),
+    /// The command was given something it cannot use (exit 2, like other usage errors).
+    Usage(String),
 }
 
 impl From<FileError> for Failure {
@@ -75,7 +95,7 @@ fn main() -> ExitCode {
             eprintln!("{msg}");
             ExitCode::from(1)
         }
-        Err(Failure::File(msg)) => {
+        Err(Failure::File(msg) | Failure::Usage(msg)) => {
             eprintln!("error: {msg}");
             ExitCode::from(2)
         }
@@ -124,6 +144,46 @@ fn run(command: Command) -> Result<(), Failure> {
             let plan = new_plan::new_plan(name.trim(), id, Timestamp::now());
             storage::save_atomic(&output, write_plan(&plan).as_bytes())?;
             println!("Created {}", output.display());
+            Ok(())
+        }
+        Command::Forecast {
+            file,
+            scenario,
+            format,
+        } => {
+            let plan = storage::load(&file)?.plan;
+            let plan_error = |e: mutual_plan::forecast::ForecastError| {
+                Failure::Plan(format!("{}: {e}", file.display()))
+            };
+            let (base, all) = scenarios::run_all(&plan).map_err(plan_error)?;
+            let (shown, results) = match scenario {
+                None => (base, all),
+                Some(id) => {
+                    let Some(r) = all
+                        .into_iter()
+                        .find(|r| r.scenario.id.eq_ignore_ascii_case(&id))
+                    else {
+                        let ids: Vec<_> = scenarios::default_scenarios()
+                            .iter()
+                            .map(|s| s.id)
+                            .collect();
+                        return Err(Failure::Usage(format!(
+                            "no scenario `{id}`; the scenarios are {}",
+                            ids.join(", ")
+                        )));
+                    };
+                    (r.forecast.clone(), vec![r])
+                }
+            };
+            match format {
+                Format::Table => print!("{}", report::to_table(&shown, &results)),
+                Format::Json => println!(
+                    "{}",
+                    serde_json::to_string_pretty(&report::to_json(&shown, &results))
+                        .unwrap_or_default()
+                ),
+                Format::Csv => print!("{}", report::to_csv(&shown)),
+            }
             Ok(())
         }
         Command::Pdf { file, output } => {

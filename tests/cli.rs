@@ -192,3 +192,122 @@ fn the_same_plan_gives_byte_identical_pdfs() {
         .success());
     assert_eq!(fs::read(a).unwrap(), fs::read(b).unwrap());
 }
+
+#[test]
+fn forecast_json_has_the_documented_shape_and_balances_to_the_penny() {
+    let out = run(&["forecast", SAMPLE, "--format", "json"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let months = v["months"].as_array().unwrap();
+    assert_eq!(months.len(), 60);
+    assert_eq!(months[0]["month"], "2027-04");
+    // Hand-checked in tests/forecast.rs: April pays £600,235.00 against £275,086.00 received.
+    assert_eq!(months[0]["opening"], "150000.00");
+    assert_eq!(months[0]["receipts"], "275086.00");
+    assert_eq!(months[0]["payments"], "600235.00");
+    assert_eq!(months[0]["closing"], "-175149.00");
+    assert_eq!(
+        months[1]["lines"]["contract:community-therapy"],
+        "475000.00"
+    );
+    assert_eq!(months[1]["lines"]["loan_interest"], "-1354.17");
+    let dec =
+        |x: &serde_json::Value| rust_decimal::Decimal::from_str_exact(x.as_str().unwrap()).unwrap();
+    let mut balance = dec(&months[0]["opening"]);
+    for m in months {
+        assert_eq!(dec(&m["opening"]), balance);
+        let lines: rust_decimal::Decimal = m["lines"].as_object().unwrap().values().map(dec).sum();
+        assert_eq!(lines, dec(&m["receipts"]) - dec(&m["payments"]));
+        balance = dec(&m["closing"]);
+        assert_eq!(
+            balance,
+            dec(&m["opening"]) + dec(&m["receipts"]) - dec(&m["payments"])
+        );
+    }
+    let years = v["years"].as_array().unwrap();
+    assert_eq!(years.len(), 5);
+    assert_eq!(years[0]["reserves_months"], "0.7");
+    let keys: Vec<&str> = years[0]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(
+        keys,
+        ["year", "surplus", "closing_cash", "reserves_months", "dscr"]
+    );
+    let summary = v["summary"].as_object().unwrap();
+    let keys: Vec<&str> = summary.keys().map(String::as_str).collect();
+    assert_eq!(
+        keys,
+        [
+            "lowest_cash",
+            "lowest_cash_month",
+            "peak_funding_need",
+            "months_negative",
+            "operating_costs_monthly_avg",
+            "largest_commissioner_share",
+            "contract_income_share",
+            "receivable_at_horizon",
+            "closing_cash"
+        ]
+    );
+    assert_eq!(summary["lowest_cash"], "-175149.00");
+    assert_eq!(summary["lowest_cash_month"], "2027-04");
+    assert_eq!(summary["closing_cash"], months[59]["closing"]);
+    let scenarios = v["scenarios"].as_array().unwrap();
+    let ids: Vec<&str> = scenarios
+        .iter()
+        .map(|s| s["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "S1-largest-contract-ends",
+            "S2-price-cut-5",
+            "S3-late-payment-30",
+            "S4-pay-award-plus-2",
+            "S5-pension-plus-3",
+            "S6-results-shortfall-20"
+        ]
+    );
+    assert_eq!(scenarios[2]["summary"]["lowest_cash"], "-626738.17");
+    assert_eq!(scenarios[2]["delta"]["lowest_cash"], "-451589.17");
+    assert_eq!(scenarios[2]["delta"]["lowest_cash_month"], 1);
+}
+
+#[test]
+fn forecast_csv_and_table_and_scenarios() {
+    let csv = text(&run(&["forecast", SAMPLE, "--format", "csv"]).stdout);
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines.len(), 61);
+    assert!(
+        lines[0].starts_with("month,opening,receipts,payments,closing,contract:community-therapy")
+    );
+    assert!(lines[1].starts_with("2027-04,150000.00,275086.00,600235.00,-175149.00,"));
+    let columns = lines[0].split(',').count();
+    assert!(lines.iter().all(|l| l.split(',').count() == columns));
+
+    let table = text(&run(&["forecast", SAMPLE]).stdout);
+    assert!(
+        table.contains("Lowest cash:                 −£175,149.00 in 2027-04"),
+        "{table}"
+    );
+
+    let s3 = run(&[
+        "forecast",
+        SAMPLE,
+        "--scenario",
+        "S3-late-payment-30",
+        "--format",
+        "json",
+    ]);
+    let v: serde_json::Value = serde_json::from_slice(&s3.stdout).unwrap();
+    assert_eq!(v["summary"]["lowest_cash"], "-626738.17");
+    assert_eq!(v["scenarios"].as_array().unwrap().len(), 1);
+
+    let bad = run(&["forecast", SAMPLE, "--scenario", "S9"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(text(&bad.stderr).contains("S1-largest-contract-ends"));
+}

@@ -1,0 +1,165 @@
+//! The grid of line items by month, and the keys that name each line.
+
+use super::arith::add;
+use super::{ForecastError, MonthRow};
+use crate::plan::CostCategory;
+use crate::values::{ItemId, Month};
+use rust_decimal::Decimal;
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// The months of a forecast.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Horizon {
+    pub start: Month,
+    pub len: usize,
+}
+
+impl Horizon {
+    pub fn new(start: Month, len: usize) -> Self {
+        Horizon { start, len }
+    }
+    /// The index of month `m`, if it falls inside the forecast.
+    pub fn index(&self, m: Month) -> Option<usize> {
+        self.offset(m)
+            .and_then(|o| usize::try_from(o).ok())
+            .filter(|&i| i < self.len)
+    }
+    /// Months from the start to `m` (negative before the start).
+    pub fn offset(&self, m: Month) -> Option<i64> {
+        Some(self.start.months_until(m))
+    }
+    /// The month at index `i`.
+    pub fn month(&self, i: usize) -> Month {
+        // Reading guarantees start + months stays within the years a month may have.
+        self.start.plus(i as i64).unwrap_or(self.start)
+    }
+}
+
+/// What a line of the cash flow is: a receipt from one source, or a kind of payment.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum LineKey {
+    Contract(ItemId),
+    Income(ItemId),
+    Grant(ItemId),
+    Equity(ItemId),
+    LoanDrawdown(ItemId),
+    Pay,
+    /// Employer National Insurance after any Employment Allowance.
+    EmployerNi,
+    EmployerPension,
+    Cost(CostCategory),
+    LoanInterest,
+    LoanCapital,
+}
+
+impl LineKey {
+    /// Whether the line brings cash in.
+    pub fn is_receipt(&self) -> bool {
+        matches!(
+            self,
+            LineKey::Contract(_)
+                | LineKey::Income(_)
+                | LineKey::Grant(_)
+                | LineKey::Equity(_)
+                | LineKey::LoanDrawdown(_)
+        )
+    }
+}
+
+impl fmt::Display for LineKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LineKey::Contract(id) => write!(f, "contract:{id}"),
+            LineKey::Income(id) => write!(f, "income:{id}"),
+            LineKey::Grant(id) => write!(f, "grant:{id}"),
+            LineKey::Equity(id) => write!(f, "equity:{id}"),
+            LineKey::LoanDrawdown(id) => write!(f, "loan:{id}"),
+            LineKey::Pay => f.write_str("pay"),
+            LineKey::EmployerNi => f.write_str("employer_ni"),
+            LineKey::EmployerPension => f.write_str("employer_pension"),
+            LineKey::Cost(c) => {
+                let name = serde_json::to_value(c)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_owned))
+                    .unwrap_or_default();
+                write!(f, "cost:{name}")
+            }
+            LineKey::LoanInterest => f.write_str("loan_interest"),
+            LineKey::LoanCapital => f.write_str("loan_capital"),
+        }
+    }
+}
+
+/// Amounts (all positive) by line and month.
+pub(crate) struct Grid {
+    pub horizon: Horizon,
+    lines: BTreeMap<LineKey, Vec<Decimal>>,
+}
+
+impl Grid {
+    pub fn new(horizon: Horizon) -> Self {
+        Grid {
+            horizon,
+            lines: BTreeMap::new(),
+        }
+    }
+
+    /// Adds `amount` to `key` in month index `i` (which must be inside the horizon).
+    pub fn add(
+        &mut self,
+        key: &LineKey,
+        i: usize,
+        amount: Decimal,
+        field: &impl super::arith::Field,
+    ) -> Result<(), ForecastError> {
+        if amount.is_zero() {
+            return Ok(());
+        }
+        let len = self.horizon.len;
+        let row = match self.lines.get_mut(key) {
+            Some(row) => row,
+            None => self
+                .lines
+                .entry(key.clone())
+                .or_insert_with(|| vec![Decimal::ZERO; len]),
+        };
+        row[i] = add(row[i], amount, field)?;
+        Ok(())
+    }
+
+    /// The monthly rows, with running balances from `opening`.
+    pub fn rows(&self, opening: Decimal) -> Result<Vec<MonthRow>, ForecastError> {
+        let field = || "forecast.opening_cash".to_string();
+        let mut balance = opening;
+        let mut out = Vec::with_capacity(self.horizon.len);
+        for i in 0..self.horizon.len {
+            let (mut receipts, mut payments) = (Decimal::ZERO, Decimal::ZERO);
+            let mut lines = Vec::new();
+            for (key, row) in &self.lines {
+                let v = row[i];
+                if v.is_zero() {
+                    continue;
+                }
+                if key.is_receipt() {
+                    receipts = add(receipts, v, &field)?;
+                    lines.push((key.clone(), v));
+                } else {
+                    payments = add(payments, v, &field)?;
+                    lines.push((key.clone(), -v));
+                }
+            }
+            let closing = add(balance, receipts - payments, &field)?;
+            out.push(MonthRow {
+                month: self.horizon.month(i),
+                opening: balance,
+                receipts,
+                payments,
+                closing,
+                lines,
+            });
+            balance = closing;
+        }
+        Ok(out)
+    }
+}

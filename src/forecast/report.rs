@@ -1,0 +1,234 @@
+//! The forecast as JSON, CSV and a readable table: the shapes `mutual-plan forecast` prints.
+
+use super::scenarios::{Delta, ScenarioResult};
+use super::{Forecast, Summary};
+use crate::money;
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde_json::{json, Map, Value};
+use std::collections::BTreeSet;
+use std::fmt::Write;
+
+/// A decimal as a string with `dp` decimals, rounded half away from zero.
+pub fn fixed(d: Decimal, dp: u32) -> String {
+    let mut r = d.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero);
+    r.rescale(dp);
+    if r.is_zero() {
+        r.set_sign_positive(true);
+    }
+    r.to_string()
+}
+
+fn money_json(d: Decimal) -> Value {
+    Value::String(fixed(d, 2))
+}
+
+fn opt(d: Option<Decimal>, dp: u32) -> Value {
+    d.map_or(Value::Null, |d| Value::String(fixed(d, dp)))
+}
+
+fn summary_json(s: &Summary) -> Value {
+    json!({
+        "lowest_cash": money_json(s.lowest_cash),
+        "lowest_cash_month": s.lowest_cash_month.to_string(),
+        "peak_funding_need": money_json(s.peak_funding_need),
+        "months_negative": s.months_negative,
+        "operating_costs_monthly_avg": money_json(s.operating_costs_monthly_avg),
+        "largest_commissioner_share": opt(s.largest_commissioner_share, 2),
+        "contract_income_share": opt(s.contract_income_share, 2),
+        "receivable_at_horizon": money_json(s.receivable_at_horizon),
+        "closing_cash": money_json(s.closing_cash),
+    })
+}
+
+fn delta_json(d: &Delta) -> Value {
+    json!({
+        "lowest_cash": money_json(d.lowest_cash),
+        "lowest_cash_month": d.lowest_cash_month,
+        "peak_funding_need": money_json(d.peak_funding_need),
+        "months_negative": d.months_negative,
+        "closing_cash": money_json(d.closing_cash),
+    })
+}
+
+/// The JSON document: months, years, summary and scenarios; money as strings with two decimals.
+pub fn to_json(f: &Forecast, scenarios: &[ScenarioResult]) -> Value {
+    let months: Vec<Value> = f
+        .months
+        .iter()
+        .map(|r| {
+            let lines: Map<String, Value> = r
+                .lines
+                .iter()
+                .map(|(k, v)| (k.to_string(), money_json(*v)))
+                .collect();
+            json!({
+                "month": r.month.to_string(),
+                "receipts": money_json(r.receipts),
+                "payments": money_json(r.payments),
+                "opening": money_json(r.opening),
+                "closing": money_json(r.closing),
+                "lines": lines,
+            })
+        })
+        .collect();
+    let years: Vec<Value> = f
+        .years
+        .iter()
+        .map(|y| {
+            json!({
+                "year": y.year,
+                "surplus": money_json(y.surplus),
+                "closing_cash": money_json(y.closing_cash),
+                "reserves_months": opt(y.reserves_months, 1),
+                "dscr": opt(y.dscr, 2),
+            })
+        })
+        .collect();
+    let scenarios: Vec<Value> = scenarios
+        .iter()
+        .map(|s| {
+            json!({
+                "id": s.scenario.id,
+                "title": s.scenario.title,
+                "summary": summary_json(&s.forecast.summary),
+                "delta": delta_json(&s.delta),
+            })
+        })
+        .collect();
+    json!({ "months": months, "years": years, "summary": summary_json(&f.summary), "scenarios": scenarios })
+}
+
+/// The monthly table for spreadsheets: one row a month, one column per line, plain numbers.
+pub fn to_csv(f: &Forecast) -> String {
+    let keys: BTreeSet<_> = f
+        .months
+        .iter()
+        .flat_map(|r| r.lines.iter().map(|(k, _)| k.clone()))
+        .collect();
+    let mut out = String::from("month,opening,receipts,payments,closing");
+    for k in &keys {
+        let _ = write!(out, ",{k}");
+    }
+    out.push('\n');
+    for r in &f.months {
+        let _ = write!(
+            out,
+            "{},{},{},{},{}",
+            r.month,
+            fixed(r.opening, 2),
+            fixed(r.receipts, 2),
+            fixed(r.payments, 2),
+            fixed(r.closing, 2)
+        );
+        for k in &keys {
+            let v = r
+                .lines
+                .iter()
+                .find(|(lk, _)| lk == k)
+                .map_or(Decimal::ZERO, |(_, v)| *v);
+            let _ = write!(out, ",{}", fixed(v, 2));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn pct(d: Option<Decimal>) -> String {
+    d.map_or_else(|| "—".into(), |d| format!("{}%", fixed(d, 1)))
+}
+
+/// A readable report: the monthly table, the years, the summary and the scenarios.
+pub fn to_table(f: &Forecast, scenarios: &[ScenarioResult]) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{:<8} {:>16} {:>16} {:>16} {:>16}",
+        "Month", "Opening", "Receipts", "Payments", "Closing"
+    );
+    for r in &f.months {
+        let _ = writeln!(
+            out,
+            "{:<8} {:>16} {:>16} {:>16} {:>16}",
+            r.month.to_string(),
+            money::pence(r.opening),
+            money::pence(r.receipts),
+            money::pence(r.payments),
+            money::pence(r.closing)
+        );
+    }
+    let _ = writeln!(
+        out,
+        "\n{:<6} {:>16} {:>16} {:>10} {:>8}",
+        "Year", "Surplus", "Closing cash", "Reserves", "DSCR"
+    );
+    for y in &f.years {
+        let _ = writeln!(
+            out,
+            "{:<6} {:>16} {:>16} {:>10} {:>8}",
+            y.year,
+            money::pence(y.surplus),
+            money::pence(y.closing_cash),
+            y.reserves_months
+                .map_or_else(|| "—".into(), |r| format!("{} mo", fixed(r, 1))),
+            y.dscr
+                .map_or_else(|| "—".into(), |d| format!("{}×", fixed(d, 2)))
+        );
+    }
+    let s = &f.summary;
+    let _ = writeln!(
+        out,
+        "\nLowest cash:                 {} in {}",
+        money::pence(s.lowest_cash),
+        s.lowest_cash_month
+    );
+    let _ = writeln!(
+        out,
+        "Peak funding need:           {}",
+        money::pence(s.peak_funding_need)
+    );
+    let _ = writeln!(out, "Months with negative cash:   {}", s.months_negative);
+    let _ = writeln!(
+        out,
+        "Operating costs a month:     {}",
+        money::pence(s.operating_costs_monthly_avg)
+    );
+    let _ = writeln!(
+        out,
+        "Largest commissioner share:  {}",
+        pct(s.largest_commissioner_share)
+    );
+    let _ = writeln!(
+        out,
+        "Contract income share:       {}",
+        pct(s.contract_income_share)
+    );
+    let _ = writeln!(
+        out,
+        "Receivable at horizon:       {}",
+        money::pence(s.receivable_at_horizon)
+    );
+    let _ = writeln!(
+        out,
+        "Closing cash:                {}",
+        money::pence(s.closing_cash)
+    );
+    if !scenarios.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n{:<26} {:>16} {:>8} {:>16} {:>6}",
+            "Scenario", "Lowest cash", "Month", "Change", "Neg."
+        );
+        for r in scenarios {
+            let _ = writeln!(
+                out,
+                "{:<26} {:>16} {:>8} {:>16} {:>6}",
+                r.scenario.id,
+                money::pence(r.forecast.summary.lowest_cash),
+                r.forecast.summary.lowest_cash_month.to_string(),
+                money::pence(r.delta.lowest_cash),
+                r.forecast.summary.months_negative
+            );
+        }
+    }
+    out
+}

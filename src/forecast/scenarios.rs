@@ -1,0 +1,180 @@
+//! Stress scenarios: named changes to a copy of the plan, and their effect on the forecast.
+
+use super::{forecast, forecast_with, Adjustments, Forecast, ForecastError};
+use crate::plan::{Plan, RenewalAssumption};
+use crate::values::{Month, Percent};
+use rust_decimal::Decimal;
+
+/// What a scenario changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Change {
+    /// The contract with the largest earned value is not renewed.
+    EndLargestContract,
+    /// Every contract's value is cut by this percentage from its second year.
+    CutContractValues { percent: Decimal },
+    /// Every contract's payment terms rise by this many days.
+    LatePayment { days: u32 },
+    /// The pay award rises by this many percentage points.
+    PayAwardPlus { points: Decimal },
+    /// Every staff line's employer pension rises by this many points.
+    PensionPlus { points: Decimal },
+    /// Every payment-by-results achievement falls by this many points (not below 0).
+    ResultsShortfall { points: Decimal },
+}
+
+/// A named stress scenario.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Scenario {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub change: Change,
+}
+
+/// The six scenarios every plan is tested against.
+pub fn default_scenarios() -> Vec<Scenario> {
+    let d = Decimal::from;
+    vec![
+        Scenario {
+            id: "S1-largest-contract-ends",
+            title: "The largest contract is not renewed",
+            change: Change::EndLargestContract,
+        },
+        Scenario {
+            id: "S2-price-cut-5",
+            title: "Contract prices cut by 5% from their second year",
+            change: Change::CutContractValues { percent: d(5) },
+        },
+        Scenario {
+            id: "S3-late-payment-30",
+            title: "Commissioners pay 30 days later",
+            change: Change::LatePayment { days: 30 },
+        },
+        Scenario {
+            id: "S4-pay-award-plus-2",
+            title: "Pay awards 2 points higher",
+            change: Change::PayAwardPlus { points: d(2) },
+        },
+        Scenario {
+            id: "S5-pension-plus-3",
+            title: "Employer pension contributions 3 points higher",
+            change: Change::PensionPlus { points: d(3) },
+        },
+        Scenario {
+            id: "S6-results-shortfall-20",
+            title: "Payment-by-results achievement 20 points lower",
+            change: Change::ResultsShortfall { points: d(20) },
+        },
+    ]
+}
+
+fn capped(p: Percent, by: Decimal) -> Percent {
+    Percent((p.get() + by).clamp(Decimal::ZERO, Decimal::ONE_HUNDRED))
+}
+
+/// The changed copy of the plan, and any adjustment the engine applies beyond it.
+pub fn apply(plan: &Plan, base: &Forecast, change: Change) -> (Plan, Adjustments) {
+    let mut p = plan.clone();
+    let mut adj = Adjustments::default();
+    let f = &mut p.forecast;
+    match change {
+        Change::EndLargestContract => {
+            // Ties go to the first in plan order.
+            let largest = base.summary.contract_earned.iter().fold(
+                None::<&(crate::values::ItemId, Decimal)>,
+                |best, c| match best {
+                    Some(b) if b.1 >= c.1 => best,
+                    _ => Some(c),
+                },
+            );
+            if let Some((id, _)) = largest {
+                if let Some(c) = f.contracts.iter_mut().find(|c| &c.id == id) {
+                    c.renewal.assumption = RenewalAssumption::Ends;
+                }
+            }
+        }
+        Change::CutContractValues { percent } => {
+            adj.contract_cut_from_second_year_percent = Some(percent)
+        }
+        Change::LatePayment { days } => f
+            .contracts
+            .iter_mut()
+            .for_each(|c| c.payment_terms_days = c.payment_terms_days.saturating_add(days)),
+        Change::PayAwardPlus { points } => {
+            f.settings.pay_award_percent = capped(f.settings.pay_award_percent, points)
+        }
+        Change::PensionPlus { points } => f
+            .staff
+            .iter_mut()
+            .for_each(|s| s.pension.employer_percent = capped(s.pension.employer_percent, points)),
+        Change::ResultsShortfall { points } => f
+            .contracts
+            .iter_mut()
+            .filter_map(|c| c.pbr.as_mut())
+            .for_each(|p| p.achievement_percent = capped(p.achievement_percent, -points)),
+    }
+    (p, adj)
+}
+
+/// How a scenario's figures differ from the base: scenario minus base.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Delta {
+    pub lowest_cash: Decimal,
+    /// Months later (positive) or earlier (negative) that the lowest point falls.
+    pub lowest_cash_month: i64,
+    pub peak_funding_need: Decimal,
+    pub months_negative: i64,
+    pub closing_cash: Decimal,
+}
+
+/// A scenario's forecast and its difference from the base.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScenarioResult {
+    pub scenario: Scenario,
+    pub forecast: Forecast,
+    pub delta: Delta,
+}
+
+/// The difference between two forecasts' summaries.
+pub fn delta(base: &Forecast, other: &Forecast) -> Delta {
+    let (b, o) = (&base.summary, &other.summary);
+    Delta {
+        lowest_cash: o.lowest_cash - b.lowest_cash,
+        lowest_cash_month: b.lowest_cash_month.months_until(o.lowest_cash_month),
+        peak_funding_need: o.peak_funding_need - b.peak_funding_need,
+        months_negative: i64::from(o.months_negative) - i64::from(b.months_negative),
+        closing_cash: o.closing_cash - b.closing_cash,
+    }
+}
+
+/// Runs one scenario against a base forecast.
+pub fn run(
+    plan: &Plan,
+    base: &Forecast,
+    scenario: &Scenario,
+) -> Result<ScenarioResult, ForecastError> {
+    let (changed, adj) = apply(plan, base, scenario.change);
+    let forecast = forecast_with(&changed, &adj)?;
+    Ok(ScenarioResult {
+        scenario: scenario.clone(),
+        delta: delta(base, &forecast),
+        forecast,
+    })
+}
+
+/// The base forecast and every default scenario.
+pub fn run_all(plan: &Plan) -> Result<(Forecast, Vec<ScenarioResult>), ForecastError> {
+    let base = forecast(plan)?;
+    let results = default_scenarios()
+        .iter()
+        .map(|s| run(plan, &base, s))
+        .collect::<Result<_, _>>()?;
+    Ok((base, results))
+}
+
+/// The month a scenario's cash first goes below zero, if it does.
+pub fn first_negative_month(f: &Forecast) -> Option<Month> {
+    f.months
+        .iter()
+        .find(|r| r.closing.is_sign_negative() && !r.closing.is_zero())
+        .map(|r| r.month)
+}

@@ -1,0 +1,614 @@
+//! The cash-flow conventions of `docs/cashflow.md`, one worked example each, computed by hand in
+//! the comments; and the sample plan's summary pinned.
+
+use mutual_plan::forecast::{forecast, scenarios, Forecast, LineKey};
+use mutual_plan::plan::*;
+use mutual_plan::samples;
+use mutual_plan::values::*;
+use rust_decimal::Decimal;
+use std::str::FromStr;
+
+fn d(s: &str) -> Decimal {
+    Decimal::from_str(s).unwrap()
+}
+fn m(s: &str) -> Month {
+    s.parse().unwrap()
+}
+fn id(s: &str) -> ItemId {
+    s.parse().unwrap()
+}
+fn money(s: &str) -> Money {
+    s.parse().unwrap()
+}
+fn pct(s: &str) -> Percent {
+    s.parse().unwrap()
+}
+
+/// The sample's organisation with an empty forecast: 24 months from April 2027, no cash.
+fn empty_plan() -> Plan {
+    let mut p = samples::riverside().unwrap();
+    let f = &mut p.forecast;
+    f.start = m("2027-04");
+    f.months = 24;
+    f.opening_cash = money("0");
+    f.contracts.clear();
+    f.income.clear();
+    f.grants.clear();
+    f.equity.clear();
+    f.loans.clear();
+    f.staff.clear();
+    f.costs.clear();
+    p
+}
+
+fn contract(annual: &str, start: &str, end: &str) -> Contract {
+    let mut c = samples::riverside().unwrap().forecast.contracts[0].clone();
+    c.id = id("c");
+    c.commissioner = "Commissioner".into();
+    c.annual_value = money(annual);
+    c.start = m(start);
+    c.end = m(end);
+    c.indexation_percent = pct("0");
+    c.payment_terms_days = 0;
+    c.pbr = None;
+    c.renewal = Renewal {
+        assumption: RenewalAssumption::Ends,
+        value_change_percent: SignedPercent(Decimal::ZERO),
+    };
+    c
+}
+
+fn staff(fte: &str, salary: &str) -> StaffLine {
+    StaffLine {
+        id: id("s"),
+        role: "Staff".into(),
+        fte: fte.parse().unwrap(),
+        annual_salary: money(salary),
+        start: m("2027-04"),
+        end: None,
+        transferred: false,
+        pension: Pension {
+            scheme: PensionScheme::None,
+            employer_percent: pct("0"),
+        },
+    }
+}
+
+fn loan(
+    principal: &str,
+    rate: &str,
+    drawdown: &str,
+    term: u32,
+    holiday: u32,
+    repayment: Repayment,
+) -> Loan {
+    Loan {
+        id: id("l"),
+        lender: "Lender".into(),
+        principal: money(principal),
+        drawdown: m(drawdown),
+        annual_rate_percent: pct(rate),
+        term_months: term,
+        capital_holiday_months: holiday,
+        repayment,
+    }
+}
+
+/// The amount of one line in one month (positive for receipts, negative for payments).
+fn line(f: &Forecast, month: &str, key: &LineKey) -> Decimal {
+    let row = f
+        .months
+        .iter()
+        .find(|r| r.month == m(month))
+        .expect("month in forecast");
+    row.lines
+        .iter()
+        .find(|(k, _)| k == key)
+        .map_or(Decimal::ZERO, |(_, v)| *v)
+}
+
+fn series(f: &Forecast, key: &LineKey, months: &[&str]) -> Vec<Decimal> {
+    months.iter().map(|mo| line(f, mo, key)).collect()
+}
+
+#[test]
+fn contract_indexation_steps_on_each_anniversary_of_the_contract_start() {
+    let mut p = empty_plan();
+    let mut c = contract("120000", "2027-04", "2029-03");
+    c.indexation_percent = pct("2.5");
+    p.forecast.contracts.push(c);
+    let f = forecast(&p).unwrap();
+    let k = LineKey::Contract(id("c"));
+    // 120,000 / 12 = 10,000.00 in year one; × 1.025 = 10,250.00 from April 2028.
+    assert_eq!(
+        series(&f, &k, &["2027-04", "2028-03", "2028-04", "2029-03"]),
+        [d("10000"), d("10000"), d("10250"), d("10250")]
+    );
+}
+
+#[test]
+fn a_contract_that_began_before_the_forecast_keeps_its_own_anniversaries() {
+    let mut p = empty_plan();
+    let mut c = contract("120000", "2026-10", "2029-09");
+    c.indexation_percent = pct("2.5");
+    c.payment_terms_days = 30;
+    p.forecast.contracts.push(c);
+    let f = forecast(&p).unwrap();
+    let k = LineKey::Contract(id("c"));
+    // March 2027's service is paid in April but belongs before the forecast: the opening cash
+    // holds it. April's service (k = 0) is paid in May; October 2027 is the first anniversary.
+    assert_eq!(
+        series(&f, &k, &["2027-04", "2027-05", "2027-10", "2027-11"]),
+        [d("0"), d("10000"), d("10000"), d("10250")]
+    );
+}
+
+#[test]
+fn renewal_applies_the_value_change_after_the_end_and_indexation_continues() {
+    let mut p = empty_plan();
+    let mut c = contract("120000", "2027-04", "2027-12");
+    c.indexation_percent = pct("2");
+    c.renewal = Renewal {
+        assumption: RenewalAssumption::Renewed,
+        value_change_percent: "-10".parse().unwrap(),
+    };
+    p.forecast.contracts.push(c);
+    let f = forecast(&p).unwrap();
+    let k = LineKey::Contract(id("c"));
+    // Dec 2027: 10,000. Jan 2028: 10,000 × 0.9 = 9,000. Apr 2028: 10,000 × 1.02 × 0.9 = 9,180.
+    assert_eq!(
+        series(&f, &k, &["2027-12", "2028-01", "2028-04"]),
+        [d("10000"), d("9000"), d("9180")]
+    );
+}
+
+#[test]
+fn a_contract_that_ends_stops_and_its_last_invoices_are_receivable_at_the_horizon() {
+    let mut p = empty_plan();
+    let mut c = contract("120000", "2027-04", "2029-06");
+    c.payment_terms_days = 60;
+    p.forecast.contracts.push(c);
+    let f = forecast(&p).unwrap();
+    // 24 months: services Apr 2027–Mar 2029 are earned; Feb and Mar 2029's are paid in Apr and
+    // May 2029, after the last month: 2 × 10,000 receivable.
+    assert_eq!(f.summary.receivable_at_horizon, d("20000"));
+    assert_eq!(f.summary.contract_income, d("240000"));
+    assert_eq!(line(&f, "2027-05", &LineKey::Contract(id("c"))), d("0"));
+    assert_eq!(line(&f, "2027-06", &LineKey::Contract(id("c"))), d("10000"));
+}
+
+#[test]
+fn payment_terms_of_0_30_31_and_45_days_arrive_0_1_2_and_2_months_later() {
+    for (days, first_paid) in [
+        (0, "2027-04"),
+        (30, "2027-05"),
+        (31, "2027-06"),
+        (45, "2027-06"),
+    ] {
+        let mut p = empty_plan();
+        let mut c = contract("120000", "2027-04", "2028-03");
+        c.payment_terms_days = days;
+        p.forecast.contracts.push(c);
+        let f = forecast(&p).unwrap();
+        let first = f.months.iter().find(|r| !r.receipts.is_zero()).unwrap();
+        assert_eq!(first.month, m(first_paid), "{days} days");
+    }
+}
+
+#[test]
+fn payment_by_results_pays_the_results_part_later_by_its_lag() {
+    let mut p = empty_plan();
+    let mut c = contract("120000", "2027-04", "2028-03");
+    c.payment_terms_days = 30;
+    c.pbr = Some(PaymentByResults {
+        share_percent: pct("10"),
+        achievement_percent: pct("80"),
+        lag_months: 2,
+    });
+    p.forecast.contracts.push(c);
+    let f = forecast(&p).unwrap();
+    let k = LineKey::Contract(id("c"));
+    // V = 10,000. Fixed 10,000 × 0.9 = 9,000 paid the month after; results 10,000 × 0.1 × 0.8
+    // = 800 paid two months after that: July gets April's results with June's fixed part.
+    assert_eq!(
+        series(&f, &k, &["2027-04", "2027-05", "2027-06", "2027-07"]),
+        [d("0"), d("9000"), d("9000"), d("9800")]
+    );
+    // Earned: 9,800 a month for 12 months.
+    assert_eq!(f.summary.contract_income, d("117600"));
+}
+
+#[test]
+fn pay_awards_apply_in_their_month_but_not_in_the_start_month() {
+    let mut p = empty_plan();
+    p.forecast.settings.pay_award_month = 10;
+    p.forecast.settings.pay_award_percent = pct("3");
+    p.forecast.settings.ni_secondary_threshold = money("1000000");
+    p.forecast.staff.push(staff("1", "24000"));
+    let f = forecast(&p).unwrap();
+    // 24,000 / 12 = 2,000.00 until September; from October 2,000 × 1.03 = 2,060.00; from
+    // October 2028 2,000 × 1.03² = 2,121.80.
+    assert_eq!(
+        series(
+            &f,
+            &LineKey::Pay,
+            &["2027-09", "2027-10", "2028-09", "2028-10"]
+        ),
+        [d("-2000"), d("-2060"), d("-2060"), d("-2121.80")]
+    );
+
+    // A forecast starting in the award month: salaries are already at that year's rate.
+    p.forecast.start = m("2027-10");
+    p.forecast.staff[0].start = m("2027-10");
+    let f = forecast(&p).unwrap();
+    assert_eq!(
+        series(&f, &LineKey::Pay, &["2027-10", "2028-09", "2028-10"]),
+        [d("-2000"), d("-2000"), d("-2060")]
+    );
+}
+
+#[test]
+fn employer_ni_is_zero_below_the_threshold_and_per_fte_above_it() {
+    let mut p = empty_plan();
+    p.forecast.staff.push(staff("1", "4800"));
+    let mut part_time = staff("0.5", "30000");
+    part_time.id = id("pt");
+    part_time.pension = Pension {
+        scheme: PensionScheme::Nhs,
+        employer_percent: pct("23.78"),
+    };
+    p.forecast.staff.push(part_time);
+    let f = forecast(&p).unwrap();
+    // 4,800 a year is 400 a month, below 5,000 / 12 = 416.67: no NI.
+    // 0.5 × (2,500 − 416.666…) × 15 % = 156.25. Pay 400 + 0.5 × 2,500 = 1,650.
+    // Pension 1,250 × 23.78 % = 297.25.
+    assert_eq!(line(&f, "2027-04", &LineKey::EmployerNi), d("-156.25"));
+    assert_eq!(line(&f, "2027-04", &LineKey::Pay), d("-1650"));
+    assert_eq!(line(&f, "2027-04", &LineKey::EmployerPension), d("-297.25"));
+}
+
+#[test]
+fn the_employment_allowance_is_used_up_in_month_order_each_tax_year_when_eligible() {
+    let mut p = empty_plan();
+    p.forecast.start = m("2027-01");
+    p.forecast.settings.claim_employment_allowance = true;
+    p.forecast.settings.pay_award_percent = pct("0");
+    p.organisation.registered_charity = true;
+    let mut s = staff("10", "30000");
+    s.start = m("2027-01");
+    p.forecast.staff.push(s);
+    let f = forecast(&p).unwrap();
+    // NI: 10 × (2,500 − 416.666…) × 15 % = 3,125.00 a month. Tax year 2026/27 (Jan–Mar 2027):
+    // 3 × 3,125 = 9,375 ≤ 10,500, all relieved. Tax year 2027/28 starts in April with a fresh
+    // 10,500: Apr–Jun relieved (9,375), July has 1,125 left, so pays 2,000; August pays 3,125.
+    let months = [
+        "2027-01", "2027-03", "2027-04", "2027-06", "2027-07", "2027-08",
+    ];
+    assert_eq!(
+        series(&f, &LineKey::EmployerNi, &months),
+        [d("0"), d("0"), d("0"), d("0"), d("-2000"), d("-3125")]
+    );
+
+    // Not eligible: NHS services are wholly public functions and it is not a charity (EMP-01).
+    p.organisation.registered_charity = false;
+    p.organisation.public_functions_percent = pct("50");
+    let f = forecast(&p).unwrap();
+    assert_eq!(series(&f, &LineKey::EmployerNi, &months), [d("-3125"); 6]);
+    // Just under half public functions: eligible.
+    p.organisation.public_functions_percent = pct("49.99");
+    assert_eq!(
+        line(&forecast(&p).unwrap(), "2027-01", &LineKey::EmployerNi),
+        d("0")
+    );
+}
+
+fn cost(
+    idn: &str,
+    amount: &str,
+    frequency: Frequency,
+    start: &str,
+    end: Option<&str>,
+    inflation: &str,
+) -> CostLine {
+    CostLine {
+        id: id(idn),
+        name: idn.into(),
+        category: CostCategory::Other,
+        amount: money(amount),
+        frequency,
+        start: m(start),
+        end: end.map(m),
+        inflation_percent: pct(inflation),
+    }
+}
+
+#[test]
+fn monthly_annual_and_one_off_costs() {
+    let mut p = empty_plan();
+    p.forecast.costs.push(cost(
+        "monthly",
+        "1000",
+        Frequency::Monthly,
+        "2027-04",
+        Some("2028-06"),
+        "10",
+    ));
+    p.forecast.costs.push(cost(
+        "annual",
+        "12000",
+        Frequency::Annual,
+        "2027-05",
+        None,
+        "0",
+    ));
+    p.forecast.costs.push(cost(
+        "once",
+        "5000",
+        Frequency::OneOff,
+        "2027-06",
+        None,
+        "0",
+    ));
+    let f = forecast(&p).unwrap();
+    let k = LineKey::Cost(CostCategory::Other);
+    // Apr: 1,000. May: 1,000 + 12,000/12. Jun: + 5,000 once. Apr 2028: 1,100 + 1,000.
+    // Jul 2028: the monthly line has ended.
+    assert_eq!(
+        series(
+            &f,
+            &k,
+            &["2027-04", "2027-05", "2027-06", "2027-07", "2028-04", "2028-07"]
+        ),
+        [
+            d("-1000"),
+            d("-2000"),
+            d("-7000"),
+            d("-2000"),
+            d("-2100"),
+            d("-1000")
+        ]
+    );
+    // Operating costs leave out the one-off: (1,000×12 + 1,100×3 + 1,000×23) / 24.
+    assert_eq!(
+        f.summary.operating_costs_monthly_avg,
+        (d("12000") + d("3300") + d("23000")) / d("24")
+    );
+}
+
+#[test]
+fn other_income_that_began_before_the_forecast_grows_from_its_own_start() {
+    let mut p = empty_plan();
+    p.forecast.income.push(IncomeLine {
+        id: id("i"),
+        name: "Training".into(),
+        amount: money("1000"),
+        frequency: Frequency::Monthly,
+        start: m("2026-10"),
+        end: None,
+        growth_percent: pct("10"),
+    });
+    let f = forecast(&p).unwrap();
+    let k = LineKey::Income(id("i"));
+    assert_eq!(
+        series(&f, &k, &["2027-04", "2027-09", "2027-10", "2028-10"]),
+        [d("1000"), d("1000"), d("1100"), d("1210")]
+    );
+}
+
+#[test]
+fn an_amortising_loan_with_a_holiday_repays_exactly_its_principal() {
+    let mut p = empty_plan();
+    p.forecast
+        .loans
+        .push(loan("10000", "12", "2027-04", 5, 2, Repayment::Amortising));
+    let f = forecast(&p).unwrap();
+    let months = [
+        "2027-04", "2027-05", "2027-06", "2027-07", "2027-08", "2027-09", "2027-10",
+    ];
+    // 1 % a month. Instalments round(10,000 / 3) = 3,333.33 after a 2-month holiday; the last is
+    // 10,000 − 2 × 3,333.33 = 3,333.34. Interest on the opening balance: 100, 100, 100,
+    // 66.6667 → 66.67, 33.3334 → 33.33.
+    assert_eq!(
+        line(&f, "2027-04", &LineKey::LoanDrawdown(id("l"))),
+        d("10000")
+    );
+    assert_eq!(
+        series(&f, &LineKey::LoanInterest, &months),
+        [
+            d("0"),
+            d("-100"),
+            d("-100"),
+            d("-100"),
+            d("-66.67"),
+            d("-33.33"),
+            d("0")
+        ]
+    );
+    assert_eq!(
+        series(&f, &LineKey::LoanCapital, &months),
+        [
+            d("0"),
+            d("0"),
+            d("0"),
+            d("-3333.33"),
+            d("-3333.33"),
+            d("-3333.34"),
+            d("0")
+        ]
+    );
+}
+
+#[test]
+fn a_bullet_loan_repays_at_the_end_of_its_term() {
+    let mut p = empty_plan();
+    p.forecast
+        .loans
+        .push(loan("10000", "6", "2027-04", 3, 0, Repayment::Bullet));
+    let f = forecast(&p).unwrap();
+    let months = ["2027-05", "2027-06", "2027-07", "2027-08"];
+    assert_eq!(
+        series(&f, &LineKey::LoanInterest, &months),
+        [d("-50"), d("-50"), d("-50"), d("0")]
+    );
+    assert_eq!(
+        series(&f, &LineKey::LoanCapital, &months),
+        [d("0"), d("0"), d("-10000"), d("0")]
+    );
+}
+
+#[test]
+fn an_existing_loan_is_not_a_receipt_but_its_payments_fall_as_scheduled() {
+    let mut p = empty_plan();
+    p.forecast
+        .loans
+        .push(loan("10000", "6", "2027-02", 3, 0, Repayment::Bullet));
+    let f = forecast(&p).unwrap();
+    // Drawn in February, before the forecast: interest for March is before it too; April and
+    // May's interest and May's repayment fall inside.
+    assert!(f.months.iter().all(|r| r.receipts.is_zero()));
+    assert_eq!(
+        series(
+            &f,
+            &LineKey::LoanInterest,
+            &["2027-04", "2027-05", "2027-06"]
+        ),
+        [d("-50"), d("-50"), d("0")]
+    );
+    assert_eq!(line(&f, "2027-05", &LineKey::LoanCapital), d("-10000"));
+    assert_eq!(f.summary.closing_cash, d("-10100"));
+}
+
+#[test]
+fn a_capital_holiday_as_long_as_the_term_leaves_the_principal_due_at_the_end() {
+    // Rule FIN-02 reports the plan; the forecast still shows where the cash goes.
+    let mut p = empty_plan();
+    p.forecast
+        .loans
+        .push(loan("10000", "0", "2027-04", 3, 3, Repayment::Amortising));
+    let f = forecast(&p).unwrap();
+    assert_eq!(
+        series(&f, &LineKey::LoanCapital, &["2027-06", "2027-07"]),
+        [d("0"), d("-10000")]
+    );
+}
+
+#[test]
+fn grants_and_equity_are_receipts_in_their_month_and_only_grants_are_income() {
+    let mut p = empty_plan();
+    p.forecast.grants.push(Grant {
+        id: id("g"),
+        funder: "F".into(),
+        purpose: "P".into(),
+        amount: money("5000"),
+        month: m("2027-06"),
+        match_funding: true,
+    });
+    p.forecast.equity.push(EquityRaise {
+        id: id("e"),
+        name: "Shares".into(),
+        amount: money("86"),
+        month: m("2027-04"),
+    });
+    let f = forecast(&p).unwrap();
+    assert_eq!(line(&f, "2027-06", &LineKey::Grant(id("g"))), d("5000"));
+    assert_eq!(line(&f, "2027-04", &LineKey::Equity(id("e"))), d("86"));
+    assert_eq!(f.years[0].surplus, d("5000"));
+    assert_eq!(f.years[0].closing_cash, d("5086"));
+}
+
+#[test]
+fn rounding_is_per_line_item_half_away_from_zero() {
+    let mut p = empty_plan();
+    // 100.02 / 12 = 8.335 exactly: rounds up to 8.34, twice, for two annual lines.
+    p.forecast
+        .costs
+        .push(cost("a", "100.02", Frequency::Annual, "2027-04", None, "0"));
+    p.forecast
+        .costs
+        .push(cost("b", "100.02", Frequency::Annual, "2027-04", None, "0"));
+    let f = forecast(&p).unwrap();
+    assert_eq!(
+        line(&f, "2027-04", &LineKey::Cost(CostCategory::Other)),
+        d("-16.68")
+    );
+}
+
+#[test]
+fn the_sample_plans_summary() {
+    let f = forecast(&samples::riverside().unwrap()).unwrap();
+    // April 2027 holds the one-off £150,000 transition costs and a full month of pay
+    // (£372,235.00 with NI and pension) and running costs (£78,000), but no contract cash yet:
+    // the ICB pays 30 days in arrears, so April's £475,000 arrives in May. Against it stand the
+    // £150,000 opening cash, the £25,000 grant, £86 of shares and the £250,000 loan:
+    // 150,000 + 275,086 − 600,235 = −175,149.00, the lowest point. The later months add more
+    // than they spend, so cash recovers by October.
+    assert_eq!(f.summary.lowest_cash, d("-175149.00"));
+    assert_eq!(f.summary.lowest_cash_month, m("2027-04"));
+    assert_eq!(f.summary.peak_funding_need, d("175149.00"));
+    assert_eq!(f.summary.months_negative, 6);
+    assert_eq!(f.months[0].payments, d("600235.00"));
+    assert_eq!(f.months[1].receipts, d("475000.00"));
+    assert_eq!(f.years[0].reserves_months, Some(d("0.7")));
+}
+
+#[test]
+fn the_largest_contract_scenario_ends_the_contract_with_most_earned_value() {
+    let p = samples::riverside().unwrap();
+    let (base, results) = scenarios::run_all(&p).unwrap();
+    let s1 = &results[0];
+    assert_eq!(s1.scenario.id, "S1-largest-contract-ends");
+    // Without the ICB contract after March 2030 the organisation runs out of cash for good.
+    assert!(s1.forecast.summary.lowest_cash < base.summary.lowest_cash);
+    let k = LineKey::Contract(id("community-therapy"));
+    // The last service month is March 2030; its fixed part is paid in April, and its results
+    // part three months later, in July. Nothing after that.
+    assert_ne!(line(&s1.forecast, "2030-07", &k), Decimal::ZERO);
+    assert_eq!(line(&s1.forecast, "2030-08", &k), Decimal::ZERO);
+    assert_eq!(
+        s1.delta.lowest_cash,
+        s1.forecast.summary.lowest_cash - base.summary.lowest_cash
+    );
+}
+
+#[test]
+fn late_payment_moves_every_contract_receipt_a_month_later() {
+    let p = samples::riverside().unwrap();
+    let (base, results) = scenarios::run_all(&p).unwrap();
+    let s3 = results
+        .iter()
+        .find(|r| r.scenario.id == "S3-late-payment-30")
+        .unwrap();
+    let k = LineKey::Contract(id("community-therapy"));
+    assert_eq!(
+        line(&s3.forecast, "2027-06", &k),
+        line(&base, "2027-05", &k)
+    );
+    assert_eq!(line(&s3.forecast, "2027-05", &k), Decimal::ZERO);
+    // May's payments with no contract cash at all: −175,149.00 + 0 − 451,589.17.
+    assert_eq!(s3.forecast.summary.lowest_cash, d("-626738.17"));
+}
+
+#[test]
+fn the_largest_plan_the_format_allows_computes_exactly_without_overflow() {
+    // 500 contracts of £1,000,000,000,000 a year indexed at 100 % for 120 months: the format's
+    // limits keep every figure far inside exact decimal range, so FIN-03 cannot arise from a
+    // valid file. Each month of year k earns round(10^12 × 2^k / 12) per contract.
+    let mut p = empty_plan();
+    p.forecast.months = 120;
+    p.forecast.opening_cash = money("1000000000000");
+    let mut c = contract("1000000000000", "2027-04", "2037-03");
+    c.indexation_percent = pct("100");
+    for i in 0..500 {
+        let mut c = c.clone();
+        c.id = id(&format!("c{i}"));
+        p.forecast.contracts.push(c);
+    }
+    let f = forecast(&p).unwrap();
+    let mut expected = d("1000000000000");
+    for k in 0..10u32 {
+        let monthly = (d("1000000000000") * Decimal::from(2u64.pow(k)) / d("12"))
+            .round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+        expected += monthly * d("12") * d("500");
+    }
+    assert_eq!(f.summary.closing_cash, expected);
+}
