@@ -309,6 +309,13 @@ impl Date {
     pub fn day(self) -> u8 {
         self.day
     }
+    /// The same day `n` years later (earlier for negative `n`); 29 February becomes 28 February.
+    pub fn plus_years(self, n: i32) -> Self {
+        let year = (self.year + n).clamp(*YEARS.start(), *YEARS.end());
+        Date::new(year, self.month, self.day)
+            .or_else(|| Date::new(year, self.month, 28))
+            .unwrap_or(self)
+    }
     /// Days since 1970-01-01 (negative before), by the proleptic Gregorian calendar.
     pub fn days_since_epoch(self) -> i64 {
         // Howard Hinnant's days_from_civil.
@@ -441,9 +448,10 @@ string_serde!(
 );
 
 /// The id of an item in a list: `[a-z0-9-]{1,40}`, unique within its list and stable for its life.
+/// Shared, so the forecast can label thousands of monthly lines without copying it.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, TS)]
 #[ts(type = "string")]
-pub struct ItemId(String);
+pub struct ItemId(std::sync::Arc<str>);
 
 impl ItemId {
     /// The id as text.
@@ -459,7 +467,7 @@ impl FromStr for ItemId {
             && s.bytes()
                 .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
         if ok {
-            Ok(ItemId(s.to_owned()))
+            Ok(ItemId(s.into()))
         } else {
             Err(format!(
                 "\"{s}\" is not an id: use 1 to 40 lower-case letters, digits or hyphens"

@@ -29,6 +29,16 @@ impl Horizon {
     pub fn offset(&self, m: Month) -> Option<i64> {
         Some(self.start.months_until(m))
     }
+    /// The month indexes in which a line from `start` to `end` (open-ended: to the horizon) is
+    /// active; empty when it misses the forecast.
+    pub fn active(&self, start: Month, end: Option<Month>) -> std::ops::Range<usize> {
+        let len = self.len as i64;
+        let first = self.start.months_until(start).clamp(0, len);
+        let last = end
+            .map_or(len - 1, |e| self.start.months_until(e))
+            .min(len - 1);
+        first as usize..(last + 1).max(first) as usize
+    }
     /// The month at index `i`.
     pub fn month(&self, i: usize) -> Month {
         // Reading guarantees start + months stays within the years a month may have.
@@ -91,40 +101,45 @@ impl fmt::Display for LineKey {
     }
 }
 
-/// Amounts (all positive) by line and month.
+/// Amounts (all positive) by line and month. Callers look a line up once with [`Grid::line`] and
+/// then add by its row number, so the monthly loop does no map lookups.
 pub(crate) struct Grid {
     pub horizon: Horizon,
-    lines: BTreeMap<LineKey, Vec<Decimal>>,
+    index: BTreeMap<LineKey, usize>,
+    rows: Vec<Vec<Decimal>>,
 }
 
 impl Grid {
     pub fn new(horizon: Horizon) -> Self {
         Grid {
             horizon,
-            lines: BTreeMap::new(),
+            index: BTreeMap::new(),
+            rows: Vec::new(),
         }
     }
 
-    /// Adds `amount` to `key` in month index `i` (which must be inside the horizon).
+    /// The row of `key`, made on first use.
+    pub fn line(&mut self, key: LineKey) -> usize {
+        let next = self.rows.len();
+        let row = *self.index.entry(key).or_insert(next);
+        if row == next {
+            self.rows.push(vec![Decimal::ZERO; self.horizon.len]);
+        }
+        row
+    }
+
+    /// Adds `amount` to `row` in month index `i` (which must be inside the horizon).
     pub fn add(
         &mut self,
-        key: &LineKey,
+        row: usize,
         i: usize,
         amount: Decimal,
         field: &impl super::arith::Field,
     ) -> Result<(), ForecastError> {
-        if amount.is_zero() {
-            return Ok(());
+        if !amount.is_zero() {
+            let cell = &mut self.rows[row][i];
+            *cell = add(*cell, amount, field)?;
         }
-        let len = self.horizon.len;
-        let row = match self.lines.get_mut(key) {
-            Some(row) => row,
-            None => self
-                .lines
-                .entry(key.clone())
-                .or_insert_with(|| vec![Decimal::ZERO; len]),
-        };
-        row[i] = add(row[i], amount, field)?;
         Ok(())
     }
 
@@ -136,8 +151,8 @@ impl Grid {
         for i in 0..self.horizon.len {
             let (mut receipts, mut payments) = (Decimal::ZERO, Decimal::ZERO);
             let mut lines = Vec::new();
-            for (key, row) in &self.lines {
-                let v = row[i];
+            for (key, &row) in &self.index {
+                let v = self.rows[row][i];
                 if v.is_zero() {
                     continue;
                 }

@@ -19,6 +19,7 @@ use rust_decimal::Decimal;
 use thiserror::Error;
 
 pub use lines::LineKey;
+pub use payments::employment_allowance_eligible;
 pub use summary::{Summary, Year};
 
 /// Why a forecast could not be computed.

@@ -3,7 +3,7 @@
 
 use super::arith::{add, div, frac, mul, pennies, sub, Growth};
 use super::lines::{Grid, LineKey};
-use super::receipts::recurring;
+use super::receipts::Recurring;
 use super::summary::Earned;
 use super::ForecastError;
 use crate::plan::{Frequency, Plan, Repayment};
@@ -47,19 +47,17 @@ pub(super) fn staff(
     let mut award = Growth::new(s.pay_award_percent.get(), &|| {
         "forecast.settings.pay_award_percent".to_string()
     })?;
-    let mut ni_by_month = vec![Decimal::ZERO; h.len];
+    // Totals by month (pay, NI, pension), posted to the grid once a month at the end: a staff
+    // line costs three additions a month.
+    let mut totals = vec![[Decimal::ZERO; 3]; h.len];
     for line in &f.staff {
         let field = || format!("forecast.staff[{}].annual_salary", line.id);
         let fte = line.fte.get();
         let pension_rate = frac(line.pension.employer_percent.get());
         let mut cached: Option<(u32, [Decimal; 3])> = None;
-        for (i, ni_total) in ni_by_month.iter_mut().enumerate() {
-            let m = h.month(i);
-            if m < line.start || line.end.is_some_and(|e| m > e) {
-                continue;
-            }
-            let n = pay_awards(f.start, s.pay_award_month, m);
-            let [gross, ni, pension] = match cached {
+        for i in h.active(line.start, line.end) {
+            let n = pay_awards(f.start, s.pay_award_month, h.month(i));
+            let amounts = match cached {
                 Some((cn, v)) if cn == n => v,
                 _ => {
                     let monthly_salary = div(
@@ -75,19 +73,23 @@ pub(super) fn staff(
                     [gross, ni, pension]
                 }
             };
-            grid.add(&LineKey::Pay, i, gross, &field)?;
-            grid.add(&LineKey::EmployerPension, i, pension, &field)?;
-            *ni_total = add(*ni_total, ni, &field)?;
-            let cost = add(gross, pension, &field)?;
-            earned.staff_cost(i, cost, &field)?;
+            let cell = &mut totals[i];
+            for (t, a) in cell.iter_mut().zip(amounts) {
+                *t = add(*t, a, &field)?;
+            }
         }
     }
     // The allowance reduces each tax year's employer NI in month order until it is used up.
     let claim = s.claim_employment_allowance && employment_allowance_eligible(plan);
     let field = || "forecast.settings.employment_allowance".to_string();
+    let (pay_row, ni_row, pension_row) = (
+        grid.line(LineKey::Pay),
+        grid.line(LineKey::EmployerNi),
+        grid.line(LineKey::EmployerPension),
+    );
     let mut year = None;
     let mut left = Decimal::ZERO;
-    for (i, ni) in ni_by_month.into_iter().enumerate() {
+    for (i, [gross, ni, pension]) in totals.into_iter().enumerate() {
         let ty = tax_year(h.month(i));
         if year != Some(ty) {
             year = Some(ty);
@@ -100,8 +102,10 @@ pub(super) fn staff(
         let relief = ni.min(left);
         left -= relief;
         let net = sub(ni, relief, &field)?;
-        grid.add(&LineKey::EmployerNi, i, net, &field)?;
-        earned.staff_cost(i, net, &field)?;
+        grid.add(pay_row, i, gross, &field)?;
+        grid.add(ni_row, i, net, &field)?;
+        grid.add(pension_row, i, pension, &field)?;
+        earned.staff_cost(i, add(add(gross, net, &field)?, pension, &field)?, &field)?;
     }
     Ok(())
 }
@@ -114,21 +118,18 @@ pub(super) fn costs(
     let h = grid.horizon;
     for line in &plan.forecast.costs {
         let field = || format!("forecast.costs[{}].amount", line.id);
-        let key = LineKey::Cost(line.category);
-        let mut inflation = Growth::new(line.inflation_percent.get(), &field)?;
+        let row = grid.line(LineKey::Cost(line.category));
+        let mut amounts = Recurring::new(
+            line.amount.get(),
+            line.frequency,
+            line.start,
+            line.end,
+            line.inflation_percent.get(),
+            &field,
+        )?;
         for i in 0..h.len {
-            let m = h.month(i);
-            if let Some(v) = recurring(
-                line.amount.get(),
-                line.frequency,
-                line.start,
-                line.end,
-                &mut inflation,
-                m,
-                &field,
-            )? {
-                let v = pennies(v);
-                grid.add(&key, i, v, &field)?;
+            if let Some(v) = amounts.at(h.month(i), &field)? {
+                grid.add(row, i, v, &field)?;
                 earned.cost(i, v, line.frequency != Frequency::OneOff, &field)?;
             }
         }
@@ -194,12 +195,16 @@ pub(super) fn loans(
     earned: &mut Earned,
 ) -> Result<(), ForecastError> {
     let h = grid.horizon;
+    let (interest_row, capital_row) = (
+        grid.line(LineKey::LoanInterest),
+        grid.line(LineKey::LoanCapital),
+    );
     for loan in &plan.forecast.loans {
         let field = || format!("forecast.loans[{}].principal", loan.id);
         for lm in loan_schedule(loan)? {
             if let Some(i) = h.index(lm.month) {
-                grid.add(&LineKey::LoanInterest, i, lm.interest, &field)?;
-                grid.add(&LineKey::LoanCapital, i, lm.capital, &field)?;
+                grid.add(interest_row, i, lm.interest, &field)?;
+                grid.add(capital_row, i, lm.capital, &field)?;
                 earned.loan_service(i, lm.interest, lm.capital, &field)?;
             }
         }

@@ -8,7 +8,6 @@ use super::{Adjustments, ForecastError};
 use crate::plan::{Frequency, Plan, RenewalAssumption};
 use crate::values::Month;
 use rust_decimal::Decimal;
-use std::collections::HashMap;
 
 /// Whole years from month `s` to month `m`: `floor((m − s) / 12)`.
 pub(crate) fn anniversaries(m: Month, s: Month) -> u32 {
@@ -30,7 +29,7 @@ pub(super) fn contracts(
     let last = h.month(h.len - 1);
     for c in &plan.forecast.contracts {
         let field = || format!("forecast.contracts[{}].annual_value", c.id);
-        let key = LineKey::Contract(c.id.clone());
+        let row = grid.line(LineKey::Contract(c.id.clone()));
         let delay = payment_delay(c.payment_terms_days);
         let renewed = c.renewal.assumption == RenewalAssumption::Renewed;
         let service_end = if renewed { last } else { c.end.min(last) };
@@ -44,15 +43,18 @@ pub(super) fn contracts(
             .contract_cut_from_second_year_percent
             .map(|p| Decimal::ONE - frac(p));
         let mut indexation = Growth::new(c.indexation_percent.get(), &field)?;
-        let mut by_year: HashMap<(u32, bool), Decimal> = HashMap::new();
+        let lag = c.pbr.as_ref().map_or(0, |p| p.lag_months as usize);
+        // The value changes only on anniversaries and at the end: each year's rounded fixed and
+        // results parts are computed once.
+        let mut cached: Option<(u32, bool, Decimal, Decimal)> = None;
         for offset in 0..=first.months_until(service_end) {
             let Some(m) = first.plus(offset) else { break };
             let Some(i) = h.index(m) else { continue };
             let k = anniversaries(m, c.start);
             let after_end = m > c.end;
-            let v = match by_year.get(&(k, after_end)) {
-                Some(v) => *v,
-                None => {
+            let (fixed, results) = match cached {
+                Some((ck, ca, f, r)) if ck == k && ca == after_end => (f, r),
+                _ => {
                     let mut v = mul(monthly, indexation.at(k, &field)?, &field)?;
                     if after_end {
                         v = mul(v, renewal_factor, &field)?;
@@ -60,26 +62,26 @@ pub(super) fn contracts(
                     if let (Some(cut), true) = (cut_factor, k >= 1) {
                         v = mul(v, cut, &field)?;
                     }
-                    by_year.insert((k, after_end), v);
-                    v
-                }
-            };
-            let (fixed, results, lag) = match &c.pbr {
-                None => (pennies(v), Decimal::ZERO, 0),
-                Some(p) => {
-                    let s = frac(p.share_percent.get());
-                    let fixed = pennies(mul(v, sub(Decimal::ONE, s, &field)?, &field)?);
-                    let results = pennies(mul(
-                        mul(v, s, &field)?,
-                        frac(p.achievement_percent.get()),
-                        &field,
-                    )?);
-                    (fixed, results, p.lag_months as usize)
+                    let (f, r) = match &c.pbr {
+                        None => (pennies(v), Decimal::ZERO),
+                        Some(p) => {
+                            let s = frac(p.share_percent.get());
+                            let fixed = pennies(mul(v, sub(Decimal::ONE, s, &field)?, &field)?);
+                            let results = pennies(mul(
+                                mul(v, s, &field)?,
+                                frac(p.achievement_percent.get()),
+                                &field,
+                            )?);
+                            (fixed, results)
+                        }
+                    };
+                    cached = Some((k, after_end, f, r));
+                    (f, r)
                 }
             };
             earned.contract(i, &c.id, &c.commissioner, fixed + results, &field)?;
-            receive(grid, earned, &key, i + delay, fixed, &field)?;
-            receive(grid, earned, &key, i + delay + lag, results, &field)?;
+            receive(grid, earned, row, i + delay, fixed, &field)?;
+            receive(grid, earned, row, i + delay + lag, results, &field)?;
         }
     }
     Ok(())
@@ -89,41 +91,76 @@ pub(super) fn contracts(
 fn receive(
     grid: &mut Grid,
     earned: &mut Earned,
-    key: &LineKey,
+    row: usize,
     i: usize,
     amount: Decimal,
     field: &impl super::arith::Field,
 ) -> Result<(), ForecastError> {
     if i < grid.horizon.len {
-        grid.add(key, i, amount, field)
+        grid.add(row, i, amount, field)
     } else {
         earned.receivable(amount, field)
     }
 }
 
-/// The amount a monthly, annual or one-off line gives in month `m`, before rounding: `None` when
-/// the line is not active then. Growth or inflation counts from the line's own start.
-pub(crate) fn recurring(
+/// The rounded amounts a monthly, annual or one-off line gives, month by month. Growth or inflation
+/// counts from the line's own start; the amount changes only on anniversaries, so each year's
+/// amount is computed once.
+pub(crate) struct Recurring {
     amount: Decimal,
     frequency: Frequency,
     start: Month,
     end: Option<Month>,
-    growth: &mut Growth,
-    m: Month,
-    field: &impl super::arith::Field,
-) -> Result<Option<Decimal>, ForecastError> {
-    if frequency == Frequency::OneOff {
-        return Ok((m == start).then_some(amount));
+    growth: Growth,
+    year: Option<(u32, Decimal)>,
+}
+
+impl Recurring {
+    pub fn new(
+        amount: Decimal,
+        frequency: Frequency,
+        start: Month,
+        end: Option<Month>,
+        percent: Decimal,
+        field: &impl super::arith::Field,
+    ) -> Result<Self, ForecastError> {
+        Ok(Recurring {
+            amount,
+            frequency,
+            start,
+            end,
+            growth: Growth::new(percent, field)?,
+            year: None,
+        })
     }
-    if m < start || end.is_some_and(|e| m > e) {
-        return Ok(None);
+
+    /// The amount in month `m`, rounded to pennies; `None` when the line is not active then.
+    pub fn at(
+        &mut self,
+        m: Month,
+        field: &impl super::arith::Field,
+    ) -> Result<Option<Decimal>, ForecastError> {
+        if self.frequency == Frequency::OneOff {
+            return Ok((m == self.start).then_some(self.amount));
+        }
+        if m < self.start || self.end.is_some_and(|e| m > e) {
+            return Ok(None);
+        }
+        let k = anniversaries(m, self.start);
+        if let Some((year, v)) = self.year {
+            if year == k {
+                return Ok(Some(v));
+            }
+        }
+        let v = mul(self.amount, self.growth.at(k, field)?, field)?;
+        let v = pennies(if self.frequency == Frequency::Annual {
+            v / Decimal::from(12)
+        } else {
+            v
+        });
+        self.year = Some((k, v));
+        Ok(Some(v))
     }
-    let v = mul(amount, growth.at(anniversaries(m, start), field)?, field)?;
-    Ok(Some(if frequency == Frequency::Annual {
-        v / Decimal::from(12)
-    } else {
-        v
-    }))
 }
 
 pub(super) fn other(
@@ -135,21 +172,18 @@ pub(super) fn other(
     let f = &plan.forecast;
     for line in &f.income {
         let field = || format!("forecast.income[{}].amount", line.id);
-        let key = LineKey::Income(line.id.clone());
-        let mut growth = Growth::new(line.growth_percent.get(), &field)?;
+        let row = grid.line(LineKey::Income(line.id.clone()));
+        let mut amounts = Recurring::new(
+            line.amount.get(),
+            line.frequency,
+            line.start,
+            line.end,
+            line.growth_percent.get(),
+            &field,
+        )?;
         for i in 0..h.len {
-            let m = h.month(i);
-            if let Some(v) = recurring(
-                line.amount.get(),
-                line.frequency,
-                line.start,
-                line.end,
-                &mut growth,
-                m,
-                &field,
-            )? {
-                let v = pennies(v);
-                grid.add(&key, i, v, &field)?;
+            if let Some(v) = amounts.at(h.month(i), &field)? {
+                grid.add(row, i, v, &field)?;
                 earned.other_income(i, v, &field)?;
             }
         }
@@ -157,26 +191,24 @@ pub(super) fn other(
     for g in &f.grants {
         if let Some(i) = h.index(g.month) {
             let field = || format!("forecast.grants[{}].amount", g.id);
-            grid.add(&LineKey::Grant(g.id.clone()), i, g.amount.get(), &field)?;
+            let row = grid.line(LineKey::Grant(g.id.clone()));
+            grid.add(row, i, g.amount.get(), &field)?;
             earned.grant(i, g.amount.get(), &field)?;
         }
     }
     for e in &f.equity {
         if let Some(i) = h.index(e.month) {
             let field = || format!("forecast.equity[{}].amount", e.id);
-            grid.add(&LineKey::Equity(e.id.clone()), i, e.amount.get(), &field)?;
+            let row = grid.line(LineKey::Equity(e.id.clone()));
+            grid.add(row, i, e.amount.get(), &field)?;
         }
     }
     for l in &f.loans {
         // A loan drawn before the forecast is an existing loan: its drawdown is in the opening cash.
         if let Some(i) = h.index(l.drawdown) {
             let field = || format!("forecast.loans[{}].principal", l.id);
-            grid.add(
-                &LineKey::LoanDrawdown(l.id.clone()),
-                i,
-                l.principal.get(),
-                &field,
-            )?;
+            let row = grid.line(LineKey::LoanDrawdown(l.id.clone()));
+            grid.add(row, i, l.principal.get(), &field)?;
         }
     }
     Ok(())

@@ -2,7 +2,7 @@
 
 use super::{forecast, forecast_with, Adjustments, Forecast, ForecastError};
 use crate::plan::{Plan, RenewalAssumption};
-use crate::values::{Month, Percent};
+use crate::values::{ItemId, Percent};
 use rust_decimal::Decimal;
 
 /// What a scenario changes.
@@ -65,6 +65,19 @@ pub fn default_scenarios() -> Vec<Scenario> {
             change: Change::ResultsShortfall { points: d(20) },
         },
     ]
+}
+
+/// The contract with the most earned value over the horizon (ties: the first in the plan): the
+/// one scenario S1 loses.
+pub fn largest_contract(base: &Forecast) -> Option<&ItemId> {
+    base.summary
+        .contract_earned
+        .iter()
+        .fold(None::<&(ItemId, Decimal)>, |best, c| match best {
+            Some(b) if b.1 >= c.1 => best,
+            _ => Some(c),
+        })
+        .map(|(id, _)| id)
 }
 
 fn capped(p: Percent, by: Decimal) -> Percent {
@@ -169,12 +182,4 @@ pub fn run_all(plan: &Plan) -> Result<(Forecast, Vec<ScenarioResult>), ForecastE
         .map(|s| run(plan, &base, s))
         .collect::<Result<_, _>>()?;
     Ok((base, results))
-}
-
-/// The month a scenario's cash first goes below zero, if it does.
-pub fn first_negative_month(f: &Forecast) -> Option<Month> {
-    f.months
-        .iter()
-        .find(|r| r.closing.is_sign_negative() && !r.closing.is_zero())
-        .map(|r| r.month)
 }
