@@ -59,6 +59,40 @@ pub fn status(s: OrgStatus) -> &'static str {
     }
 }
 
+/// "April 2027".
+pub fn month_long(m: crate::values::Month) -> String {
+    const NAMES: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    format!("{} {}", NAMES[usize::from(m.month() - 1)], m.year())
+}
+
+/// "1 month", "2.5 months", "−0.4 months" (with a true minus sign).
+pub fn months(n: rust_decimal::Decimal) -> String {
+    let text = n.normalize().to_string().replace('-', "\u{2212}");
+    if n == rust_decimal::Decimal::ONE {
+        format!("{text} month")
+    } else {
+        format!("{text} months")
+    }
+}
+
+/// "1 risk", "3 risks".
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// Every option of every coded field the window edits.
 pub fn choices() -> Choices {
     Choices {

@@ -3,6 +3,8 @@
 //! The core has no user interface and no dependency on the desktop shell, so the CLI, the PDF and
 //! the window all show the same figures from the same functions.
 
+pub mod analysis;
+pub mod criteria;
 pub mod error;
 pub mod forecast;
 pub mod labels;
@@ -11,9 +13,12 @@ pub mod new_plan;
 pub mod pdf;
 pub mod plan;
 pub mod plan_file;
+pub mod readiness;
+pub mod rules;
 pub mod samples;
 pub mod sections;
 pub mod storage;
+pub mod text_report;
 pub mod values;
 
 pub use error::{FileError, LoadError};

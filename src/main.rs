@@ -4,8 +4,12 @@
 //! form); 2 a file could not be read or written.
 
 use clap::{Parser, Subcommand};
+use mutual_plan::analysis::analyse;
+use mutual_plan::criteria::Criteria;
 use mutual_plan::error::FileError;
 use mutual_plan::forecast::{report, scenarios};
+use mutual_plan::rules::Severity;
+use mutual_plan::text_report;
 use mutual_plan::values::{PlanId, Timestamp};
 use mutual_plan::{fingerprint, new_plan, pdf, storage, write_plan};
 use std::path::{Path, PathBuf};
@@ -54,6 +58,25 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+    /// Check ownership, governance, legal form, procurement, employment and the forecast.
+    /// Exits 1 when any check finds an error.
+    Check {
+        file: PathBuf,
+        #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+        format: TextOrJson,
+        /// A criteria file with other policy thresholds (default: the bundled set).
+        #[arg(long)]
+        criteria: Option<PathBuf>,
+    },
+    /// Support eligibility and investment readiness.
+    Readiness {
+        file: PathBuf,
+        #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+        format: TextOrJson,
+        /// A criteria file to judge against (default: the bundled set).
+        #[arg(long)]
+        criteria: Option<PathBuf>,
+    },
     /// Print the plan to PDF.
     Pdf {
         file: PathBuf,
@@ -69,6 +92,24 @@ enum Format {
     Table,
     Json,
     Csv,
+}
+
+/// Output formats of the checks.
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum TextOrJson {
+    Text,
+    Json,
+}
+
+fn load_criteria(path: Option<&Path>) -> Result<Criteria, Failure> {
+    match path {
+        None => Ok(Criteria::bundled()),
+        Some(p) => {
+            let text = std::fs::read_to_string(p)
+                .map_err(|e| Failure::File(format!("{}: {e}", p.display())))?;
+            Criteria::parse(&text).map_err(|e| Failure::File(format!("{}: {e}", p.display())))
+        }
+    }
 }
 
 /// How a command failed, which decides the exit code.
@@ -92,7 +133,9 @@ fn main() -> ExitCode {
     match run(cli.command) {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Plan(msg)) => {
-            eprintln!("{msg}");
+            if !msg.is_empty() {
+                eprintln!("{msg}");
+            }
             ExitCode::from(1)
         }
         Err(Failure::File(msg) | Failure::Usage(msg)) => {
@@ -183,6 +226,51 @@ fn run(command: Command) -> Result<(), Failure> {
                         .unwrap_or_default()
                 ),
                 Format::Csv => print!("{}", report::to_csv(&shown)),
+            }
+            Ok(())
+        }
+        Command::Check {
+            file,
+            format,
+            criteria,
+        } => {
+            let criteria = load_criteria(criteria.as_deref())?;
+            let plan = storage::load(&file)?.plan;
+            let analysis = analyse(&plan, &criteria);
+            match format {
+                TextOrJson::Json => println!(
+                    "{}",
+                    serde_json::to_string_pretty(
+                        &serde_json::json!({ "findings": analysis.findings })
+                    )
+                    .unwrap_or_default()
+                ),
+                TextOrJson::Text => print!("{}", text_report::findings(&analysis.findings)),
+            }
+            if analysis
+                .findings
+                .iter()
+                .any(|f| f.severity == Severity::Error)
+            {
+                return Err(Failure::Plan(String::new()));
+            }
+            Ok(())
+        }
+        Command::Readiness {
+            file,
+            format,
+            criteria,
+        } => {
+            let criteria = load_criteria(criteria.as_deref())?;
+            let plan = storage::load(&file)?.plan;
+            let r = analyse(&plan, &criteria).readiness;
+            match format {
+                TextOrJson::Json => println!(
+                    "{}",
+                    serde_json::to_string_pretty(&text_report::readiness_json(&r))
+                        .unwrap_or_default()
+                ),
+                TextOrJson::Text => print!("{}", text_report::readiness(&r)),
             }
             Ok(())
         }

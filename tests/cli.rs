@@ -311,3 +311,128 @@ fn forecast_csv_and_table_and_scenarios() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(text(&bad.stderr).contains("S1-largest-contract-ends"));
 }
+
+#[test]
+fn check_prints_findings_and_exits_1_only_on_errors() {
+    let out = run(&["check", SAMPLE, "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let findings = v["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), 5);
+    let keys: Vec<&str> = findings[0]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(keys, ["rule", "severity", "path", "message", "source"]);
+    assert_eq!(findings[0]["rule"], "MUT-02");
+    assert_eq!(findings[0]["severity"], "info");
+
+    let dir = tempfile::tempdir().unwrap();
+    let p = copy_sample(dir.path());
+    let bad = fs::read_to_string(&p)
+        .unwrap()
+        .replace("\"asset_lock\": true", "\"asset_lock\": false");
+    fs::write(&p, bad).unwrap();
+    let out = run(&["check", p.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let s = text(&out.stdout);
+    assert!(
+        s.starts_with("Errors (1)\n  LEG-01   ownership.asset_lock"),
+        "{s}"
+    );
+}
+
+#[test]
+fn readiness_json_has_the_documented_shape() {
+    let out = run(&["readiness", SAMPLE, "--format", "json"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
+    assert_eq!(
+        keys,
+        [
+            "criteria",
+            "eligibility",
+            "areas",
+            "score",
+            "max_score",
+            "headline"
+        ]
+    );
+    assert_eq!(
+        v["criteria"],
+        serde_json::json!({ "name": "Mutual Plan readiness criteria", "version": "1.0.0" })
+    );
+    let e: Vec<&str> = v["eligibility"][0]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(e, ["id", "result", "reason"]);
+    let a: Vec<&str> = v["areas"][0]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(a, ["id", "title", "rating", "score", "figure", "advice"]);
+    assert_eq!(v["areas"].as_array().unwrap().len(), 10);
+    assert_eq!(
+        (v["score"].as_u64(), v["max_score"].as_u64()),
+        (Some(10), Some(20))
+    );
+    assert_eq!(v["headline"], "not_yet_ready");
+    assert_eq!(v["eligibility"][4]["result"], "fail");
+
+    let txt = text(&run(&["readiness", SAMPLE]).stdout);
+    assert!(txt.contains("Score 10 of 20: Not yet ready"), "{txt}");
+}
+
+#[test]
+fn a_custom_criteria_file_is_used_and_a_broken_one_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let bundled = fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/criteria/readiness-v1.json"
+    ))
+    .unwrap();
+    let lenient = dir.path().join("lenient.json");
+    fs::write(
+        &lenient,
+        bundled
+            .replace(
+                "\"amber_max_share_percent\": \"95\"",
+                "\"amber_max_share_percent\": \"99\"",
+            )
+            .replace("\"1.0.0\"", "\"1.1.0-local\""),
+    )
+    .unwrap();
+    let out = run(&[
+        "readiness",
+        SAMPLE,
+        "--format",
+        "json",
+        "--criteria",
+        lenient.to_str().unwrap(),
+    ]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["criteria"]["version"], "1.1.0-local");
+    assert_eq!(v["areas"][3]["rating"], "amber");
+
+    let broken = dir.path().join("broken.json");
+    fs::write(
+        &broken,
+        bundled.replace("\"green_min_dscr\": \"2.0\", ", ""),
+    )
+    .unwrap();
+    let out = run(&["readiness", SAMPLE, "--criteria", broken.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("areas[R6].thresholds.green_min_dscr"),
+        "{}",
+        text(&out.stderr)
+    );
+}

@@ -1,0 +1,106 @@
+//! Findings and readiness as plain text and as the documented JSON, for the command line.
+
+use crate::readiness::{Assessment, Eligible, Rating};
+use crate::rules::{Finding, Severity};
+use serde_json::{json, Value};
+use std::fmt::Write;
+
+/// Findings grouped by severity, errors first.
+pub fn findings(findings: &[Finding]) -> String {
+    let mut out = String::new();
+    for (sev, heading) in [
+        (Severity::Error, "Errors"),
+        (Severity::Warning, "Warnings"),
+        (Severity::Info, "Information"),
+    ] {
+        let group: Vec<&Finding> = findings.iter().filter(|f| f.severity == sev).collect();
+        let _ = writeln!(out, "{heading} ({})", group.len());
+        for f in group {
+            let _ = writeln!(
+                out,
+                "  {:<8} {}\n           {}\n           Source: {}",
+                f.rule, f.path, f.message, f.source
+            );
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn eligible(e: Eligible) -> &'static str {
+    match e {
+        Eligible::Pass => "pass",
+        Eligible::Fail => "fail",
+        Eligible::NotKnown => "not known",
+    }
+}
+
+fn rating(r: Rating) -> &'static str {
+    match r {
+        Rating::Green => "green",
+        Rating::Amber => "amber",
+        Rating::Red => "red",
+    }
+}
+
+/// Both assessments, readable.
+pub fn readiness(a: &Assessment) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "Judged against: {} {}\n",
+        a.criteria.name, a.criteria.version
+    );
+    let _ = writeln!(out, "Support eligibility (Mutuals Support Programme 2)");
+    for e in &a.eligibility {
+        let _ = writeln!(
+            out,
+            "  {:<7} {:<10} {}\n                     {}",
+            e.id,
+            eligible(e.result),
+            e.title,
+            e.reason
+        );
+    }
+    let _ = writeln!(out, "\nInvestment readiness");
+    for r in &a.areas {
+        let _ = writeln!(
+            out,
+            "  {:<4} {:<6} {}  {}\n              {}",
+            r.id,
+            rating(r.rating),
+            r.score,
+            r.title,
+            r.figure
+        );
+        if let Some(advice) = &r.advice {
+            let _ = writeln!(out, "              To make it green: {advice}");
+        }
+    }
+    let _ = writeln!(
+        out,
+        "\nScore {} of {}: {}",
+        a.score,
+        a.max_score,
+        a.headline.label()
+    );
+    let _ = writeln!(
+        out,
+        "This assessment is a guide for the team and its mentor, not a decision."
+    );
+    out
+}
+
+/// The documented JSON shape of `mutual-plan readiness --format json`.
+pub fn readiness_json(a: &Assessment) -> Value {
+    json!({
+        "criteria": { "name": a.criteria.name, "version": a.criteria.version },
+        "eligibility": a.eligibility.iter().map(|e| json!({ "id": e.id, "result": e.result, "reason": e.reason })).collect::<Vec<_>>(),
+        "areas": a.areas.iter().map(|r| json!({
+            "id": r.id, "title": r.title, "rating": r.rating, "score": r.score, "figure": r.figure, "advice": r.advice
+        })).collect::<Vec<_>>(),
+        "score": a.score,
+        "max_score": a.max_score,
+        "headline": a.headline,
+    })
+}

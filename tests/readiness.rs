@@ -1,0 +1,339 @@
+//! Support eligibility and every investment-readiness area at green, amber and red, including
+//! the boundaries; the headline; the sample plan's assessment pinned.
+
+use mutual_plan::analysis::analyse;
+use mutual_plan::criteria::Criteria;
+use mutual_plan::plan::*;
+use mutual_plan::readiness::{headline, Assessment, Eligible, Headline, Rating};
+use mutual_plan::samples;
+use mutual_plan::values::*;
+
+fn assess(p: &Plan) -> Assessment {
+    analyse(p, &Criteria::bundled()).readiness
+}
+
+fn rating(p: &Plan, id: &str) -> Rating {
+    assess(p)
+        .areas
+        .into_iter()
+        .find(|a| a.id == id)
+        .unwrap()
+        .rating
+}
+
+fn money(s: &str) -> Money {
+    s.parse().unwrap()
+}
+fn id(s: &str) -> ItemId {
+    s.parse().unwrap()
+}
+
+/// A 24-month forecast whose only line is a £1,000 monthly cost, so operating costs are exactly
+/// £1,000 a month and closing cash in month n is `opening − 1,000 × n`.
+fn cost_plan(opening: &str) -> Plan {
+    let mut p = samples::riverside().unwrap();
+    let f = &mut p.forecast;
+    f.months = 24;
+    f.opening_cash = money(opening);
+    f.contracts.clear();
+    f.income.clear();
+    f.grants.clear();
+    f.equity.clear();
+    f.loans.clear();
+    f.staff.clear();
+    f.costs.truncate(1);
+    let c = &mut f.costs[0];
+    c.amount = money("1000");
+    c.inflation_percent = "0".parse().unwrap();
+    c.end = None;
+    p
+}
+
+#[test]
+fn r1_cash_never_runs_out() {
+    // Lowest cash is the last month's: opening − 24,000.
+    assert_eq!(rating(&cost_plan("24000"), "R1"), Rating::Green); // lowest exactly 0
+    assert_eq!(rating(&cost_plan("23000"), "R1"), Rating::Amber); // short by exactly one month
+    assert_eq!(rating(&cost_plan("22999.99"), "R1"), Rating::Red);
+}
+
+#[test]
+fn r2_working_capital_in_year_one() {
+    // Year one's lowest is month 12: opening − 12,000; compared exactly with 1 and 0.5 months.
+    assert_eq!(rating(&cost_plan("13000"), "R2"), Rating::Green);
+    assert_eq!(rating(&cost_plan("12999.99"), "R2"), Rating::Amber);
+    assert_eq!(rating(&cost_plan("12500"), "R2"), Rating::Amber);
+    assert_eq!(rating(&cost_plan("12499.99"), "R2"), Rating::Red);
+}
+
+#[test]
+fn r3_reserves_at_the_end_of_year_two_are_judged_to_one_decimal() {
+    // Reserves = (opening − 24,000) / 1,000 months, to 1 decimal, half away from zero.
+    assert_eq!(rating(&cost_plan("27000"), "R3"), Rating::Green); // 3.0
+    assert_eq!(rating(&cost_plan("26950"), "R3"), Rating::Green); // 2.95 shows as 3.0
+    assert_eq!(rating(&cost_plan("26949.99"), "R3"), Rating::Amber); // 2.9
+    assert_eq!(rating(&cost_plan("24950"), "R3"), Rating::Amber); // 0.95 shows as 1.0
+    assert_eq!(rating(&cost_plan("24949.99"), "R3"), Rating::Red);
+}
+
+/// Two commissioners earning `a` and `b` a year, paid at once, 12 months.
+fn two_commissioners(a: &str, b: &str) -> Plan {
+    let mut p = samples::riverside().unwrap();
+    let template = p.forecast.contracts[0].clone();
+    p.forecast.months = 12;
+    p.forecast.contracts = [("a", a), ("b", b)]
+        .iter()
+        .map(|(n, v)| {
+            let mut c = template.clone();
+            c.id = id(n);
+            c.commissioner = format!("Commissioner {n}");
+            c.annual_value = money(v);
+            c.pbr = None;
+            c.renewal.assumption = RenewalAssumption::Ends;
+            c
+        })
+        .collect();
+    p
+}
+
+#[test]
+fn r4_income_diversification_boundaries() {
+    assert_eq!(
+        rating(&two_commissioners("80000", "20000"), "R4"),
+        Rating::Green
+    ); // exactly 80 %
+    assert_eq!(
+        rating(&two_commissioners("80001", "19999"), "R4"),
+        Rating::Amber
+    );
+    assert_eq!(
+        rating(&two_commissioners("95000", "5000"), "R4"),
+        Rating::Amber
+    ); // exactly 95 %
+    assert_eq!(
+        rating(&two_commissioners("95001", "4999"), "R4"),
+        Rating::Red
+    );
+    let a = assess(&two_commissioners("80000", "20000"));
+    assert_eq!(
+        a.areas[3].figure,
+        "80.0% of contract income from Commissioner a"
+    );
+    assert_eq!(a.areas[3].advice, None);
+}
+
+#[test]
+fn r5_resilience_to_losing_the_main_contract() {
+    // The sample runs out of cash in September 2030, exactly 6 months after the therapy
+    // contract's end in March 2030, if it is not renewed: amber, on the boundary.
+    let p = samples::riverside().unwrap();
+    let r5 = assess(&p).areas.into_iter().find(|a| a.id == "R5").unwrap();
+    assert_eq!(r5.rating, Rating::Amber);
+    assert!(
+        r5.figure.contains("September 2030, 6 months later"),
+        "{}",
+        r5.figure
+    );
+    // A month less of cash in hand: it runs out a month sooner.
+    let mut sooner = samples::riverside().unwrap();
+    sooner.forecast.opening_cash = money("0");
+    sooner.forecast.costs[0].amount = money("60000");
+    assert_eq!(rating(&sooner, "R5"), Rating::Red);
+    // With enough cash in hand, losing it never takes cash below zero.
+    let mut rich = samples::riverside().unwrap();
+    rich.forecast.opening_cash = money("20000000");
+    assert_eq!(rating(&rich, "R5"), Rating::Green);
+}
+
+/// Income of £1,000 a month and a 0 % bullet loan of `principal` repaid in month 12: year one's
+/// debt service cover is 12,000 / principal.
+fn loan_plan(principal: &str) -> Plan {
+    let mut p = cost_plan("0");
+    p.forecast.costs.clear();
+    p.forecast.income = vec![IncomeLine {
+        id: id("fees"),
+        name: "Fees".into(),
+        amount: money("1000"),
+        frequency: Frequency::Monthly,
+        start: p.forecast.start,
+        end: None,
+        growth_percent: "0".parse().unwrap(),
+    }];
+    p.forecast.loans = vec![Loan {
+        id: id("l"),
+        lender: "Lender".into(),
+        principal: money(principal),
+        drawdown: p.forecast.start.plus(-1).unwrap(),
+        annual_rate_percent: "0".parse().unwrap(),
+        term_months: 12,
+        capital_holiday_months: 0,
+        repayment: Repayment::Bullet,
+    }];
+    p
+}
+
+#[test]
+fn r6_ability_to_service_debt() {
+    assert_eq!(rating(&cost_plan("0"), "R6"), Rating::Green); // no loans
+    assert_eq!(rating(&loan_plan("6000"), "R6"), Rating::Green); // exactly 2.0×
+    assert_eq!(rating(&loan_plan("6000.01"), "R6"), Rating::Amber);
+    assert_eq!(rating(&loan_plan("9600"), "R6"), Rating::Amber); // exactly 1.25×
+    assert_eq!(rating(&loan_plan("9600.01"), "R6"), Rating::Red);
+}
+
+#[test]
+fn r7_governance() {
+    let p = samples::riverside().unwrap();
+    assert_eq!(rating(&p, "R7"), Rating::Green);
+    let mut warn = samples::riverside().unwrap();
+    warn.ownership.staff_voice.clear(); // GOV-05
+    assert_eq!(rating(&warn, "R7"), Rating::Amber);
+    let mut error = samples::riverside().unwrap();
+    error.ownership.asset_lock = false; // LEG-01
+    assert_eq!(rating(&error, "R7"), Rating::Red);
+}
+
+fn staff_share(votes: &str) -> Plan {
+    let mut p = samples::riverside().unwrap();
+    p.ownership.model = OwnershipModel::JointVenture;
+    let rest = rust_decimal::Decimal::ONE_HUNDRED - votes.parse::<rust_decimal::Decimal>().unwrap();
+    p.ownership.groups[0].voting_percent = votes.parse().unwrap();
+    p.ownership.groups[0].equity_percent = votes.parse().unwrap();
+    p.ownership.groups.push(OwnerGroup {
+        id: id("trust"),
+        name: "Parent trust".into(),
+        kind: GroupKind::ParentBody,
+        members: 1,
+        equity_percent: Percent(rest),
+        voting_percent: Percent(rest),
+    });
+    p
+}
+
+#[test]
+fn r8_a_mutual_in_substance() {
+    assert_eq!(rating(&staff_share("50"), "R8"), Rating::Green);
+    assert_eq!(rating(&staff_share("49.99"), "R8"), Rating::Amber);
+    assert_eq!(rating(&staff_share("25"), "R8"), Rating::Amber);
+    assert_eq!(rating(&staff_share("24.99"), "R8"), Rating::Red);
+}
+
+fn write(p: &mut Plan, section: &str) {
+    p.narrative
+        .sections
+        .iter_mut()
+        .find(|s| s.id == section)
+        .unwrap()
+        .text = "Written.".into();
+}
+
+#[test]
+fn r9_social_impact_evidence() {
+    let mut p = samples::riverside().unwrap();
+    assert_eq!(rating(&p, "R9"), Rating::Amber); // an indicator, no text
+    write(&mut p, "impact");
+    assert_eq!(rating(&p, "R9"), Rating::Green);
+    p.narrative.impact[0].target.clear();
+    assert_eq!(rating(&p, "R9"), Rating::Amber); // text, and an indicator without a target
+    p.narrative.sections.iter_mut().for_each(|s| s.text.clear());
+    assert_eq!(rating(&p, "R9"), Rating::Red);
+}
+
+#[test]
+fn r10_a_complete_plan() {
+    let mut p = samples::riverside().unwrap();
+    assert_eq!(rating(&p, "R10"), Rating::Red); // 12 sections empty
+    let ids: Vec<String> = p.narrative.sections.iter().map(|s| s.id.clone()).collect();
+    for s in &ids[..10] {
+        write(&mut p, s);
+    }
+    assert_eq!(rating(&p, "R10"), Rating::Amber); // exactly 3 empty
+    for s in &ids {
+        write(&mut p, s);
+    }
+    assert_eq!(rating(&p, "R10"), Rating::Amber); // all written, 1 risk
+    let risk = p.narrative.risks[0].clone();
+    for n in ["r2", "r3"] {
+        let mut r = risk.clone();
+        r.id = id(n);
+        p.narrative.risks.push(r);
+    }
+    assert_eq!(rating(&p, "R10"), Rating::Green);
+}
+
+#[test]
+fn the_headline_follows_the_reds_and_the_score() {
+    let c = Criteria::bundled();
+    assert_eq!(headline(15, 20, 0, &c), Headline::Ready); // exactly 75 %
+    assert_eq!(headline(14, 20, 0, &c), Headline::NearlyReady);
+    assert_eq!(headline(19, 20, 1, &c), Headline::NearlyReady);
+    assert_eq!(headline(16, 20, 2, &c), Headline::NotYetReady);
+}
+
+#[test]
+fn eligibility() {
+    let p = samples::riverside().unwrap();
+    let results: Vec<Eligible> = assess(&p).eligibility.iter().map(|e| e.result).collect();
+    // England, a spin-out with contracts and staff control, not yet live; no growth section,
+    // no match funding.
+    assert_eq!(
+        results,
+        [
+            Eligible::Pass,
+            Eligible::Pass,
+            Eligible::Pass,
+            Eligible::Fail,
+            Eligible::Fail
+        ]
+    );
+
+    let mut q = samples::riverside().unwrap();
+    q.organisation.nation = Nation::Wales;
+    q.organisation.status = OrgStatus::Live;
+    q.organisation.spin_out_date = "2020-01-01".parse().unwrap();
+    write(&mut q, "growth");
+    q.forecast.grants[0].match_funding = true;
+    q.ownership.groups[0].voting_percent = "20".parse().unwrap();
+    let results: Vec<Eligible> = assess(&q).eligibility.iter().map(|e| e.result).collect();
+    assert_eq!(
+        results,
+        [
+            Eligible::Fail,
+            Eligible::Fail,
+            Eligible::NotKnown,
+            Eligible::Pass,
+            Eligible::Pass
+        ]
+    );
+}
+
+#[test]
+fn the_sample_plans_assessment() {
+    let a = assess(&samples::riverside().unwrap());
+    let ratings: Vec<(&str, Rating)> = a.areas.iter().map(|r| (r.id.as_str(), r.rating)).collect();
+    use Rating::*;
+    assert_eq!(
+        ratings,
+        [
+            ("R1", Amber),
+            ("R2", Red),
+            ("R3", Amber),
+            ("R4", Red),
+            ("R5", Amber),
+            ("R6", Green),
+            ("R7", Green),
+            ("R8", Green),
+            ("R9", Amber),
+            ("R10", Red)
+        ]
+    );
+    assert_eq!(
+        (a.score, a.max_score, a.headline),
+        (10, 20, Headline::NotYetReady)
+    );
+    assert_eq!(a.criteria.version, "1.0.0");
+    assert!(a
+        .areas
+        .iter()
+        .all(|r| (r.rating == Green) == r.advice.is_none()));
+}
