@@ -59,8 +59,8 @@ pub fn status(s: OrgStatus) -> &'static str {
     }
 }
 
-/// "April 2027".
-pub fn month_long(m: crate::values::Month) -> String {
+/// "April" for 4.
+pub fn month_name(n: u8) -> &'static str {
     const NAMES: [&str; 12] = [
         "January",
         "February",
@@ -75,7 +75,17 @@ pub fn month_long(m: crate::values::Month) -> String {
         "November",
         "December",
     ];
-    format!("{} {}", NAMES[usize::from(m.month() - 1)], m.year())
+    NAMES[usize::from(n.clamp(1, 12) - 1)]
+}
+
+/// "April 2027".
+pub fn month_long(m: crate::values::Month) -> String {
+    format!("{} {}", month_name(m.month()), m.year())
+}
+
+/// "Apr 2027", for chart axes.
+pub fn month_short(m: crate::values::Month) -> String {
+    month_long(m).chars().take(3).collect::<String>() + &format!(" {}", m.year())
 }
 
 /// "1 month", "2.5 months", "−0.4 months" (with a true minus sign).
@@ -91,6 +101,98 @@ pub fn months(n: rust_decimal::Decimal) -> String {
 /// "1 risk", "3 risks".
 pub fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// How coded values of the plan are written for readers.
+pub fn ownership_model(m: crate::plan::OwnershipModel) -> &'static str {
+    use crate::plan::OwnershipModel::*;
+    match m {
+        EmployeeLed => "Employee-led",
+        MultiStakeholder => "Multi-stakeholder",
+        JointVenture => "Joint venture",
+    }
+}
+
+pub fn group_kind(k: crate::plan::GroupKind) -> &'static str {
+    use crate::plan::GroupKind::*;
+    match k {
+        Employees => "Employees",
+        EmployeeTrust => "Employee trust",
+        ServiceUsers => "Service users",
+        Community => "Community",
+        ParentBody => "Parent body",
+        Government => "Government",
+        PrivatePartner => "Private partner",
+        SocialInvestor => "Social investor",
+        Other => "Other",
+    }
+}
+
+pub fn distribution(p: crate::plan::DistributionPolicy) -> &'static str {
+    use crate::plan::DistributionPolicy::*;
+    match p {
+        Reinvest => "Reinvested in the mission",
+        MembersDividend => "Dividends to members",
+        Participatory => "Shared by participation",
+    }
+}
+
+pub fn board_role(r: crate::plan::BoardRole) -> &'static str {
+    use crate::plan::BoardRole::*;
+    match r {
+        Chair => "Chair",
+        Executive => "Executive",
+        NonExecutive => "Non-executive",
+    }
+}
+
+pub fn constituency(c: crate::plan::Constituency) -> &'static str {
+    use crate::plan::Constituency::*;
+    match c {
+        Workforce => "Workforce",
+        ServiceUsers => "Service users",
+        Community => "Community",
+        State => "State",
+        PrivatePartner => "Private partner",
+        Investor => "Investor",
+        Independent => "Independent",
+    }
+}
+
+pub fn pension_scheme(p: crate::plan::PensionScheme) -> &'static str {
+    use crate::plan::PensionScheme::*;
+    match p {
+        Nhs => "NHS Pension Scheme",
+        Lgps => "Local Government Pension Scheme",
+        DefinedContribution => "Defined contribution",
+        None => "None",
+    }
+}
+
+pub fn procurement_route(r: crate::plan::ProcurementRoute) -> &'static str {
+    use crate::plan::ProcurementRoute::*;
+    match r {
+        DirectAward => "Direct award",
+        OpenCompetition => "Open competition",
+        ReservedPsm => "Reserved for mutuals",
+        ProviderSelectionRegime => "Provider Selection Regime",
+        GrantAgreement => "Grant agreement",
+    }
+}
+
+pub fn renewal(r: crate::plan::RenewalAssumption) -> &'static str {
+    match r {
+        crate::plan::RenewalAssumption::Renewed => "Renewed",
+        crate::plan::RenewalAssumption::Ends => "Ends",
+    }
+}
+
+pub fn reviewer_role(r: crate::plan::ReviewerRole) -> &'static str {
+    match r {
+        crate::plan::ReviewerRole::Staff => "staff",
+        crate::plan::ReviewerRole::Mentor => "mentor",
+        crate::plan::ReviewerRole::Other => "other",
+    }
 }
 
 /// Every option of every coded field the window edits.

@@ -276,7 +276,8 @@ fn run(command: Command) -> Result<(), Failure> {
         }
         Command::Pdf { file, output } => {
             let plan = storage::load(&file)?.plan;
-            let bytes = pdf::render(&plan).map_err(|e| Failure::File(e.to_string()))?;
+            let analysis = analyse(&plan, &Criteria::bundled());
+            let bytes = pdf::render(&plan, &analysis).map_err(|e| Failure::File(e.to_string()))?;
             write_output(&output, &bytes)
         }
     }

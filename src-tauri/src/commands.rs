@@ -91,7 +91,9 @@ pub fn save_plan(file: String, plan: serde_json::Value) -> Result<OpenedPlan, Ip
 #[tauri::command]
 pub fn print_pdf(plan: serde_json::Value, file: String) -> Result<(), IpcError> {
     let plan = plan_file::plan_from_value(&plan)?;
-    let bytes = pdf::render(&plan).map_err(|e| IpcError {
+    let analysis =
+        mutual_plan::analysis::analyse(&plan, &mutual_plan::criteria::Criteria::bundled());
+    let bytes = pdf::render(&plan, &analysis).map_err(|e| IpcError {
         kind: "pdf".into(),
         message: e.to_string(),
         path: None,

@@ -133,6 +133,48 @@ pub fn to_csv(f: &Forecast) -> String {
     out
 }
 
+/// The headline figures as label and value, worded once for the CLI, the PDF and the window.
+pub fn headline_figures(f: &Forecast) -> Vec<(&'static str, String)> {
+    let s = &f.summary;
+    let reserves = |y: usize| {
+        f.years
+            .get(y)
+            .and_then(|y| y.reserves_months)
+            .map_or_else(|| "—".to_string(), crate::labels::months)
+    };
+    vec![
+        (
+            "Lowest cash",
+            format!(
+                "{} in {}",
+                money::pence(s.lowest_cash),
+                crate::labels::month_long(s.lowest_cash_month)
+            ),
+        ),
+        ("Peak funding need", money::pence(s.peak_funding_need)),
+        ("Months with negative cash", s.months_negative.to_string()),
+        (
+            "Operating costs a month",
+            money::pence(s.operating_costs_monthly_avg),
+        ),
+        ("Reserves at the end of year 1", reserves(0)),
+        ("Reserves at the end of year 2", reserves(1)),
+        (
+            "Largest commissioner's share",
+            match (&s.largest_commissioner, s.largest_commissioner_share) {
+                (Some(who), Some(p)) => format!("{} ({who})", pct(Some(p))),
+                _ => "—".into(),
+            },
+        ),
+        ("Contract income share", pct(s.contract_income_share)),
+        (
+            "Receivable at the horizon",
+            money::pence(s.receivable_at_horizon),
+        ),
+        ("Closing cash", money::pence(s.closing_cash)),
+    ]
+}
+
 fn pct(d: Option<Decimal>) -> String {
     d.map_or_else(|| "—".into(), |d| format!("{}%", fixed(d, 1)))
 }
@@ -174,44 +216,10 @@ pub fn to_table(f: &Forecast, scenarios: &[ScenarioResult]) -> String {
                 .map_or_else(|| "—".into(), |d| format!("{}×", fixed(d, 2)))
         );
     }
-    let s = &f.summary;
-    let _ = writeln!(
-        out,
-        "\nLowest cash:                 {} in {}",
-        money::pence(s.lowest_cash),
-        s.lowest_cash_month
-    );
-    let _ = writeln!(
-        out,
-        "Peak funding need:           {}",
-        money::pence(s.peak_funding_need)
-    );
-    let _ = writeln!(out, "Months with negative cash:   {}", s.months_negative);
-    let _ = writeln!(
-        out,
-        "Operating costs a month:     {}",
-        money::pence(s.operating_costs_monthly_avg)
-    );
-    let _ = writeln!(
-        out,
-        "Largest commissioner share:  {}",
-        pct(s.largest_commissioner_share)
-    );
-    let _ = writeln!(
-        out,
-        "Contract income share:       {}",
-        pct(s.contract_income_share)
-    );
-    let _ = writeln!(
-        out,
-        "Receivable at horizon:       {}",
-        money::pence(s.receivable_at_horizon)
-    );
-    let _ = writeln!(
-        out,
-        "Closing cash:                {}",
-        money::pence(s.closing_cash)
-    );
+    out.push('\n');
+    for (label, value) in headline_figures(f) {
+        let _ = writeln!(out, "{:<30} {value}", format!("{label}:"));
+    }
     if !scenarios.is_empty() {
         let _ = writeln!(
             out,

@@ -1,15 +1,24 @@
-//! The printed submission, generated from the plan alone: same file, same bytes.
+//! The printed submission, generated from the plan alone: the same file gives the same bytes.
+//!
+//! Layout is ours and backend-neutral: [`flow`] places text, tables and charts as a display list
+//! ([`layout`]); only `backend.rs` talks to the PDF library.
 
 mod backend;
+pub mod chart;
+mod document;
+pub mod flow;
 pub mod fonts;
 pub mod layout;
 pub mod text;
 
+use crate::analysis::Analysis;
+use crate::labels::month_name;
 use crate::plan::Plan;
 use crate::plan_file::fingerprint;
 use crate::values::Date;
+use flow::{Flow, LEFT, RIGHT};
 use fonts::{Face, Fonts};
-use layout::{Document, Item, Page, BLUE, GREY, INK};
+use layout::{Document, Item, Page, GREY};
 use thiserror::Error;
 
 /// Why the PDF could not be made.
@@ -20,137 +29,90 @@ pub enum PdfError {
     Font(String),
 }
 
-const MARGIN_LEFT: f32 = 70.0; // wide enough for hole-punching
-const MARGIN_RIGHT: f32 = 56.0;
-
 /// "20 November 2026".
 pub fn long_date(d: Date) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    format!(
-        "{} {} {}",
-        d.day(),
-        MONTHS[usize::from(d.month() - 1)],
-        d.year()
-    )
+    format!("{} {} {}", d.day(), month_name(d.month()), d.year())
 }
 
-struct Writer<'a> {
-    fonts: &'a Fonts,
-    page: Page,
-    y: f32,
+/// The laid-out submission, before it becomes PDF bytes: pages, outline and where every table
+/// row went.
+pub struct Laid {
+    pub document: Document,
+    pub rows: Vec<flow::RowPlacement>,
 }
 
-impl Writer<'_> {
-    fn width(&self) -> f32 {
-        self.page.width - MARGIN_LEFT - MARGIN_RIGHT
-    }
-
-    fn text(&mut self, face: Face, size: f32, color: layout::Rgb, text: &str, gap_after: f32) {
-        let text = text::printable(self.fonts, face, text);
-        for line in text::wrap(self.fonts, face, size, &text, self.width()) {
-            self.y += size * 1.3;
-            self.page.items.push(Item::Text {
-                x: MARGIN_LEFT,
-                baseline: self.y,
-                face,
-                size,
-                color,
-                text: line,
-            });
-        }
-        self.y += gap_after;
-    }
-}
-
-/// Renders the plan as PDF bytes. Deterministic: dates come from `saved_at`, the document id
-/// from the fingerprint.
-pub fn render(plan: &Plan) -> Result<Vec<u8>, PdfError> {
+/// Lays out the submission for `plan`, with what the core computed for it.
+pub fn layout(plan: &Plan, analysis: &Analysis) -> Result<Laid, PdfError> {
     let fonts = Fonts::load().map_err(PdfError::Font)?;
     let fp = fingerprint(plan);
-    let org = &plan.organisation;
-    let mut w = Writer {
-        fonts: &fonts,
-        page: Page::a4(),
-        y: 90.0,
-    };
-    w.text(
-        Face::Regular,
-        11.0,
-        GREY,
-        "Submission to the Enterprise Incubator Unit",
-        18.0,
-    );
-    w.text(Face::Bold, 22.0, BLUE, &plan.title, 14.0);
-    w.text(Face::Bold, 14.0, INK, &org.name, 4.0);
-    w.text(Face::Regular, 11.0, INK, org.legal_form.label(), 30.0);
-    let saved = if plan.saved_by.is_empty() {
-        format!(
-            "Revision {}, saved {}",
-            plan.revision,
-            long_date(plan.saved_at.date())
-        )
-    } else {
-        format!(
-            "Revision {}, saved {} by {}",
-            plan.revision,
-            long_date(plan.saved_at.date()),
-            plan.saved_by
-        )
-    };
-    w.text(Face::Regular, 11.0, INK, &saved, 6.0);
-    w.text(Face::Bold, 11.0, INK, &format!("Fingerprint {fp}"), 6.0);
-    w.text(
-        Face::Regular,
-        9.0,
-        GREY,
-        "The fingerprint identifies the content of the plan file this document was printed from: \
-         Mutual Plan shows the same fingerprint for the same file.",
-        0.0,
-    );
-
-    let mut pages = vec![w.page];
+    let mut flow = Flow::new(&fonts);
+    document::cover(&mut flow, plan, &fp);
+    flow.new_page(flow::Orientation::Portrait); // the contents, filled in below
+    let contents = document::body(&mut flow, plan, analysis);
+    document::contents(&mut flow, &contents);
+    let mut bookmarks = vec![("Cover".to_string(), 0), ("Contents".to_string(), 1)];
+    bookmarks.extend(contents);
+    let rows = std::mem::take(&mut flow.rows);
+    let mut pages = flow.pages;
     let total = pages.len();
     for (i, page) in pages.iter_mut().enumerate() {
-        stamp_footer(&fonts, page, i + 1, total, &fp);
+        stamp(&fonts, page, i, total, &fp, &plan.title);
     }
-
-    let doc = Document {
+    let document = Document {
         title: plan.title.clone(),
-        author: org.name.clone(),
+        author: plan.organisation.name.clone(),
         subject: "Business plan for a public service mutual".into(),
         date_unix: plan.saved_at.unix(),
         id: document_id(&fp, plan),
         pages,
-        bookmarks: vec![("Cover".into(), 0)],
+        bookmarks,
     };
-    backend::save(&doc).map_err(PdfError::Font)
+    Ok(Laid { document, rows })
 }
 
-fn stamp_footer(fonts: &Fonts, page: &mut Page, n: usize, total: usize, fp: &str) {
+/// Renders the submission as PDF bytes. Deterministic: dates come from `saved_at`, the document
+/// id from the fingerprint, fonts and resources are named by us.
+pub fn render(plan: &Plan, analysis: &Analysis) -> Result<Vec<u8>, PdfError> {
+    let laid = layout(plan, analysis)?;
+    backend::save(&laid.document).map_err(PdfError::Font)
+}
+
+/// The running header (the plan's title, not on the cover) and the footer on every page: the
+/// fingerprint and "Page N of M".
+fn stamp(fonts: &Fonts, page: &mut Page, i: usize, total: usize, fp: &str, title: &str) {
+    let right_edge = page.width - RIGHT;
+    if i > 0 {
+        let title = text::printable(fonts, Face::Regular, title);
+        let title = text::wrap(fonts, Face::Regular, 7.5, &title, right_edge - LEFT)
+            .into_iter()
+            .next()
+            .unwrap_or_default();
+        page.items.push(Item::Text {
+            x: LEFT,
+            baseline: 40.0,
+            face: Face::Regular,
+            size: 7.5,
+            color: GREY,
+            text: title,
+        });
+        page.items.push(Item::Line {
+            from: (LEFT, 46.0),
+            to: (right_edge, 46.0),
+            width: 0.4,
+            color: GREY,
+        });
+    }
     let y = page.height - 36.0;
-    let right = format!("Page {n} of {total}");
-    let x_right = page.width - MARGIN_RIGHT - fonts.width(Face::Regular, 8.0, &right);
+    let number = format!("Page {} of {total}", i + 1);
+    let x_right = right_edge - fonts.width(Face::Regular, 8.0, &number);
     page.items.push(Item::Line {
-        from: (MARGIN_LEFT, y - 12.0),
-        to: (page.width - MARGIN_RIGHT, y - 12.0),
-        width: 0.5,
+        from: (LEFT, y - 12.0),
+        to: (right_edge, y - 12.0),
+        width: 0.4,
         color: GREY,
     });
     page.items.push(Item::Text {
-        x: MARGIN_LEFT,
+        x: LEFT,
         baseline: y,
         face: Face::Regular,
         size: 8.0,
@@ -163,7 +125,7 @@ fn stamp_footer(fonts: &Fonts, page: &mut Page, n: usize, total: usize, fp: &str
         face: Face::Regular,
         size: 8.0,
         color: GREY,
-        text: right,
+        text: number,
     });
 }
 

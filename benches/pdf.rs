@@ -1,0 +1,31 @@
+//! How long the printed submission takes. Targets: the sample under 100 ms; the 120-month
+//! stress plan (long narrative, 100 risks, 300 staff lines) under 500 ms.
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use mutual_plan::analysis::analyse;
+use mutual_plan::criteria::Criteria;
+use mutual_plan::pdf::render;
+use mutual_plan::samples;
+use std::hint::black_box;
+
+fn bench(c: &mut Criterion) {
+    let criteria = Criteria::bundled();
+    for (name, plan) in [
+        ("sample", samples::riverside().unwrap()),
+        ("stress (120 months)", samples::stress_plan().unwrap()),
+    ] {
+        let analysis = analyse(&plan, &criteria);
+        let bytes = render(&plan, &analysis).unwrap();
+        eprintln!("{name}: {} bytes", bytes.len());
+        c.bench_function(&format!("pdf: {name}, analysis and render"), |b| {
+            b.iter(|| render(black_box(&plan), &analyse(black_box(&plan), &criteria)).unwrap())
+        });
+    }
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().sample_size(20);
+    targets = bench
+}
+criterion_main!(benches);

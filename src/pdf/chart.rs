@@ -1,0 +1,247 @@
+//! Vector charts: monthly closing cash as a line with the zero line and the lowest point marked,
+//! and bars for ownership shares.
+
+use super::flow::{Flow, BODY, LEFT};
+use super::fonts::Face;
+use super::layout::{Item, Rgb, BLUE, GREY, INK};
+use crate::money::MINUS;
+use crate::values::Month;
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+
+const RED: Rgb = Rgb(0.70, 0.13, 0.13);
+
+/// A round step for about `n` ticks over `span`: 1, 2 or 5 times a power of ten.
+fn nice_step(span: f64, n: f64) -> f64 {
+    let raw = (span / n).max(1.0);
+    let mag = 10f64.powf(raw.log10().floor());
+    [1.0, 2.0, 5.0, 10.0]
+        .iter()
+        .map(|m| m * mag)
+        .find(|s| *s >= raw)
+        .unwrap_or(10.0 * mag)
+}
+
+/// "£1.5m", "£500k", "−£200k": compact money for axis labels.
+pub fn compact_pounds(v: f64) -> String {
+    let sign = if v < 0.0 {
+        MINUS.to_string()
+    } else {
+        String::new()
+    };
+    let a = v.abs();
+    let body = if a >= 1_000_000.0 {
+        let m = format!("{:.1}", a / 1_000_000.0);
+        format!("£{}m", m.trim_end_matches(".0"))
+    } else if a >= 1_000.0 {
+        format!("£{:.0}k", a / 1_000.0)
+    } else {
+        format!("£{a:.0}")
+    };
+    format!("{sign}{body}")
+}
+
+/// A line chart of monthly values (closing cash), `height` points tall, at the cursor.
+pub fn cash_chart(
+    flow: &mut Flow,
+    points: &[(Month, Decimal)],
+    lowest: (Month, Decimal),
+    height: f32,
+) {
+    if points.is_empty() {
+        return;
+    }
+    let top = flow.reserve(height + 34.0);
+    let fonts = flow.fonts();
+    let values: Vec<f64> = points
+        .iter()
+        .map(|(_, v)| v.to_f64().unwrap_or(0.0))
+        .collect();
+    let lo = values.iter().cloned().fold(0.0, f64::min);
+    let hi = values.iter().cloned().fold(0.0, f64::max);
+    let step = nice_step((hi - lo).max(1.0), 5.0);
+    let (lo, hi) = ((lo / step).floor() * step, (hi / step).ceil() * step);
+    let axis_w = 52.0;
+    let (x0, x1) = (LEFT + axis_w, LEFT + flow.width());
+    let (y0, y1) = (top + 6.0, top + 6.0 + height);
+    let ys = |v: f64| y1 - ((v - lo) / (hi - lo).max(1.0)) as f32 * (y1 - y0);
+    let xs = |i: usize| x0 + (x1 - x0) * i as f32 / (points.len().max(2) - 1) as f32;
+    // Gridlines and labels.
+    let mut v = lo;
+    while v <= hi + step / 2.0 {
+        let y = ys(v);
+        flow.draw(Item::Line {
+            from: (x0, y),
+            to: (x1, y),
+            width: 0.3,
+            color: Rgb(0.85, 0.88, 0.91),
+        });
+        let label = compact_pounds(v);
+        let w = fonts.width(Face::Regular, 7.5, &label);
+        flow.draw(Item::Text {
+            x: x0 - 5.0 - w,
+            baseline: y + 2.5,
+            face: Face::Regular,
+            size: 7.5,
+            color: GREY,
+            text: label,
+        });
+        v += step;
+    }
+    // Year labels at each forecast year's first month.
+    for (i, (m, _)) in points.iter().enumerate().step_by(12) {
+        let x = xs(i);
+        flow.draw(Item::Line {
+            from: (x, y1),
+            to: (x, y1 + 3.0),
+            width: 0.5,
+            color: GREY,
+        });
+        flow.draw(Item::Text {
+            x: x - 12.0,
+            baseline: y1 + 12.0,
+            face: Face::Regular,
+            size: 7.5,
+            color: GREY,
+            text: crate::labels::month_short(*m),
+        });
+    }
+    // The zero line.
+    let zy = ys(0.0);
+    flow.draw(Item::Line {
+        from: (x0, zy),
+        to: (x1, zy),
+        width: 1.0,
+        color: RED,
+    });
+    // The cash line, segment by segment.
+    for i in 1..values.len() {
+        flow.draw(Item::Line {
+            from: (xs(i - 1), ys(values[i - 1])),
+            to: (xs(i), ys(values[i])),
+            width: 1.6,
+            color: BLUE,
+        });
+    }
+    // The lowest point.
+    if let Some(i) = points.iter().position(|(m, _)| *m == lowest.0) {
+        let (x, y) = (xs(i), ys(values[i]));
+        flow.draw(Item::Rect {
+            x: x - 2.5,
+            y: y - 2.5,
+            w: 5.0,
+            h: 5.0,
+            color: RED,
+        });
+        let label = format!(
+            "Lowest: {} in {}",
+            crate::money::pounds(lowest.1),
+            crate::labels::month_long(lowest.0)
+        );
+        let w = fonts.width(Face::Bold, 8.0, &label);
+        let lx = (x + 6.0).min(x1 - w);
+        let ly = if y + 14.0 < y1 { y + 12.0 } else { y - 6.0 };
+        flow.draw(Item::Text {
+            x: lx,
+            baseline: ly,
+            face: Face::Bold,
+            size: 8.0,
+            color: RED,
+            text: label,
+        });
+    }
+    let caption = "Closing cash at the end of each month. The red line is zero.";
+    flow.draw(Item::Text {
+        x: x0,
+        baseline: y1 + 26.0,
+        face: Face::Regular,
+        size: 8.0,
+        color: GREY,
+        text: caption.into(),
+    });
+}
+
+/// Horizontal bars: one row per label, with two shares (votes, equity) out of 100.
+pub fn share_bars(flow: &mut Flow, rows: &[(String, Decimal, Decimal)]) {
+    let row_h = 26.0;
+    let fonts = flow.fonts();
+    let top = flow.reserve(rows.len() as f32 * row_h + 20.0);
+    let label_w = flow.width() * 0.32;
+    let bar_x = LEFT + label_w;
+    let bar_w = flow.width() - label_w - 40.0;
+    flow.draw(Item::Text {
+        x: bar_x,
+        baseline: top + 8.0,
+        face: Face::Regular,
+        size: 7.5,
+        color: BLUE,
+        text: "■ votes".into(),
+    });
+    flow.draw(Item::Text {
+        x: bar_x + 50.0,
+        baseline: top + 8.0,
+        face: Face::Regular,
+        size: 7.5,
+        color: GREY,
+        text: "■ equity".into(),
+    });
+    for (k, (label, votes, equity)) in rows.iter().enumerate() {
+        let y = top + 16.0 + k as f32 * row_h;
+        let name = super::text::wrap(fonts, Face::Regular, BODY - 1.0, label, label_w - 8.0)
+            .into_iter()
+            .next()
+            .unwrap_or_default();
+        flow.draw(Item::Text {
+            x: LEFT,
+            baseline: y + 12.0,
+            face: Face::Regular,
+            size: BODY - 1.0,
+            color: INK,
+            text: name,
+        });
+        for (j, (v, color)) in [(votes, BLUE), (equity, GREY)].into_iter().enumerate() {
+            let share = (v.to_f64().unwrap_or(0.0) / 100.0).clamp(0.0, 1.0) as f32;
+            let by = y + 3.0 + j as f32 * 9.0;
+            flow.draw(Item::Rect {
+                x: bar_x,
+                y: by,
+                w: bar_w,
+                h: 7.0,
+                color: Rgb(0.93, 0.95, 0.97),
+            });
+            if share > 0.0 {
+                flow.draw(Item::Rect {
+                    x: bar_x,
+                    y: by,
+                    w: bar_w * share,
+                    h: 7.0,
+                    color,
+                });
+            }
+            let pct = format!("{}%", v.normalize());
+            flow.draw(Item::Text {
+                x: bar_x + bar_w + 4.0,
+                baseline: by + 6.5,
+                face: Face::Regular,
+                size: 7.0,
+                color: INK,
+                text: pct,
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ticks_are_round_and_labels_compact() {
+        assert_eq!(nice_step(3_530_000.0, 5.0), 1_000_000.0);
+        assert_eq!(nice_step(900.0, 5.0), 200.0);
+        assert_eq!(compact_pounds(1_500_000.0), "£1.5m");
+        assert_eq!(compact_pounds(2_000_000.0), "£2m");
+        assert_eq!(compact_pounds(-200_000.0), "−£200k");
+        assert_eq!(compact_pounds(0.0), "£0");
+    }
+}
