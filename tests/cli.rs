@@ -291,7 +291,7 @@ fn forecast_csv_and_table_and_scenarios() {
 
     let table = text(&run(&["forecast", SAMPLE]).stdout);
     assert!(
-        table.contains("Lowest cash:                 −£175,149.00 in 2027-04"),
+        table.contains("Lowest cash:                   −£175,149.00 in April 2027"),
         "{table}"
     );
 
