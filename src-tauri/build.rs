@@ -3,11 +3,16 @@ fn main() {
     // the capability file grants exactly the commands the window uses.
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(
         tauri_build::AppManifest::new().commands(&[
-            "startup",
+            "startup_file",
+            "open_sample",
             "choices",
             "open_plan",
             "new_plan",
             "save_plan",
+            "save_plan_as",
+            "autosave",
+            "discard_recovery",
+            "close_plan",
             "check_plan",
             "print_pdf",
         ]),

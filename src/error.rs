@@ -21,7 +21,7 @@ pub enum LoadError {
     },
     /// Valid JSON, but not a plan file.
     #[error("this is not a Mutual Plan file: {message}")]
-    NotAPlan { message: String },
+    NotAPlan { path: String, message: String },
     /// Written by a newer version of Mutual Plan.
     #[error("this plan was saved with schema version {found}, newer than the version {supported} this copy of Mutual Plan understands; it can be opened read-only, or update Mutual Plan to edit it")]
     NewerVersion { found: u64, supported: u32 },
@@ -86,7 +86,8 @@ impl LoadError {
         match self {
             LoadError::UnknownField { path, .. }
             | LoadError::BadValue { path, .. }
-            | LoadError::Invalid { path, .. } => Some(path),
+            | LoadError::Invalid { path, .. }
+            | LoadError::NotAPlan { path, .. } => Some(path),
             LoadError::NewerVersion { .. } | LoadError::UnknownVersion { .. } => {
                 Some("schema_version")
             }
@@ -95,14 +96,44 @@ impl LoadError {
     }
 }
 
-/// Why a file could not be read or written on disk.
+/// Who holds a plan's lock file.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+pub struct LockHolder {
+    pub user: String,
+    pub machine: String,
+    pub pid: u32,
+    pub since: crate::values::Timestamp,
+    /// The holder is on this machine and no longer running, or the lock is over 12 hours old:
+    /// it may be taken over.
+    #[serde(default)]
+    pub stale: bool,
+}
+
+/// Why a file could not be read or written on disk. Every message says what happened in plain
+/// words and what to do; the plan that is open keeps its changes in every case.
 #[derive(Debug, Error)]
 pub enum FileError {
     /// The file was read but is not a valid plan.
     #[error("{}: {source}", path.display())]
     Load { path: PathBuf, source: LoadError },
+    /// Someone else has the plan open for editing.
+    #[error("{} is open for editing by {} on {} since {}{}", path.display(), holder.user, holder.machine, crate::labels::moment(holder.since),
+        if holder.stale { " (that lock looks abandoned: you can take it over)" } else { "" })]
+    Locked { path: PathBuf, holder: LockHolder },
+    /// The file changed on disk since it was opened.
+    #[error("{} was changed by another program or person since you opened it{}. Save your version as a copy, overwrite theirs, or compare the two first.", path.display(),
+        theirs.as_ref().map(|t| format!(" (their version's fingerprint is {t})")).unwrap_or_else(|| " (it is no longer a readable plan, or it was removed)".into()))]
+    ChangedOnDisk {
+        path: PathBuf,
+        theirs: Option<String>,
+    },
+    /// The plan is open read-only.
+    #[error(
+        "this plan is open read-only ({reason}): save it under another name to keep your changes"
+    )]
+    ReadOnly { reason: String },
     /// The operating system refused (missing file, permissions, disk full…).
-    #[error("{}: {action} failed: {source}", path.display())]
+    #[error("{}", io_message(path, action, source))]
     Io {
         path: PathBuf,
         action: &'static str,
@@ -110,16 +141,31 @@ pub enum FileError {
     },
 }
 
+fn io_message(path: &std::path::Path, action: &str, e: &std::io::Error) -> String {
+    use std::io::ErrorKind::*;
+    let p = path.display();
+    match e.kind() {
+        NotFound => format!("{p}: {action} failed because the file or its folder is no longer there. If it was on a USB stick or network drive, reconnect it and try again, or save somewhere else."),
+        PermissionDenied => format!("{p}: {action} failed because you do not have permission. Save a copy in a folder of your own."),
+        ReadOnlyFilesystem => format!("{p}: {action} failed because the drive is read-only. Save a copy somewhere else."),
+        StorageFull | QuotaExceeded => format!("{p}: {action} failed because the disk is full. Free some space or save somewhere else; the file on disk is unchanged."),
+        _ => format!("{p}: {action} failed: {e}"),
+    }
+}
+
 impl FileError {
     /// A stable kind for the UI and scripts to branch on.
     pub fn kind(&self) -> &'static str {
         match self {
             FileError::Load { source, .. } => source.kind(),
+            FileError::Locked { .. } => "locked",
+            FileError::ChangedOnDisk { .. } => "changed_on_disk",
+            FileError::ReadOnly { .. } => "read_only_plan",
             FileError::Io { source, .. } => match source.kind() {
                 std::io::ErrorKind::NotFound => "not_found",
                 std::io::ErrorKind::PermissionDenied => "permission_denied",
                 std::io::ErrorKind::ReadOnlyFilesystem => "read_only",
-                std::io::ErrorKind::StorageFull => "disk_full",
+                std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded => "disk_full",
                 _ => "io",
             },
         }

@@ -78,6 +78,20 @@ pub fn month_name(n: u8) -> &'static str {
     NAMES[usize::from(n.clamp(1, 12) - 1)]
 }
 
+/// "27 November 2026 at 16:26 UTC".
+pub fn moment(t: crate::values::Timestamp) -> String {
+    let d = t.date();
+    let secs = t.unix().rem_euclid(86_400);
+    format!(
+        "{} {} {} at {:02}:{:02} UTC",
+        d.day(),
+        month_name(d.month()),
+        d.year(),
+        secs / 3600,
+        secs / 60 % 60
+    )
+}
+
 /// "April 2027".
 pub fn month_long(m: crate::values::Month) -> String {
     format!("{} {}", month_name(m.month()), m.year())
@@ -236,5 +250,17 @@ mod tests {
         assert_eq!(c.legal_forms[0].value, "cic_limited_by_shares");
         assert_eq!(c.nations[3].value, "northern_ireland");
         assert!(c.public_body_kinds.iter().all(|k| !k.value.is_empty()));
+    }
+}
+
+#[cfg(test)]
+mod moment_tests {
+    #[test]
+    fn moments_read_as_words() {
+        let t: crate::values::Timestamp = "2026-11-27T16:26:03Z".parse().unwrap();
+        assert_eq!(super::moment(t), "27 November 2026 at 16:26 UTC");
+        assert_eq!(super::month_long("2027-04".parse().unwrap()), "April 2027");
+        assert_eq!(super::months(rust_decimal::Decimal::ONE), "1 month");
+        assert_eq!(super::months("-0.4".parse().unwrap()), "−0.4 months");
     }
 }

@@ -91,7 +91,7 @@ fn line_column(prefix: &[u8]) -> (usize, usize) {
 fn parse_json(text: &str) -> Result<Value, LoadError> {
     serde_json::from_str(text).map_err(|e| LoadError::Syntax {
         line: e.line(),
-        column: e.column(),
+        column: e.column().max(1), // serde_json says 0 right after a line break
         message: syntax_message(&e),
     })
 }
@@ -109,17 +109,20 @@ fn syntax_message(e: &serde_json::Error) -> String {
 /// is reported as newer rather than as full of unknown fields.
 fn header(value: &Value) -> Result<u64, LoadError> {
     let obj = value.as_object().ok_or_else(|| LoadError::NotAPlan {
+        path: "(top level)".into(),
         message: "the file holds JSON, but not a JSON object".into(),
     })?;
     match obj.get("format") {
         Some(Value::String(s)) if s == FORMAT_NAME => {}
         Some(other) => {
             return Err(LoadError::NotAPlan {
+                path: "format".into(),
                 message: format!("`format` is {other}, not \"{FORMAT_NAME}\""),
             })
         }
         None => {
             return Err(LoadError::NotAPlan {
+                path: "format".into(),
                 message: "it has no `format` field".into(),
             })
         }
@@ -161,12 +164,12 @@ fn deserialize(text: &str, unknown: &mut Vec<String>) -> Result<Plan, LoadError>
             },
             message: syntax_message(&inner),
             line: inner.line(),
-            column: inner.column(),
+            column: inner.column().max(1),
         }
     })?;
     de.end().map_err(|e| LoadError::Syntax {
         line: e.line(),
-        column: e.column(),
+        column: e.column().max(1), // serde_json says 0 right after a line break
         message: syntax_message(&e),
     })?;
     Ok(plan)
@@ -411,6 +414,7 @@ pub fn stamp_for_save(plan: &Plan, now: crate::values::Timestamp) -> Plan {
 /// Reads a plan from its JSON value (as the UI sends it), with the same strictness and paths as a file.
 pub fn plan_from_value(value: &Value) -> Result<Plan, LoadError> {
     let text = serde_json::to_string_pretty(value).map_err(|e| LoadError::NotAPlan {
+        path: "(top level)".into(),
         message: e.to_string(),
     })?;
     read_plan(text.as_bytes()).map(|l| l.plan)

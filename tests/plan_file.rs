@@ -352,3 +352,13 @@ fn a_new_plan_is_valid_canonical_and_has_every_section() {
     assert_eq!(plan.forecast.months, 60);
     assert_eq!(plan.revision, 0);
 }
+
+#[test]
+fn an_error_at_the_start_of_a_line_is_in_column_1() {
+    // Found by the loader fuzz test: serde_json reports column 0 right after a line break.
+    let text = "{\n  \"title\": \"a\n\u{1}\"\n}";
+    match read_plan(text.as_bytes()).unwrap_err() {
+        LoadError::Syntax { line, column, .. } => assert_eq!((line, column), (3, 1)),
+        e => panic!("{e:?}"),
+    }
+}

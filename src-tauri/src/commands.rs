@@ -1,9 +1,12 @@
 //! The window's commands: each parses its input, makes one call into the core and maps the error.
 
 use crate::ipc::{IpcError, OpenedPlan, PlanCheck};
+use mutual_plan::storage::{recovery, OpenFile, OpenMode, Storage};
 use mutual_plan::values::{PlanId, Timestamp};
-use mutual_plan::{fingerprint, new_plan as core_new, pdf, plan_file, samples, storage};
-use std::path::PathBuf;
+use mutual_plan::{fingerprint, new_plan as core_new, pdf, plan_file, samples, Plan};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use tauri::State;
 
 /// What the app was asked to open when it started.
 pub enum StartupFile {
@@ -11,20 +14,56 @@ pub enum StartupFile {
     Path(PathBuf),
 }
 
-/// The plan to show first: the file given on the command line, or the bundled sample.
-#[tauri::command]
-pub fn startup(start: tauri::State<'_, StartupFile>) -> Result<OpenedPlan, IpcError> {
-    match &*start {
-        StartupFile::Sample => {
-            let plan = samples::riverside()?;
-            Ok(OpenedPlan {
-                file: None,
-                fingerprint: fingerprint(&plan),
-                plan,
-            })
-        }
-        StartupFile::Path(path) => open_plan(path.to_string_lossy().into_owned()),
+/// The app's state: where its data lives, and the plan file open in the window (with its lock).
+pub struct AppState {
+    pub storage: Storage,
+    pub open: Mutex<Option<OpenFile>>,
+    pub startup: StartupFile,
+}
+
+impl AppState {
+    fn set_open(&self, file: Option<OpenFile>) {
+        // A poisoned lock only means an earlier command panicked; the state is still usable.
+        *self.open.lock().unwrap_or_else(|e| e.into_inner()) = file;
     }
+}
+
+fn opened(
+    file: Option<&Path>,
+    plan: Plan,
+    read_only: Option<String>,
+    recovery: Option<recovery::Recovery>,
+) -> OpenedPlan {
+    OpenedPlan {
+        file: file.map(|p| p.to_string_lossy().into_owned()),
+        fingerprint: fingerprint(&plan),
+        plan,
+        read_only,
+        recovery,
+    }
+}
+
+fn unsaved(state: &AppState, plan: Plan) -> OpenedPlan {
+    state.set_open(None);
+    let recovery = recovery::unsaved(&state.storage.data_dir)
+        .into_iter()
+        .find(|r| r.plan.id == plan.id);
+    opened(None, plan, None, recovery)
+}
+
+/// The file given on the command line, if any (the window then opens it like File → Open).
+#[tauri::command]
+pub fn startup_file(state: State<'_, AppState>) -> Option<String> {
+    match &state.startup {
+        StartupFile::Sample => None,
+        StartupFile::Path(path) => Some(path.to_string_lossy().into_owned()),
+    }
+}
+
+/// The bundled sample plan, as an unsaved copy.
+#[tauri::command]
+pub fn open_sample(state: State<'_, AppState>) -> Result<OpenedPlan, IpcError> {
+    Ok(unsaved(&state, samples::riverside()?))
 }
 
 /// The options and labels of the coded fields.
@@ -33,29 +72,43 @@ pub fn choices() -> mutual_plan::labels::Choices {
     mutual_plan::labels::choices()
 }
 
+/// Opens a plan file: `mode` is `edit`, `take_over` (a stale lock), `read_only`, or `copy` (an
+/// unsaved copy of a locked plan).
 #[tauri::command]
-pub fn open_plan(file: String) -> Result<OpenedPlan, IpcError> {
-    let plan = storage::load(&PathBuf::from(&file))?.plan;
-    Ok(OpenedPlan {
-        file: Some(file),
-        fingerprint: fingerprint(&plan),
-        plan,
-    })
+pub fn open_plan(
+    state: State<'_, AppState>,
+    file: String,
+    mode: String,
+) -> Result<OpenedPlan, IpcError> {
+    let path = PathBuf::from(&file);
+    let m = match mode.as_str() {
+        "take_over" => OpenMode::TakeOver,
+        "read_only" | "copy" => OpenMode::ReadOnly,
+        _ => OpenMode::Edit,
+    };
+    let open = state.storage.open(&path, m)?;
+    if mode == "copy" {
+        return Ok(unsaved(&state, open.plan));
+    }
+    let recovery = state.storage.recovery_for(&path, open.plan.id.as_str());
+    let result = opened(
+        Some(&path),
+        open.plan.clone(),
+        open.read_only.clone(),
+        recovery,
+    );
+    state.set_open(Some(open));
+    Ok(result)
 }
 
 #[tauri::command]
-pub fn new_plan(name: String) -> Result<OpenedPlan, IpcError> {
-    let id = PlanId::random().map_err(|e| IpcError {
-        kind: "io".into(),
-        message: format!("no random source for the plan id: {e}"),
-        path: None,
-    })?;
-    let plan = core_new::new_plan(name.trim(), id, Timestamp::now());
-    Ok(OpenedPlan {
-        file: None,
-        fingerprint: fingerprint(&plan),
-        plan,
-    })
+pub fn new_plan(state: State<'_, AppState>, name: String) -> Result<OpenedPlan, IpcError> {
+    let id = PlanId::random()
+        .map_err(|e| IpcError::new("io", format!("no random source for the plan id: {e}")))?;
+    Ok(unsaved(
+        &state,
+        core_new::new_plan(name.trim(), id, Timestamp::now()),
+    ))
 }
 
 /// Checks the edited plan strictly (as a file would be read) and returns the fingerprint.
@@ -73,19 +126,77 @@ pub fn check_plan(plan: serde_json::Value) -> PlanCheck {
     }
 }
 
-/// Saves atomically with the revision counted up; returns the plan as saved.
+/// Saves over the open file; `overwrite` replaces a version someone else saved meanwhile.
 #[tauri::command]
-pub fn save_plan(file: String, plan: serde_json::Value) -> Result<OpenedPlan, IpcError> {
-    let plan = plan_file::stamp_for_save(&plan_file::plan_from_value(&plan)?, Timestamp::now());
-    storage::save_atomic(
-        &PathBuf::from(&file),
-        plan_file::write_plan(&plan).as_bytes(),
-    )?;
-    Ok(OpenedPlan {
-        file: Some(file),
-        fingerprint: fingerprint(&plan),
-        plan,
-    })
+pub fn save_plan(
+    state: State<'_, AppState>,
+    plan: serde_json::Value,
+    overwrite: bool,
+) -> Result<OpenedPlan, IpcError> {
+    let plan = plan_file::plan_from_value(&plan)?;
+    let mut guard = state.open.lock().unwrap_or_else(|e| e.into_inner());
+    let open = guard.as_mut().ok_or_else(|| {
+        IpcError::new(
+            "no_file",
+            "this plan has not been saved to a file yet: choose where to save it",
+        )
+    })?;
+    let saved = state.storage.save(open, &plan, overwrite)?;
+    Ok(opened(Some(&open.path), saved, None, None))
+}
+
+/// Saves to a new file chosen by the user, which becomes the open file.
+#[tauri::command]
+pub fn save_plan_as(
+    state: State<'_, AppState>,
+    plan: serde_json::Value,
+    file: String,
+) -> Result<OpenedPlan, IpcError> {
+    let plan = plan_file::plan_from_value(&plan)?;
+    let previous = state
+        .open
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .as_ref()
+        .map(|o| o.path.clone());
+    let open = state
+        .storage
+        .save_as(Path::new(&file), &plan, previous.as_deref())?;
+    let result = opened(Some(&open.path), open.plan.clone(), None, None);
+    state.set_open(Some(open));
+    Ok(result)
+}
+
+/// Writes the plan as edited to its recovery file (never over the user's file).
+#[tauri::command]
+pub fn autosave(state: State<'_, AppState>, plan: serde_json::Value) -> Result<(), IpcError> {
+    let plan = plan_file::plan_from_value(&plan)?;
+    let source = state
+        .open
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .as_ref()
+        .map(|o| o.path.clone());
+    state.storage.autosave(source.as_deref(), &plan)?;
+    Ok(())
+}
+
+/// Drops a recovery the user chose not to restore.
+#[tauri::command]
+pub fn discard_recovery(state: State<'_, AppState>, plan_id: String) {
+    let source = state
+        .open
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .as_ref()
+        .map(|o| o.path.clone());
+    state.storage.discard_recovery(source.as_deref(), &plan_id);
+}
+
+/// Closes the open file, releasing its lock.
+#[tauri::command]
+pub fn close_plan(state: State<'_, AppState>) {
+    state.set_open(None);
 }
 
 #[tauri::command]
@@ -93,11 +204,7 @@ pub fn print_pdf(plan: serde_json::Value, file: String) -> Result<(), IpcError> 
     let plan = plan_file::plan_from_value(&plan)?;
     let analysis =
         mutual_plan::analysis::analyse(&plan, &mutual_plan::criteria::Criteria::bundled());
-    let bytes = pdf::render(&plan, &analysis).map_err(|e| IpcError {
-        kind: "pdf".into(),
-        message: e.to_string(),
-        path: None,
-    })?;
-    storage::save_atomic(&PathBuf::from(file), &bytes)?;
+    let bytes = pdf::render(&plan, &analysis).map_err(|e| IpcError::new("pdf", e.to_string()))?;
+    mutual_plan::storage::save_atomic(&PathBuf::from(file), &bytes)?;
     Ok(())
 }

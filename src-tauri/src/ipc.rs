@@ -1,6 +1,7 @@
 //! What crosses the IPC boundary besides the plan itself: results and errors the UI can place.
 
 use mutual_plan::error::{FileError, LoadError};
+use mutual_plan::storage::recovery::Recovery;
 use mutual_plan::Plan;
 use serde::Serialize;
 use ts_rs::TS;
@@ -12,6 +13,17 @@ pub struct IpcError {
     pub kind: String,
     pub message: String,
     pub path: Option<String>,
+}
+
+impl IpcError {
+    /// An error raised by the shell itself.
+    pub fn new(kind: &str, message: impl Into<String>) -> Self {
+        IpcError {
+            kind: kind.into(),
+            message: message.into(),
+            path: None,
+        }
+    }
 }
 
 impl From<LoadError> for IpcError {
@@ -35,7 +47,7 @@ impl From<FileError> for IpcError {
     fn from(e: FileError) -> Self {
         let path = match &e {
             FileError::Load { source, .. } => source.path().map(str::to_owned),
-            FileError::Io { .. } => None,
+            _ => None,
         };
         IpcError {
             kind: e.kind().into(),
@@ -52,6 +64,10 @@ pub struct OpenedPlan {
     pub file: Option<String>,
     pub plan: Plan,
     pub fingerprint: String,
+    /// Why it cannot be saved in place, when it cannot.
+    pub read_only: Option<String>,
+    /// A newer autosaved version to offer back.
+    pub recovery: Option<Recovery>,
 }
 
 /// The core's verdict on the plan as currently edited.

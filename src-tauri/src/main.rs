@@ -8,7 +8,8 @@
 mod commands;
 mod ipc;
 
-use commands::StartupFile;
+use commands::{AppState, StartupFile};
+use mutual_plan::storage::Storage;
 use tauri::menu::{MenuBuilder, MenuItemBuilder, SubmenuBuilder};
 use tauri::Emitter;
 
@@ -19,10 +20,20 @@ fn startup_file() -> StartupFile {
     }
 }
 
+/// Backups and recovery files go to the per-user data folder, or to `MUTUAL_PLAN_DATA_DIR`
+/// (tests and portable installs).
+fn storage() -> Storage {
+    std::env::var_os("MUTUAL_PLAN_DATA_DIR").map_or_else(Storage::for_user, Storage::new)
+}
+
 fn main() {
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
-        .manage(startup_file())
+        .manage(AppState {
+            storage: storage(),
+            open: Default::default(),
+            startup: startup_file(),
+        })
         .setup(|app| {
             let item = |id: &str, label: &str, accel: &str| {
                 MenuItemBuilder::with_id(id, label)
@@ -52,12 +63,17 @@ fn main() {
             let _ = app.emit_to("main", "menu", event.id().0.as_str());
         })
         .invoke_handler(tauri::generate_handler![
-            commands::startup,
+            commands::startup_file,
+            commands::open_sample,
             commands::choices,
             commands::open_plan,
             commands::new_plan,
             commands::check_plan,
             commands::save_plan,
+            commands::save_plan_as,
+            commands::autosave,
+            commands::discard_recovery,
+            commands::close_plan,
             commands::print_pdf,
         ])
         .run(tauri::generate_context!())

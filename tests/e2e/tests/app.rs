@@ -45,8 +45,10 @@ fn app_binary() -> PathBuf {
     })
 }
 
-fn start_driver() -> Driver {
+fn start_driver(data_dir: &Path) -> Driver {
     let child = Command::new("tauri-driver")
+        // The app keeps backups and recovery files here instead of the user's data folder.
+        .env("MUTUAL_PLAN_DATA_DIR", data_dir)
         .args([
             "--port",
             &PORT.to_string(),
@@ -68,12 +70,12 @@ fn start_driver() -> Driver {
     Driver(child)
 }
 
-async fn launch(args: &[&str]) -> (Driver, Client) {
+async fn launch(data_dir: &Path, args: &[&str]) -> (Driver, Client) {
     assert!(
         std::env::var_os("DISPLAY").is_some(),
         "DISPLAY is not set: run under Xvfb (scripts/test.sh does)"
     );
-    let driver = start_driver();
+    let driver = start_driver(data_dir);
     let mut caps = serde_json::Map::new();
     caps.insert(
         "tauri:options".into(),
@@ -134,7 +136,7 @@ fn copy_sample(dir: &Path) -> PathBuf {
 async fn edit_the_organisation_name_and_save_writes_a_canonical_file() {
     let dir = tempfile::tempdir().unwrap();
     let file = copy_sample(dir.path());
-    let (_driver, c) = launch(&[file.to_str().unwrap()]).await;
+    let (_driver, c) = launch(&dir.path().join("data"), &[file.to_str().unwrap()]).await;
 
     let name = by_testid(&c, "org-name").await;
     eventually("the sample to load", || async {
@@ -175,6 +177,18 @@ async fn edit_the_organisation_name_and_save_writes_a_canonical_file() {
         "the saved file is not canonical"
     );
     assert_eq!(plan.revision, 4, "saving counts the revision up");
+    // The version it replaced is kept as a backup in the app's data folder.
+    let backups = dir
+        .path()
+        .join("data")
+        .join("backups")
+        .join(plan.id.as_str());
+    let kept: Vec<_> = std::fs::read_dir(&backups).unwrap().flatten().collect();
+    assert_eq!(kept.len(), 1);
+    assert_eq!(
+        std::fs::read_to_string(kept[0].path()).unwrap(),
+        mutual_plan::samples::RIVERSIDE
+    );
     // everything but the name and the save stamp is as it was
     let mut expected = mutual_plan::samples::riverside().unwrap();
     expected.organisation.name = plan.organisation.name.clone();
@@ -199,7 +213,8 @@ async fn edit_the_organisation_name_and_save_writes_a_canonical_file() {
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs Xvfb, tauri-driver, WebKitWebDriver and the built app: run scripts/test.sh"]
 async fn a_bad_value_is_shown_beside_its_field_and_undo_takes_it_back() {
-    let (_driver, c) = launch(&["--sample"]).await;
+    let dir = tempfile::tempdir().unwrap();
+    let (_driver, c) = launch(&dir.path().join("data"), &["--sample"]).await;
     let pct = by_testid(&c, "org-public-functions").await;
     eventually("the sample to load", || async {
         (value(&pct).await == "100").then_some(())
@@ -246,4 +261,59 @@ async fn a_bad_value_is_shown_beside_its_field_and_undo_takes_it_back() {
         fingerprint(&mutual_plan::samples::riverside().unwrap())
     );
     c.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs Xvfb, tauri-driver, WebKitWebDriver and the built app: run scripts/test.sh"]
+async fn a_plan_locked_by_someone_else_offers_read_only_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = copy_sample(dir.path());
+    // Someone else is editing it: a running process holds the lock.
+    let mut holder = Command::new("sleep").arg("60").spawn().unwrap();
+    let lock = serde_json::json!({
+        "user": "tom", "machine": mutual_plan::storage::lock::machine_name(), "pid": holder.id(),
+        "since": mutual_plan::values::Timestamp::now().to_string(),
+    });
+    let lock_path = mutual_plan::storage::lock::lock_path(&file);
+    std::fs::write(&lock_path, lock.to_string()).unwrap();
+
+    let (_driver, c) = launch(&dir.path().join("data"), &[file.to_str().unwrap()]).await;
+    let dialog = by_testid(&c, "choice-dialog").await;
+    let text = dialog.text().await.unwrap();
+    assert!(text.contains("open for editing by tom"), "{text}");
+    assert!(
+        c.find(Locator::Css("[data-testid='choice-take_over']"))
+            .await
+            .is_err(),
+        "a live lock must not be offered for take-over"
+    );
+    screenshot(&c, "e2e-locked.png").await;
+    by_testid(&c, "choice-read_only")
+        .await
+        .click()
+        .await
+        .unwrap();
+
+    let banner = by_testid(&c, "read-only-banner")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        banner.starts_with("Read-only: you opened it for reading"),
+        "{banner}"
+    );
+    let name = by_testid(&c, "org-name").await;
+    eventually("the plan to show", || async {
+        (value(&name).await == "Riverside Community Therapies CIC").then_some(())
+    })
+    .await;
+    // The other user's lock is untouched.
+    assert_eq!(
+        std::fs::read_to_string(&lock_path).unwrap(),
+        lock.to_string()
+    );
+    c.close().await.unwrap();
+    let _ = holder.kill();
+    let _ = holder.wait();
 }

@@ -26,11 +26,17 @@ async function call<T>(cmd: string, args: Record<string, unknown> = {}): Promise
 }
 
 export const backend = {
-  startup: () => call<OpenedPlan>('startup'),
+  startupFile: () => call<string | null>('startup_file'),
+  openSample: () => call<OpenedPlan>('open_sample'),
   choices: () => call<Choices>('choices'),
-  openPlan: (file: string) => call<OpenedPlan>('open_plan', { file }),
+  openPlan: (file: string, mode: 'edit' | 'take_over' | 'read_only' | 'copy' = 'edit') =>
+    call<OpenedPlan>('open_plan', { file, mode }),
   newPlan: (name: string) => call<OpenedPlan>('new_plan', { name }),
   checkPlan: (plan: Plan) => call<PlanCheck>('check_plan', { plan }),
-  savePlan: (file: string, plan: Plan) => call<OpenedPlan>('save_plan', { file, plan }),
+  savePlan: (plan: Plan, overwrite = false) => call<OpenedPlan>('save_plan', { plan, overwrite }),
+  savePlanAs: (plan: Plan, file: string) => call<OpenedPlan>('save_plan_as', { plan, file }),
+  autosave: (plan: Plan) => call<null>('autosave', { plan }),
+  discardRecovery: (planId: string) => call<null>('discard_recovery', { planId }),
+  closePlan: () => call<null>('close_plan'),
   printPdf: (plan: Plan, file: string) => call<null>('print_pdf', { plan, file }),
 };

@@ -61,7 +61,15 @@ export type OpenedPlan = {
 /**
  * Where it is saved; `None` for a new plan or the bundled sample (Save asks where).
  */
-file: string | null, plan: Plan, fingerprint: string, };
+file: string | null, plan: Plan, fingerprint: string, 
+/**
+ * Why it cannot be saved in place, when it cannot.
+ */
+read_only: string | null, 
+/**
+ * A newer autosaved version to offer back.
+ */
+recovery: Recovery | null, };
 
 export type OrgStatus = "planned" | "live";
 
@@ -104,6 +112,16 @@ export type ProcurementRoute = "direct_award" | "open_competition" | "reserved_p
 export type ProfitDistribution = { policy: DistributionPolicy, max_percent_of_distributable: Percent, };
 
 export type PublicBodyKind = "nhs_body" | "local_authority" | "central_government" | "other_public";
+
+export type Recovery = { 
+/**
+ * The plan file it belongs to; `None` for a plan never saved.
+ */
+source: string | null, 
+/**
+ * When it was written.
+ */
+written_at: Timestamp, plan: Plan, };
 
 export type Renewal = { assumption: RenewalAssumption, value_change_percent: SignedPercent, };
 

@@ -1,0 +1,90 @@
+//! Atomic replacement of a file: a crash at any moment leaves the old file or the new one, whole.
+
+use super::fs::FileSystem;
+use crate::error::FileError;
+use std::path::{Path, PathBuf};
+
+/// Writes `bytes` to `path` atomically: a temporary file in the same folder is written, flushed
+/// to disk and renamed over `path`, then the folder is flushed so the rename itself is durable.
+/// On any failure the temporary file is removed and `path` is untouched.
+pub fn write_atomic(fs: &dyn FileSystem, path: &Path, bytes: &[u8]) -> Result<(), FileError> {
+    let io = |action, source| FileError::Io {
+        path: path.to_owned(),
+        action,
+        source,
+    };
+    let dir = parent_dir(path);
+    remove_stale_temps(path);
+    let tmp = temp_path(path);
+    let result = (|| {
+        let mut f = fs
+            .create_new(&tmp)
+            .map_err(|e| io("saving (creating a temporary file beside it)", e))?;
+        f.write_all(bytes).map_err(|e| io("saving", e))?;
+        f.sync_all()
+            .map_err(|e| io("saving (flushing to disk)", e))?;
+        drop(f);
+        fs.rename(&tmp, path)
+            .map_err(|e| io("saving (replacing the file)", e))
+    })();
+    if result.is_err() {
+        let _ = fs.remove_file(&tmp);
+        return result;
+    }
+    // The rename is done; a failed folder sync only weakens durability after a power cut.
+    let _ = fs.sync_dir(&dir);
+    Ok(())
+}
+
+/// The folder a path is in (`.` for a bare file name).
+pub fn parent_dir(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
+        _ => PathBuf::from("."),
+    }
+}
+
+fn temp_prefix(path: &Path) -> String {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    format!(".{name}.")
+}
+
+/// A temporary name beside `path`, unique to this process and moment, hidden on Unix:
+/// `.<name>.<pid>-<nanos>.tmp`.
+fn temp_path(path: &Path) -> PathBuf {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    parent_dir(path).join(format!(
+        "{}{}-{nanos}.tmp",
+        temp_prefix(path),
+        std::process::id()
+    ))
+}
+
+/// Removes temporary files left beside `path` by saves that were killed part-way, when the
+/// process that made them is no longer running.
+fn remove_stale_temps(path: &Path) {
+    let prefix = temp_prefix(path);
+    let Ok(entries) = std::fs::read_dir(parent_dir(path)) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(rest) = name
+            .strip_prefix(&prefix)
+            .and_then(|r| r.strip_suffix(".tmp"))
+        else {
+            continue;
+        };
+        let Some(pid) = rest.split('-').next().and_then(|p| p.parse::<u32>().ok()) else {
+            continue;
+        };
+        if pid != std::process::id() && super::lock::process_is_gone(pid) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}

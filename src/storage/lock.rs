@@ -1,0 +1,151 @@
+//! Lock files beside a plan, `.~lock.<file name>#` as office suites make them, holding who has
+//! the plan open for editing: user, machine, process and time.
+
+use super::atomic::parent_dir;
+use super::fs::FileSystem;
+use crate::error::{FileError, LockHolder};
+use crate::values::Timestamp;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// A lock older than this is stale wherever its holder is.
+pub const STALE_AFTER_SECS: i64 = 12 * 60 * 60;
+
+/// The lock file of a plan.
+pub fn lock_path(plan: &Path) -> PathBuf {
+    let name = plan
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    parent_dir(plan).join(format!(".~lock.{name}#"))
+}
+
+/// This machine's name.
+pub fn machine_name() -> String {
+    std::fs::read_to_string("/proc/sys/kernel/hostname")
+        .or_else(|_| std::fs::read_to_string("/etc/hostname"))
+        .ok()
+        .map(|s| s.trim().to_owned())
+        .filter(|s| !s.is_empty())
+        .or_else(|| std::env::var("COMPUTERNAME").ok())
+        .or_else(|| std::env::var("HOSTNAME").ok())
+        .unwrap_or_else(|| "this computer".into())
+}
+
+/// The signed-in user's name.
+pub fn user_name() -> String {
+    std::env::var("USER")
+        .or_else(|_| std::env::var("USERNAME"))
+        .unwrap_or_else(|_| "someone".into())
+}
+
+/// Whether a process on this machine has certainly ended. Where that cannot be told (no
+/// `/proc`), it is assumed to be running and only a lock's age makes it stale.
+pub fn process_is_gone(pid: u32) -> bool {
+    Path::new("/proc/self").exists() && !Path::new(&format!("/proc/{pid}")).exists()
+}
+
+/// Reads a lock file, judging whether it is stale at `now`. `None` when there is no lock file
+/// or it is unreadable (a half-written lock is treated as absent).
+pub fn read_lock(plan: &Path, now: Timestamp) -> Option<LockHolder> {
+    let text = std::fs::read_to_string(lock_path(plan)).ok()?;
+    let mut holder: LockHolder = serde_json::from_str(&text).ok()?;
+    let here = holder.machine == machine_name();
+    holder.stale = (here && process_is_gone(holder.pid))
+        || now.unix() - holder.since.unix() > STALE_AFTER_SECS;
+    Some(holder)
+}
+
+/// A lock this process holds; removed when dropped.
+#[derive(Debug)]
+pub struct Lock {
+    path: PathBuf,
+    holder: LockHolder,
+}
+
+impl Lock {
+    /// Who holds it (this process).
+    pub fn holder(&self) -> &LockHolder {
+        &self.holder
+    }
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
+impl Drop for Lock {
+    fn drop(&mut self) {
+        // Only remove the lock if it is still ours.
+        let ours = std::fs::read_to_string(&self.path)
+            .ok()
+            .and_then(|t| serde_json::from_str::<LockHolder>(&t).ok())
+            .is_some_and(|h| {
+                h.pid == self.holder.pid
+                    && h.machine == self.holder.machine
+                    && h.since == self.holder.since
+            });
+        if ours {
+            let _ = std::fs::remove_file(&self.path);
+        }
+    }
+}
+
+/// Takes the lock of `plan`, created exclusively. A lock held by someone else is
+/// [`FileError::Locked`]; with `take_over`, a stale one is replaced.
+pub fn acquire(
+    fs: &dyn FileSystem,
+    plan: &Path,
+    now: Timestamp,
+    take_over: bool,
+) -> Result<Lock, FileError> {
+    let path = lock_path(plan);
+    let holder = LockHolder {
+        user: user_name(),
+        machine: machine_name(),
+        pid: std::process::id(),
+        since: now,
+        stale: false,
+    };
+    for attempt in 0..2 {
+        match fs.create_new(&path) {
+            Ok(mut f) => {
+                let text = serde_json::to_string(&holder).unwrap_or_default();
+                f.write_all(text.as_bytes())
+                    .and_then(|_| f.sync_all())
+                    .map_err(|e| FileError::Io {
+                        path: path.clone(),
+                        action: "creating the lock file",
+                        source: e,
+                    })?;
+                return Ok(Lock { path, holder });
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && attempt == 0 => {
+                let Some(current) = read_lock(plan, now) else {
+                    // Unreadable or vanished meanwhile: clear it and try once more.
+                    let _ = fs.remove_file(&path);
+                    continue;
+                };
+                if current.stale && take_over {
+                    let _ = fs.remove_file(&path);
+                    continue;
+                }
+                return Err(FileError::Locked {
+                    path: plan.to_owned(),
+                    holder: current,
+                });
+            }
+            Err(e) => {
+                return Err(FileError::Io {
+                    path: path.clone(),
+                    action: "creating the lock file",
+                    source: e,
+                })
+            }
+        }
+    }
+    Err(FileError::Io {
+        path,
+        action: "creating the lock file",
+        source: std::io::Error::from(std::io::ErrorKind::AlreadyExists),
+    })
+}

@@ -1,0 +1,298 @@
+//! Plans on disk, never lost: strict reading with limits, atomic saves, backups of the previous
+//! version, lock files, detection of changes made by others, and recovery files for autosave.
+//! See `docs/files.md`.
+
+mod atomic;
+pub mod backup;
+pub mod fs;
+pub mod lock;
+pub mod recovery;
+
+pub use atomic::write_atomic;
+pub use fs::{FaultyFs, FileSystem, RealFs};
+pub use lock::Lock;
+
+use crate::error::{FileError, LoadError};
+use crate::plan::Plan;
+use crate::plan_file::{
+    read_newer_for_viewing, read_plan, stamp_for_save, write_plan, Loaded, MAX_FILE_BYTES,
+};
+use crate::values::Timestamp;
+use std::fs::File;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// Reads and strictly parses the plan at `path`.
+pub fn load(path: &Path) -> Result<Loaded, FileError> {
+    let bytes = read_bytes(path)?;
+    read_plan(&bytes).map_err(|source| FileError::Load {
+        path: path.to_owned(),
+        source,
+    })
+}
+
+/// Reads a file's bytes, refusing to read more than a plan file may hold.
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, FileError> {
+    let io = |action, source| FileError::Io {
+        path: path.to_owned(),
+        action,
+        source,
+    };
+    let file = File::open(path).map_err(|e| io("opening the file", e))?;
+    let mut bytes = Vec::new();
+    // Read one byte past the limit so that an oversized file is reported, not truncated.
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| io("reading the file", e))?;
+    Ok(bytes)
+}
+
+/// Writes `bytes` to `path` atomically on the real file system (the CLI's save path).
+pub fn save_atomic(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
+    write_atomic(&RealFs, path, bytes)
+}
+
+/// What a file on disk was when we last read or wrote it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DiskState {
+    pub len: u64,
+    pub modified: Option<std::time::SystemTime>,
+    pub hash: [u8; 32],
+}
+
+impl DiskState {
+    fn of(bytes: &[u8], path: &Path) -> Self {
+        use sha2::{Digest, Sha256};
+        let modified = std::fs::metadata(path).and_then(|m| m.modified()).ok();
+        DiskState {
+            len: bytes.len() as u64,
+            modified,
+            hash: Sha256::digest(bytes).into(),
+        }
+    }
+}
+
+/// How a plan is being opened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OpenMode {
+    /// For editing: takes the lock.
+    Edit,
+    /// For editing, replacing a stale lock.
+    TakeOver,
+    /// For reading (a mentor's review): no lock.
+    ReadOnly,
+}
+
+/// A plan file that is open.
+#[derive(Debug)]
+pub struct OpenFile {
+    pub path: PathBuf,
+    pub plan: Plan,
+    /// Why it cannot be saved in place, if it cannot.
+    pub read_only: Option<String>,
+    /// Fields of a newer version that could not be shown.
+    pub skipped: Vec<String>,
+    disk: Option<DiskState>,
+    lock: Option<Lock>,
+}
+
+impl OpenFile {
+    /// Whether this process holds the plan's lock.
+    pub fn locked(&self) -> bool {
+        self.lock.is_some()
+    }
+}
+
+/// The storage service: where backups and recovery files go, which file system, which clock.
+pub struct Storage {
+    pub data_dir: PathBuf,
+    fs: Box<dyn FileSystem>,
+    clock: fn() -> Timestamp,
+}
+
+impl Storage {
+    /// Storage on the real file system with its data in `data_dir`.
+    pub fn new(data_dir: impl Into<PathBuf>) -> Self {
+        Storage {
+            data_dir: data_dir.into(),
+            fs: Box::new(RealFs),
+            clock: Timestamp::now,
+        }
+    }
+
+    /// Storage in the per-user data folder (`~/.local/share/mutual-plan` on Linux).
+    pub fn for_user() -> Self {
+        let base = dirs::data_dir().unwrap_or_else(std::env::temp_dir);
+        Storage::new(base.join("mutual-plan"))
+    }
+
+    /// The same storage over another file system (tests inject failures this way).
+    pub fn with_fs(mut self, fs: impl FileSystem + 'static) -> Self {
+        self.fs = Box::new(fs);
+        self
+    }
+
+    /// The same storage with another clock.
+    pub fn with_clock(mut self, clock: fn() -> Timestamp) -> Self {
+        self.clock = clock;
+        self
+    }
+
+    fn now(&self) -> Timestamp {
+        (self.clock)()
+    }
+
+    /// Opens a plan. For editing it takes the lock: a plan locked by someone else is
+    /// [`FileError::Locked`] naming them; a folder that refuses the lock file opens the plan
+    /// read-only and says why. A plan from a newer version opens read-only.
+    pub fn open(&self, path: &Path, mode: OpenMode) -> Result<OpenFile, FileError> {
+        let bytes = read_bytes(path)?;
+        let (plan, mut read_only, skipped) = match read_plan(&bytes) {
+            Ok(l) => (l.plan, None, vec![]),
+            Err(LoadError::NewerVersion { found, supported }) => {
+                let (plan, skipped) =
+                    read_newer_for_viewing(&bytes).map_err(|source| FileError::Load {
+                        path: path.to_owned(),
+                        source,
+                    })?;
+                (plan, Some(format!("it was saved by a newer version of Mutual Plan (schema {found}; this one reads {supported})")), skipped)
+            }
+            Err(source) => {
+                return Err(FileError::Load {
+                    path: path.to_owned(),
+                    source,
+                })
+            }
+        };
+        let disk = Some(DiskState::of(&bytes, path));
+        let mut lock = None;
+        if read_only.is_none() {
+            match mode {
+                OpenMode::ReadOnly => read_only = Some("you opened it for reading".into()),
+                OpenMode::Edit | OpenMode::TakeOver => match lock::acquire(self.fs.as_ref(), path, self.now(), mode == OpenMode::TakeOver) {
+                    Ok(l) => lock = Some(l),
+                    Err(e @ FileError::Locked { .. }) => return Err(e),
+                    Err(FileError::Io { source, .. }) => {
+                        read_only = Some(format!("its folder does not allow a lock file to be made ({}), so others could not see that you are editing it", source.kind()))
+                    }
+                    Err(e) => return Err(e),
+                },
+            }
+        }
+        Ok(OpenFile {
+            path: path.to_owned(),
+            plan,
+            read_only,
+            skipped,
+            disk,
+            lock,
+        })
+    }
+
+    /// Saves `plan` over the open file: stops with [`FileError::ChangedOnDisk`] if someone else
+    /// changed the file since it was read (unless `overwrite`), keeps the previous version as a
+    /// backup, writes atomically, and returns the plan as saved (revision counted up).
+    pub fn save(
+        &self,
+        open: &mut OpenFile,
+        plan: &Plan,
+        overwrite: bool,
+    ) -> Result<Plan, FileError> {
+        if let Some(reason) = &open.read_only {
+            return Err(FileError::ReadOnly {
+                reason: reason.clone(),
+            });
+        }
+        let current = match read_bytes(&open.path) {
+            Ok(b) => Some(b),
+            Err(FileError::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
+                None
+            }
+            Err(e) => return Err(e),
+        };
+        if !overwrite {
+            let unchanged = match (&current, &open.disk) {
+                (Some(bytes), Some(disk)) => DiskState::of(bytes, &open.path).hash == disk.hash,
+                (None, None) => true,
+                _ => false,
+            };
+            if !unchanged {
+                let theirs = current
+                    .as_deref()
+                    .and_then(|b| read_plan(b).ok())
+                    .map(|l| crate::plan_file::fingerprint(&l.plan));
+                return Err(FileError::ChangedOnDisk {
+                    path: open.path.clone(),
+                    theirs,
+                });
+            }
+        }
+        let now = self.now();
+        if let Some(bytes) = &current {
+            // A failed backup must not stop the save the user asked for; it only loses history.
+            let previous_revision =
+                read_plan(bytes).map_or(open.plan.revision, |l| l.plan.revision);
+            let _ = backup::keep(
+                self.fs.as_ref(),
+                &self.data_dir,
+                plan.id.as_str(),
+                previous_revision,
+                now,
+                bytes,
+            );
+        }
+        let saved = stamp_for_save(plan, now);
+        let text = write_plan(&saved);
+        write_atomic(self.fs.as_ref(), &open.path, text.as_bytes())?;
+        open.disk = Some(DiskState::of(text.as_bytes(), &open.path));
+        open.plan = saved.clone();
+        recovery::discard(&self.data_dir, Some(&open.path), plan.id.as_str());
+        Ok(saved)
+    }
+
+    /// Saves `plan` as a new file at `path` (Save As), taking its lock; the old file, if any, is
+    /// released by dropping its [`OpenFile`].
+    pub fn save_as(
+        &self,
+        path: &Path,
+        plan: &Plan,
+        previous: Option<&Path>,
+    ) -> Result<OpenFile, FileError> {
+        let lock = lock::acquire(self.fs.as_ref(), path, self.now(), false).ok();
+        let mut open = OpenFile {
+            path: path.to_owned(),
+            plan: plan.clone(),
+            read_only: None,
+            skipped: vec![],
+            disk: None,
+            lock,
+        };
+        if path.exists() {
+            // Replacing an existing file (the save dialog asked already): back it up first.
+            open.disk = read_bytes(path).ok().map(|b| DiskState::of(&b, path));
+        }
+        self.save(&mut open, plan, true)?;
+        recovery::discard(&self.data_dir, previous, plan.id.as_str());
+        Ok(open)
+    }
+
+    /// Writes the autosave recovery file for a plan (never the user's file).
+    pub fn autosave(&self, source: Option<&Path>, plan: &Plan) -> Result<PathBuf, FileError> {
+        recovery::write(self.fs.as_ref(), &self.data_dir, source, plan, self.now())
+    }
+
+    /// A recovery newer than the plan file, if there is one.
+    pub fn recovery_for(&self, source: &Path, plan_id: &str) -> Option<recovery::Recovery> {
+        recovery::for_file(&self.data_dir, source, plan_id)
+    }
+
+    /// Removes a plan's recovery file.
+    pub fn discard_recovery(&self, source: Option<&Path>, plan_id: &str) {
+        recovery::discard(&self.data_dir, source, plan_id)
+    }
+
+    /// A plan's backups, newest first.
+    pub fn backups(&self, plan_id: &str) -> Vec<PathBuf> {
+        backup::list(&self.data_dir, plan_id)
+    }
+}

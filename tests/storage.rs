@@ -1,0 +1,407 @@
+//! Saving, backups, locks, changes by others, recovery files, and every failure a user can meet:
+//! each leaves the file on disk whole and says what happened.
+
+use mutual_plan::error::FileError;
+use mutual_plan::plan::Plan;
+use mutual_plan::storage::{lock, FaultyFs, OpenMode, Storage};
+use mutual_plan::values::Timestamp;
+use mutual_plan::{fingerprint, read_plan, samples, write_plan};
+use std::io::ErrorKind;
+use std::path::{Path, PathBuf};
+
+struct Setup {
+    _dir: tempfile::TempDir,
+    plan_path: PathBuf,
+    data: PathBuf,
+    original: String,
+}
+
+fn setup() -> Setup {
+    let dir = tempfile::tempdir().unwrap();
+    let plan_path = dir.path().join("work").join("riverside.mutualplan");
+    std::fs::create_dir_all(plan_path.parent().unwrap()).unwrap();
+    std::fs::write(&plan_path, samples::RIVERSIDE).unwrap();
+    let data = dir.path().join("data");
+    Setup {
+        plan_path,
+        data,
+        original: samples::RIVERSIDE.to_string(),
+        _dir: dir,
+    }
+}
+
+fn edited(p: &Plan) -> Plan {
+    let mut q = p.clone();
+    q.organisation.name = "Riverside Therapies Mutual CIC".into();
+    q
+}
+
+fn files_in(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn a_save_is_atomic_keeps_a_backup_and_leaves_no_temporary_file() {
+    let s = setup();
+    let storage = Storage::new(&s.data);
+    let mut open = storage.open(&s.plan_path, OpenMode::Edit).unwrap();
+    assert!(open.locked());
+    let mine = edited(&open.plan);
+    let saved = storage.save(&mut open, &mine, false).unwrap();
+    assert_eq!(saved.revision, 4);
+    let on_disk = std::fs::read_to_string(&s.plan_path).unwrap();
+    assert_eq!(on_disk, write_plan(&saved));
+    // Only the plan and our lock beside it.
+    assert_eq!(
+        files_in(s.plan_path.parent().unwrap()),
+        [".~lock.riverside.mutualplan#", "riverside.mutualplan"]
+    );
+    let backups = storage.backups(saved.id.as_str());
+    assert_eq!(backups.len(), 1);
+    assert_eq!(std::fs::read_to_string(&backups[0]).unwrap(), s.original);
+    assert!(backups[0]
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .ends_with("-r3.mutualplan"));
+    drop(open);
+    assert_eq!(
+        files_in(s.plan_path.parent().unwrap()),
+        ["riverside.mutualplan"],
+        "closing removes the lock"
+    );
+}
+
+#[test]
+fn backups_older_than_30_days_are_pruned_but_the_last_10_are_kept() {
+    let s = setup();
+    let day = 86_400;
+    let start = Timestamp::from_unix(1_900_000_000).unwrap().unix();
+    let plan = samples::riverside().unwrap();
+    let fs = mutual_plan::storage::RealFs;
+    // 15 backups, one a day; then prune 45 days after the first.
+    for i in 0..15 {
+        let t = Timestamp::from_unix(start + i * day).unwrap();
+        mutual_plan::storage::backup::keep(&fs, &s.data, plan.id.as_str(), i as u32, t, b"x")
+            .unwrap();
+    }
+    assert_eq!(
+        mutual_plan::storage::backup::list(&s.data, plan.id.as_str()).len(),
+        15,
+        "nothing is 30 days old yet"
+    );
+    let later = Timestamp::from_unix(start + 45 * day).unwrap();
+    mutual_plan::storage::backup::prune(
+        &mutual_plan::storage::backup::folder(&s.data, plan.id.as_str()),
+        later,
+    );
+    let kept = mutual_plan::storage::backup::list(&s.data, plan.id.as_str());
+    // Days 0–14: over 30 days old at day 45 are days 0–14 all; the newest 10 stay regardless.
+    assert_eq!(kept.len(), 10);
+    assert!(kept[0].to_string_lossy().contains("-r14."));
+    assert!(kept[9].to_string_lossy().contains("-r5."));
+}
+
+fn assert_untouched(s: &Setup) {
+    assert_eq!(
+        std::fs::read_to_string(&s.plan_path).unwrap(),
+        s.original,
+        "the file on disk was damaged"
+    );
+    let leftovers: Vec<String> = files_in(s.plan_path.parent().unwrap())
+        .into_iter()
+        .filter(|f| f.ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "temporary files left: {leftovers:?}");
+}
+
+#[test]
+fn faults_while_saving_leave_the_original_intact_and_say_why() {
+    let cases: Vec<(FaultyFs, &str, &str)> = vec![
+        (
+            FaultyFs {
+                fail_write_after: Some((1000, ErrorKind::StorageFull)),
+                ..Default::default()
+            },
+            "disk_full",
+            "the disk is full",
+        ),
+        (
+            FaultyFs {
+                fail_write_after: Some((0, ErrorKind::Other)),
+                ..Default::default()
+            },
+            "io",
+            "saving failed",
+        ),
+        (
+            FaultyFs {
+                fail_rename: Some(ErrorKind::PermissionDenied),
+                ..Default::default()
+            },
+            "permission_denied",
+            "do not have permission",
+        ),
+        (
+            FaultyFs {
+                fail_rename: Some(ErrorKind::ReadOnlyFilesystem),
+                ..Default::default()
+            },
+            "read_only",
+            "the drive is read-only",
+        ),
+    ];
+    for (fs, kind, words) in cases {
+        let s = setup();
+        let storage = Storage::new(&s.data);
+        let mut open = storage.open(&s.plan_path, OpenMode::Edit).unwrap();
+        let storage = storage.with_fs(fs);
+        let before = open.plan.clone();
+        let e = storage
+            .save(&mut open, &edited(&before), false)
+            .unwrap_err();
+        assert_eq!(e.kind(), kind, "{e}");
+        assert!(e.to_string().contains(words), "{e}");
+        assert!(e.to_string().contains("riverside.mutualplan"), "{e}");
+        assert_eq!(
+            open.plan, before,
+            "the open plan's state changed on a failed save"
+        );
+        assert_untouched(&s);
+    }
+}
+
+#[test]
+fn a_vanished_folder_is_reported_and_nothing_is_written() {
+    let s = setup();
+    let storage = Storage::new(&s.data);
+    let mut open = storage.open(&s.plan_path, OpenMode::ReadOnly).unwrap();
+    open.read_only = None; // as if opened for editing, without a lock in the way
+    std::fs::remove_dir_all(s.plan_path.parent().unwrap()).unwrap();
+    let mine = edited(&open.plan);
+    let e = storage.save(&mut open, &mine, true).unwrap_err();
+    assert_eq!(e.kind(), "not_found");
+    assert!(e.to_string().contains("USB stick"), "{e}");
+    assert!(!s.plan_path.parent().unwrap().exists());
+}
+
+#[test]
+fn a_file_changed_by_someone_else_stops_the_save_until_overwrite_is_chosen() {
+    let s = setup();
+    let storage = Storage::new(&s.data);
+    let mut open = storage.open(&s.plan_path, OpenMode::Edit).unwrap();
+    // A sync client replaces the file with another version.
+    let mut theirs = samples::riverside().unwrap();
+    theirs.title = "Their title".into();
+    std::fs::write(&s.plan_path, write_plan(&theirs)).unwrap();
+    let mine = edited(&open.plan);
+    match storage.save(&mut open, &mine, false).unwrap_err() {
+        FileError::ChangedOnDisk {
+            theirs: Some(fp), ..
+        } => assert_eq!(fp, fingerprint(&theirs)),
+        e => panic!("{e:?}"),
+    }
+    assert_eq!(
+        read_plan(&std::fs::read(&s.plan_path).unwrap())
+            .unwrap()
+            .plan
+            .title,
+        "Their title"
+    );
+    let saved = storage.save(&mut open, &mine, true).unwrap();
+    assert_eq!(
+        read_plan(&std::fs::read(&s.plan_path).unwrap())
+            .unwrap()
+            .plan,
+        saved
+    );
+    // Their version is kept as a backup.
+    let backups = storage.backups(saved.id.as_str());
+    assert!(std::fs::read_to_string(&backups[0])
+        .unwrap()
+        .contains("Their title"));
+}
+
+#[test]
+fn touching_a_file_without_changing_it_is_not_a_change() {
+    let s = setup();
+    let storage = Storage::new(&s.data);
+    let mut open = storage.open(&s.plan_path, OpenMode::Edit).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    std::fs::write(&s.plan_path, &s.original).unwrap();
+    let mine = edited(&open.plan);
+    assert!(storage.save(&mut open, &mine, false).is_ok());
+}
+
+#[test]
+fn a_second_user_sees_the_lock_and_may_read() {
+    let s = setup();
+    let a = Storage::new(&s.data);
+    let b = Storage::new(s.data.join("other"));
+    let held = a.open(&s.plan_path, OpenMode::Edit).unwrap();
+    match b.open(&s.plan_path, OpenMode::Edit).unwrap_err() {
+        FileError::Locked { holder, .. } => {
+            assert_eq!(holder.pid, std::process::id());
+            assert_eq!(holder.machine, lock::machine_name());
+            assert!(!holder.stale, "a running holder is not stale");
+        }
+        e => panic!("{e:?}"),
+    }
+    let reading = b.open(&s.plan_path, OpenMode::ReadOnly).unwrap();
+    assert!(reading.read_only.is_some() && !reading.locked());
+    drop(held);
+    assert!(b.open(&s.plan_path, OpenMode::Edit).unwrap().locked());
+}
+
+fn write_lock(plan: &Path, machine: &str, pid: u32, since: Timestamp) {
+    let holder = serde_json::json!({ "user": "tom", "machine": machine, "pid": pid, "since": since.to_string() });
+    std::fs::write(lock::lock_path(plan), holder.to_string()).unwrap();
+}
+
+#[test]
+fn a_lock_held_by_another_live_process_is_respected_until_it_ends() {
+    let s = setup();
+    let storage = Storage::new(&s.data);
+    let mut child = std::process::Command::new("sleep")
+        .arg("30")
+        .spawn()
+        .unwrap();
+    write_lock(
+        &s.plan_path,
+        &lock::machine_name(),
+        child.id(),
+        Timestamp::now(),
+    );
+    match storage.open(&s.plan_path, OpenMode::TakeOver).unwrap_err() {
+        FileError::Locked { holder, .. } => assert!(!holder.stale && holder.user == "tom"),
+        e => panic!("{e:?}"),
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    match storage.open(&s.plan_path, OpenMode::Edit).unwrap_err() {
+        FileError::Locked { holder, .. } => {
+            assert!(holder.stale, "a dead holder on this machine is stale")
+        }
+        e => panic!("{e:?}"),
+    }
+    let taken = storage.open(&s.plan_path, OpenMode::TakeOver).unwrap();
+    assert!(taken.locked());
+    assert_eq!(
+        lock::read_lock(&s.plan_path, Timestamp::now()).unwrap().pid,
+        std::process::id()
+    );
+}
+
+#[test]
+fn a_lock_older_than_12_hours_is_stale_anywhere() {
+    let s = setup();
+    let storage = Storage::new(&s.data);
+    let now = Timestamp::now();
+    write_lock(
+        &s.plan_path,
+        "another-laptop",
+        1,
+        Timestamp::from_unix(now.unix() - 11 * 3600).unwrap(),
+    );
+    assert!(
+        matches!(storage.open(&s.plan_path, OpenMode::Edit), Err(FileError::Locked { holder, .. }) if !holder.stale)
+    );
+    write_lock(
+        &s.plan_path,
+        "another-laptop",
+        1,
+        Timestamp::from_unix(now.unix() - 13 * 3600).unwrap(),
+    );
+    assert!(
+        matches!(storage.open(&s.plan_path, OpenMode::Edit), Err(FileError::Locked { holder, .. }) if holder.stale)
+    );
+}
+
+#[test]
+fn a_folder_that_refuses_the_lock_opens_the_plan_read_only() {
+    let s = setup();
+    let storage = Storage::new(&s.data).with_fs(FaultyFs {
+        fail_create: Some(ErrorKind::PermissionDenied),
+        ..Default::default()
+    });
+    let mut open = storage.open(&s.plan_path, OpenMode::Edit).unwrap();
+    let why = open.read_only.clone().unwrap();
+    assert!(why.contains("does not allow a lock file"), "{why}");
+    let mine = edited(&open.plan);
+    let e = storage.save(&mut open, &mine, false).unwrap_err();
+    assert_eq!(e.kind(), "read_only_plan");
+    assert_untouched(&s);
+}
+
+#[test]
+fn a_plan_from_a_newer_version_opens_read_only() {
+    let s = setup();
+    let newer = s
+        .original
+        .replacen("\"schema_version\": 1", "\"schema_version\": 2", 1)
+        .replace(
+            "\"nation\": \"england\",",
+            "\"nation\": \"england\",\n    \"website\": \"https://example.org\",",
+        );
+    std::fs::write(&s.plan_path, newer).unwrap();
+    let open = Storage::new(&s.data)
+        .open(&s.plan_path, OpenMode::Edit)
+        .unwrap();
+    assert!(open.read_only.as_deref().unwrap().contains("newer version"));
+    assert_eq!(open.skipped, ["organisation.website"]);
+    assert!(!open.locked());
+}
+
+#[test]
+fn autosave_writes_a_recovery_file_that_is_offered_until_saved_or_discarded() {
+    let s = setup();
+    let storage = Storage::new(&s.data);
+    let mut open = storage.open(&s.plan_path, OpenMode::Edit).unwrap();
+    let draft = edited(&open.plan);
+    storage.autosave(Some(&s.plan_path), &draft).unwrap();
+    assert_untouched(&s);
+    let r = storage
+        .recovery_for(&s.plan_path, draft.id.as_str())
+        .expect("a recovery newer than the file");
+    assert_eq!(r.plan, draft);
+    storage.save(&mut open, &draft, false).unwrap();
+    assert!(
+        storage
+            .recovery_for(&s.plan_path, draft.id.as_str())
+            .is_none(),
+        "saving removes the recovery"
+    );
+
+    storage.autosave(Some(&s.plan_path), &draft).unwrap();
+    storage.discard_recovery(Some(&s.plan_path), draft.id.as_str());
+    assert!(storage
+        .recovery_for(&s.plan_path, draft.id.as_str())
+        .is_none());
+
+    // An unsaved plan's recovery is found by itself; a damaged recovery file is ignored.
+    storage.autosave(None, &draft).unwrap();
+    assert_eq!(mutual_plan::storage::recovery::unsaved(&s.data).len(), 1);
+    std::fs::write(s.data.join("recovery").join("damaged.json"), "{\"source\":").unwrap();
+    assert_eq!(mutual_plan::storage::recovery::unsaved(&s.data).len(), 1);
+}
+
+#[test]
+fn save_as_writes_a_new_file_and_locks_it() {
+    let s = setup();
+    let storage = Storage::new(&s.data);
+    let copy = s.plan_path.with_file_name("copy.mutualplan");
+    let plan = edited(&samples::riverside().unwrap());
+    let open = storage.save_as(&copy, &plan, None).unwrap();
+    assert!(open.locked());
+    assert_eq!(
+        read_plan(&std::fs::read(&copy).unwrap()).unwrap().plan,
+        open.plan
+    );
+    assert_untouched(&s);
+}
