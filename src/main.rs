@@ -101,6 +101,16 @@ enum TextOrJson {
     Json,
 }
 
+/// Loads a plan and analyses it against the criteria (the bundled set unless a file is given).
+fn analysed(
+    file: &Path,
+    criteria: Option<&Path>,
+) -> Result<mutual_plan::analysis::Analysis, Failure> {
+    let criteria = load_criteria(criteria)?;
+    let plan = storage::load(file)?.plan;
+    Ok(analyse(&plan, &criteria))
+}
+
 fn load_criteria(path: Option<&Path>) -> Result<Criteria, Failure> {
     match path {
         None => Ok(Criteria::bundled()),
@@ -234,9 +244,7 @@ fn run(command: Command) -> Result<(), Failure> {
             format,
             criteria,
         } => {
-            let criteria = load_criteria(criteria.as_deref())?;
-            let plan = storage::load(&file)?.plan;
-            let analysis = analyse(&plan, &criteria);
+            let analysis = analysed(&file, criteria.as_deref())?;
             match format {
                 TextOrJson::Json => println!(
                     "{}",
@@ -261,9 +269,7 @@ fn run(command: Command) -> Result<(), Failure> {
             format,
             criteria,
         } => {
-            let criteria = load_criteria(criteria.as_deref())?;
-            let plan = storage::load(&file)?.plan;
-            let r = analyse(&plan, &criteria).readiness;
+            let r = analysed(&file, criteria.as_deref())?.readiness;
             match format {
                 TextOrJson::Json => println!(
                     "{}",

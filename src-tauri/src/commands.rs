@@ -22,6 +22,15 @@ pub struct AppState {
 }
 
 impl AppState {
+    /// The path of the open file, if a file is open.
+    fn open_path(&self) -> Option<PathBuf> {
+        self.open
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .as_ref()
+            .map(|o| o.path.clone())
+    }
+
     fn set_open(&self, file: Option<OpenFile>) {
         // A poisoned lock only means an earlier command panicked; the state is still usable.
         *self.open.lock().unwrap_or_else(|e| e.into_inner()) = file;
@@ -153,12 +162,7 @@ pub fn save_plan_as(
     file: String,
 ) -> Result<OpenedPlan, IpcError> {
     let plan = plan_file::plan_from_value(&plan)?;
-    let previous = state
-        .open
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .as_ref()
-        .map(|o| o.path.clone());
+    let previous = state.open_path();
     let open = state
         .storage
         .save_as(Path::new(&file), &plan, previous.as_deref())?;
@@ -171,12 +175,7 @@ pub fn save_plan_as(
 #[tauri::command]
 pub fn autosave(state: State<'_, AppState>, plan: serde_json::Value) -> Result<(), IpcError> {
     let plan = plan_file::plan_from_value(&plan)?;
-    let source = state
-        .open
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .as_ref()
-        .map(|o| o.path.clone());
+    let source = state.open_path();
     state.storage.autosave(source.as_deref(), &plan)?;
     Ok(())
 }
@@ -184,12 +183,7 @@ pub fn autosave(state: State<'_, AppState>, plan: serde_json::Value) -> Result<(
 /// Drops a recovery the user chose not to restore.
 #[tauri::command]
 pub fn discard_recovery(state: State<'_, AppState>, plan_id: String) {
-    let source = state
-        .open
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .as_ref()
-        .map(|o| o.path.clone());
+    let source = state.open_path();
     state.storage.discard_recovery(source.as_deref(), &plan_id);
 }
 

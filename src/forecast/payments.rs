@@ -3,7 +3,7 @@
 
 use super::arith::{add, div, frac, mul, pennies, sub, Growth};
 use super::lines::{Grid, LineKey};
-use super::receipts::Recurring;
+use super::receipts::post_recurring;
 use super::summary::Earned;
 use super::ForecastError;
 use crate::plan::{Frequency, Plan, Repayment};
@@ -115,24 +115,21 @@ pub(super) fn costs(
     grid: &mut Grid,
     earned: &mut Earned,
 ) -> Result<(), ForecastError> {
-    let h = grid.horizon;
     for line in &plan.forecast.costs {
         let field = || format!("forecast.costs[{}].amount", line.id);
-        let row = grid.line(LineKey::Cost(line.category));
-        let mut amounts = Recurring::new(
+        let recurring = line.frequency != Frequency::OneOff;
+        let key = LineKey::Cost(line.category);
+        post_recurring(
+            grid,
+            key,
             line.amount.get(),
             line.frequency,
             line.start,
             line.end,
             line.inflation_percent.get(),
             &field,
+            |i, v| earned.cost(i, v, recurring, &field),
         )?;
-        for i in 0..h.len {
-            if let Some(v) = amounts.at(h.month(i), &field)? {
-                grid.add(row, i, v, &field)?;
-                earned.cost(i, v, line.frequency != Frequency::OneOff, &field)?;
-            }
-        }
     }
     Ok(())
 }

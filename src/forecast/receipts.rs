@@ -163,6 +163,39 @@ impl Recurring {
     }
 }
 
+/// Posts a monthly, annual or one-off line to the grid month by month, and hands each amount to
+/// `book` for the income and expenditure view. Income and costs share this.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn post_recurring(
+    grid: &mut Grid,
+    key: LineKey,
+    amount: Decimal,
+    frequency: Frequency,
+    start: Month,
+    end: Option<Month>,
+    percent: Decimal,
+    field: &impl super::arith::Field,
+    mut book: impl FnMut(usize, Decimal) -> Result<(), ForecastError>,
+) -> Result<(), ForecastError> {
+    let h = grid.horizon;
+    let row = grid.line(key);
+    let mut amounts = Recurring::new(amount, frequency, start, end, percent, field)?;
+    for i in h.active(
+        start,
+        if frequency == Frequency::OneOff {
+            Some(start)
+        } else {
+            end
+        },
+    ) {
+        if let Some(v) = amounts.at(h.month(i), field)? {
+            grid.add(row, i, v, field)?;
+            book(i, v)?;
+        }
+    }
+    Ok(())
+}
+
 pub(super) fn other(
     plan: &Plan,
     grid: &mut Grid,
@@ -172,21 +205,18 @@ pub(super) fn other(
     let f = &plan.forecast;
     for line in &f.income {
         let field = || format!("forecast.income[{}].amount", line.id);
-        let row = grid.line(LineKey::Income(line.id.clone()));
-        let mut amounts = Recurring::new(
+        let key = LineKey::Income(line.id.clone());
+        post_recurring(
+            grid,
+            key,
             line.amount.get(),
             line.frequency,
             line.start,
             line.end,
             line.growth_percent.get(),
             &field,
+            |i, v| earned.other_income(i, v, &field),
         )?;
-        for i in 0..h.len {
-            if let Some(v) = amounts.at(h.month(i), &field)? {
-                grid.add(row, i, v, &field)?;
-                earned.other_income(i, v, &field)?;
-            }
-        }
     }
     for g in &f.grants {
         if let Some(i) = h.index(g.month) {
