@@ -1,6 +1,8 @@
 //! The window's commands: each parses its input, makes one call into the core and maps the error.
 
-use crate::ipc::{IpcError, OpenedPlan, PlanCheck};
+use crate::ipc::{AnalysisView, IpcError, OpenedPlan, PlanCheck};
+use mutual_plan::analysis::analyse;
+use mutual_plan::criteria::Criteria;
 use mutual_plan::storage::{recovery, OpenFile, OpenMode, Storage};
 use mutual_plan::values::{PlanId, Timestamp};
 use mutual_plan::{fingerprint, new_plan as core_new, pdf, plan_file, samples, Plan};
@@ -17,6 +19,8 @@ pub enum StartupFile {
 /// The app's state: where its data lives, and the plan file open in the window (with its lock).
 pub struct AppState {
     pub storage: Storage,
+    /// The criteria set loaded (and validated) at start.
+    pub criteria: Criteria,
     pub open: Mutex<Option<OpenFile>>,
     pub startup: StartupFile,
 }
@@ -120,17 +124,20 @@ pub fn new_plan(state: State<'_, AppState>, name: String) -> Result<OpenedPlan, 
     ))
 }
 
-/// Checks the edited plan strictly (as a file would be read) and returns the fingerprint.
+/// Checks the edited plan strictly (as a file would be read), and returns its fingerprint and
+/// everything computed from it: fast enough to run on every edit.
 #[tauri::command]
-pub fn check_plan(plan: serde_json::Value) -> PlanCheck {
+pub fn check_plan(state: State<'_, AppState>, plan: serde_json::Value) -> PlanCheck {
     match plan_file::plan_from_value(&plan) {
         Ok(p) => PlanCheck {
             fingerprint: Some(fingerprint(&p)),
             error: None,
+            analysis: Some(AnalysisView::from(&analyse(&p, &state.criteria))),
         },
         Err(e) => PlanCheck {
             fingerprint: None,
             error: Some(e.into()),
+            analysis: None,
         },
     }
 }
@@ -194,10 +201,13 @@ pub fn close_plan(state: State<'_, AppState>) {
 }
 
 #[tauri::command]
-pub fn print_pdf(plan: serde_json::Value, file: String) -> Result<(), IpcError> {
+pub fn print_pdf(
+    state: State<'_, AppState>,
+    plan: serde_json::Value,
+    file: String,
+) -> Result<(), IpcError> {
     let plan = plan_file::plan_from_value(&plan)?;
-    let analysis =
-        mutual_plan::analysis::analyse(&plan, &mutual_plan::criteria::Criteria::bundled());
+    let analysis = analyse(&plan, &state.criteria);
     let bytes = pdf::render(&plan, &analysis).map_err(|e| IpcError::new("pdf", e.to_string()))?;
     mutual_plan::storage::save_atomic(&PathBuf::from(file), &bytes)?;
     Ok(())

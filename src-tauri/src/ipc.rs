@@ -1,6 +1,10 @@
 //! What crosses the IPC boundary besides the plan itself: results and errors the UI can place.
 
+use mutual_plan::analysis::Analysis;
 use mutual_plan::error::{FileError, LoadError};
+use mutual_plan::forecast::report::headline_figures;
+use mutual_plan::readiness::Assessment;
+use mutual_plan::rules::Finding;
 use mutual_plan::storage::recovery::Recovery;
 use mutual_plan::Plan;
 use serde::Serialize;
@@ -77,6 +81,52 @@ pub struct PlanCheck {
     pub fingerprint: Option<String>,
     /// The first format error, with the path of its field.
     pub error: Option<IpcError>,
+    /// Everything computed from the plan, when it is valid.
+    pub analysis: Option<AnalysisView>,
+}
+
+/// A headline figure, worded by the core exactly as the CLI and the PDF word it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Figure {
+    pub label: String,
+    pub value: String,
+}
+
+/// The forecast's headline figures, the rule findings and the readiness assessment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct AnalysisView {
+    pub figures: Vec<Figure>,
+    /// Why there are no figures, when the forecast cannot be computed.
+    pub forecast_error: Option<String>,
+    pub findings: Vec<Finding>,
+    pub readiness: Assessment,
+    /// The readiness headline in words.
+    pub headline: String,
+}
+
+impl From<&Analysis> for AnalysisView {
+    fn from(a: &Analysis) -> Self {
+        let (figures, forecast_error) = match &a.forecast {
+            Ok((f, _)) => (
+                headline_figures(f)
+                    .into_iter()
+                    .map(|(label, value)| Figure {
+                        label: label.into(),
+                        value,
+                    })
+                    .collect(),
+                None,
+            ),
+            Err(e) => (vec![], Some(e.to_string())),
+        };
+        AnalysisView {
+            figures,
+            forecast_error,
+            findings: a.findings.clone(),
+            readiness: a.readiness.clone(),
+            headline: a.readiness.headline.label().into(),
+        }
+    }
 }
 
 /// Every TypeScript declaration the UI needs, in one file, generated from the Rust types.

@@ -9,6 +9,7 @@ mod commands;
 mod ipc;
 
 use commands::{AppState, StartupFile};
+use mutual_plan::criteria::Criteria;
 use mutual_plan::storage::Storage;
 use tauri::menu::{MenuBuilder, MenuItemBuilder, SubmenuBuilder};
 use tauri::Emitter;
@@ -31,6 +32,7 @@ fn main() {
         .plugin(tauri_plugin_dialog::init())
         .manage(AppState {
             storage: storage(),
+            criteria: Criteria::bundled(),
             open: Default::default(),
             startup: startup_file(),
         })

@@ -317,3 +317,50 @@ async fn a_plan_locked_by_someone_else_offers_read_only_and_says_so() {
     let _ = holder.kill();
     let _ = holder.wait();
 }
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs Xvfb, tauri-driver, WebKitWebDriver and the built app: run scripts/test.sh"]
+async fn the_window_shows_the_cores_figures_and_places_findings_beside_their_fields() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_driver, c) = launch(&dir.path().join("data"), &["--sample"]).await;
+    // The lowest cash exactly as the CLI and the PDF word it.
+    let first = by_testid(&c, "figure").await;
+    eventually("the forecast figures", || async {
+        first.text().await.ok().filter(|t| !t.is_empty())
+    })
+    .await;
+    assert_eq!(first.text().await.unwrap(), "−£175,149.00 in April 2027");
+    assert_eq!(
+        by_testid(&c, "readiness-score").await.text().await.unwrap(),
+        "10 of 20"
+    );
+    assert!(c
+        .find(Locator::Css("[data-testid='finding'][data-rule='MUT-07']"))
+        .await
+        .is_err());
+
+    // Without a parent body the plan is not a spin-out: MUT-07 warns, beside the field.
+    let parent = by_testid(&c, "org-parent-name").await;
+    parent.clear().await.unwrap();
+    parent.send_keys(" ").await.unwrap();
+    let note = eventually("the MUT-07 note beside the parent body", || async {
+        let el = c
+            .find(Locator::Css(
+                "[data-path='organisation.parent_body.name'] [data-testid='field-note']",
+            ))
+            .await
+            .ok()?;
+        el.text().await.ok()
+    })
+    .await;
+    assert!(
+        note.starts_with("MUT-07: No parent body is named"),
+        "{note}"
+    );
+    assert!(c
+        .find(Locator::Css("[data-testid='finding'][data-rule='MUT-07']"))
+        .await
+        .is_ok());
+    screenshot(&c, "e2e-findings.png").await;
+    c.close().await.unwrap();
+}

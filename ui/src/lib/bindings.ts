@@ -1,6 +1,28 @@
 // Generated from the Rust types by `typescript_bindings()` in src-tauri/src/ipc.rs.
 // Do not edit: run `UPDATE_BINDINGS=1 cargo test -p mutual-plan-app bindings` to regenerate.
 
+export type AnalysisView = { figures: Array<Figure>, 
+/**
+ * Why there are no figures, when the forecast cannot be computed.
+ */
+forecast_error: string | null, findings: Array<Finding>, readiness: Assessment, 
+/**
+ * The readiness headline in words.
+ */
+headline: string, };
+
+export type AreaResult = { id: string, title: string, rating: Rating, score: number, 
+/**
+ * The figure judged, in words.
+ */
+figure: string, 
+/**
+ * What would make it green; `None` when it is green.
+ */
+advice: string | null, source: string, };
+
+export type Assessment = { criteria: CriteriaName, eligibility: Array<EligibilityResult>, areas: Array<AreaResult>, score: number, max_score: number, headline: Headline, };
+
 export type BoardRole = "chair" | "executive" | "non_executive";
 
 export type BoardSeat = { id: ItemId, name: string, role: BoardRole, constituency: Constituency, paid_employee: boolean, };
@@ -21,9 +43,27 @@ export type CostCategory = "premises" | "it" | "insurance" | "professional_fees"
 
 export type CostLine = { id: ItemId, name: string, category: CostCategory, amount: Money, frequency: Frequency, start: Month, end: Month | null, inflation_percent: Percent, };
 
+export type CriteriaName = { name: string, version: string, };
+
 export type DistributionPolicy = "reinvest" | "members_dividend" | "participatory";
 
+export type EligibilityResult = { id: string, title: string, result: Eligible, reason: string, source: string, };
+
+export type Eligible = "pass" | "fail" | "not_known";
+
 export type EquityRaise = { id: ItemId, name: string, amount: Money, month: Month, };
+
+export type Figure = { label: string, value: string, };
+
+export type Finding = { rule: string, severity: Severity, 
+/**
+ * The field or item, with stable item ids: `forecast.contracts[falls-prevention]`.
+ */
+path: string, 
+/**
+ * What is wrong and what to do, in plain English.
+ */
+message: string, source: string, };
 
 export type Forecast = { start: Month, months: number, opening_cash: Money, settings: Settings, contracts: Array<Contract>, income: Array<IncomeLine>, grants: Array<Grant>, equity: Array<EquityRaise>, loans: Array<Loan>, staff: Array<StaffLine>, costs: Array<CostLine>, };
 
@@ -34,6 +74,8 @@ export type Fte = string;
 export type Grant = { id: ItemId, funder: string, purpose: string, amount: Money, month: Month, match_funding: boolean, };
 
 export type GroupKind = "employees" | "employee_trust" | "service_users" | "community" | "parent_body" | "government" | "private_partner" | "social_investor" | "other";
+
+export type Headline = "ready" | "nearly_ready" | "not_yet_ready";
 
 export type ImpactIndicator = { id: ItemId, outcome: string, indicator: string, baseline: string, target: string, };
 
@@ -101,7 +143,11 @@ fingerprint: string | null,
 /**
  * The first format error, with the path of its field.
  */
-error: IpcError | null, };
+error: IpcError | null, 
+/**
+ * Everything computed from the plan, when it is valid.
+ */
+analysis: AnalysisView | null, };
 
 export type PlanId = string;
 
@@ -112,6 +158,8 @@ export type ProcurementRoute = "direct_award" | "open_competition" | "reserved_p
 export type ProfitDistribution = { policy: DistributionPolicy, max_percent_of_distributable: Percent, };
 
 export type PublicBodyKind = "nhs_body" | "local_authority" | "central_government" | "other_public";
+
+export type Rating = "red" | "amber" | "green";
 
 export type Recovery = { 
 /**
@@ -140,6 +188,8 @@ export type Risk = { id: ItemId, description: string, likelihood: number, impact
 export type Section = { id: string, title: string, text: string, };
 
 export type Settings = { employer_ni_percent: Percent, ni_secondary_threshold: Money, claim_employment_allowance: boolean, employment_allowance: Money, pay_award_percent: Percent, pay_award_month: number, };
+
+export type Severity = "error" | "warning" | "info";
 
 export type Shares = { nominal_value: Money, per_member: number, withdrawable: boolean, max_holding_per_member: Money, interest_rate_percent: Percent, };
 
