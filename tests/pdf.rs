@@ -174,6 +174,7 @@ fn a_long_plan_loses_no_line_splits_no_row_and_overlaps_no_text() {
     let laid = layout(&plan, &analysis).unwrap();
     let doc = &laid.document;
     assert!(doc.pages.len() > 60, "{} pages", doc.pages.len());
+    eprintln!("stress plan: {} pages, {} table rows", doc.pages.len(), laid.rows.len());
 
     // No table row is split across pages: each lies wholly inside its page's content area.
     assert!(laid.rows.len() > 400);
@@ -228,7 +229,9 @@ fn a_long_plan_loses_no_line_splits_no_row_and_overlaps_no_text() {
     // Every paragraph's words appear, in order.
     let dir = tempfile::tempdir().unwrap();
     let pdf = dir.path().join("stress.pdf");
-    std::fs::write(&pdf, mutual_plan::pdf::render(&plan, &analysis).unwrap()).unwrap();
+    let bytes = mutual_plan::pdf::render(&plan, &analysis).unwrap();
+    eprintln!("stress plan: {} bytes", bytes.len());
+    std::fs::write(&pdf, bytes).unwrap();
     let squash = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
     let text = squash(&body_text(&pdf, &plan));
     let mut paragraphs = 0;
