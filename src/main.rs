@@ -9,6 +9,7 @@ use mutual_plan::criteria::Criteria;
 use mutual_plan::error::FileError;
 use mutual_plan::forecast::{report, scenarios};
 use mutual_plan::rules::Severity;
+use mutual_plan::storage::lock;
 use mutual_plan::text_report;
 use mutual_plan::values::{PlanId, Timestamp};
 use mutual_plan::{fingerprint, new_plan, pdf, storage, write_plan};
@@ -168,7 +169,7 @@ fn run(command: Command) -> Result<(), Failure> {
         Command::Fmt { file, check } => {
             let original = storage::read_bytes(&file)?;
             let plan = storage::load(&file)?.plan;
-            let canonical = write_plan(&plan);
+            let canonical = storage::canonical_checked(&plan, &file)?;
             if canonical.as_bytes() == original.as_slice() {
                 return Ok(());
             }
@@ -177,6 +178,14 @@ fn run(command: Command) -> Result<(), Failure> {
                     "{}: not in canonical form (run `mutual-plan fmt` on it)",
                     file.display()
                 )));
+            }
+            // Someone editing the plan would otherwise find it changed under them.
+            if let Some(holder) = lock::read_lock(&file, Timestamp::now()).filter(|h| !h.stale) {
+                let locked = FileError::Locked {
+                    path: file.clone(),
+                    holder,
+                };
+                return Err(Failure::File(format!("{locked}; close it there first")));
             }
             storage::save_atomic(&file, canonical.as_bytes())?;
             Ok(())

@@ -436,3 +436,27 @@ fn a_custom_criteria_file_is_used_and_a_broken_one_is_refused() {
         text(&out.stderr)
     );
 }
+
+#[test]
+fn fmt_will_not_rewrite_a_plan_someone_is_editing() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("busy.mutualplan");
+    let v: serde_json::Value = serde_json::from_str(&fs::read_to_string(SAMPLE).unwrap()).unwrap();
+    let compact = serde_json::to_string(&v).unwrap();
+    fs::write(&p, &compact).unwrap();
+    let mut holder = Command::new("sleep").arg("30").spawn().unwrap();
+    let lock = serde_json::json!({ "user": "tom", "machine": mutual_plan::storage::lock::machine_name(), "pid": holder.id(), "since": mutual_plan::values::Timestamp::now().to_string() });
+    fs::write(mutual_plan::storage::lock::lock_path(&p), lock.to_string()).unwrap();
+    let out = run(&["fmt", p.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("open for editing by tom"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert_eq!(fs::read_to_string(&p).unwrap(), compact);
+    holder.kill().unwrap();
+    holder.wait().unwrap();
+    // Once its holder has gone the lock is stale, and fmt goes ahead.
+    assert_eq!(run(&["fmt", p.to_str().unwrap()]).status.code(), Some(0));
+}

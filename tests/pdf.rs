@@ -174,7 +174,11 @@ fn a_long_plan_loses_no_line_splits_no_row_and_overlaps_no_text() {
     let laid = layout(&plan, &analysis).unwrap();
     let doc = &laid.document;
     assert!(doc.pages.len() > 60, "{} pages", doc.pages.len());
-    eprintln!("stress plan: {} pages, {} table rows", doc.pages.len(), laid.rows.len());
+    eprintln!(
+        "stress plan: {} pages, {} table rows",
+        doc.pages.len(),
+        laid.rows.len()
+    );
 
     // No table row is split across pages: each lies wholly inside its page's content area.
     assert!(laid.rows.len() > 400);

@@ -52,6 +52,27 @@ pub fn save_atomic(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
     write_atomic(&RealFs, path, bytes)
 }
 
+/// The canonical text of `plan`, verified to read back to the same plan before anything is
+/// written: a file that could not be opened again must never replace a good one.
+pub fn canonical_checked(plan: &Plan, path: &Path) -> Result<String, FileError> {
+    let text = write_plan(plan);
+    match read_plan(text.as_bytes()) {
+        Ok(back) if back.plan == *plan => Ok(text),
+        Ok(_) => Err(FileError::Load {
+            path: path.to_owned(),
+            source: LoadError::Invalid {
+                path: "(top level)".into(),
+                message: "the plan would not read back the same after saving; nothing was written"
+                    .into(),
+            },
+        }),
+        Err(source) => Err(FileError::Load {
+            path: path.to_owned(),
+            source,
+        }),
+    }
+}
+
 /// What a file on disk was when we last read or wrote it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DiskState {
@@ -242,7 +263,7 @@ impl Storage {
             );
         }
         let saved = stamp_for_save(plan, now);
-        let text = write_plan(&saved);
+        let text = canonical_checked(&saved, &open.path)?;
         write_atomic(self.fs.as_ref(), &open.path, text.as_bytes())?;
         open.disk = Some(DiskState::of(text.as_bytes(), &open.path));
         open.plan = saved.clone();
