@@ -405,3 +405,17 @@ fn save_as_writes_a_new_file_and_locks_it() {
     );
     assert_untouched(&s);
 }
+
+#[test]
+fn save_as_will_not_overwrite_a_file_someone_else_is_editing() {
+    let s = setup();
+    let theirs = Storage::new(s.data.join("theirs"));
+    let _held = theirs.open(&s.plan_path, OpenMode::Edit).unwrap();
+    let mine = Storage::new(&s.data);
+    let plan = edited(&samples::riverside().unwrap());
+    assert_eq!(
+        mine.save_as(&s.plan_path, &plan, None).unwrap_err().kind(),
+        "locked"
+    );
+    assert_eq!(std::fs::read_to_string(&s.plan_path).unwrap(), s.original);
+}

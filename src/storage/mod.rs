@@ -279,7 +279,13 @@ impl Storage {
         plan: &Plan,
         previous: Option<&Path>,
     ) -> Result<OpenFile, FileError> {
-        let lock = lock::acquire(self.fs.as_ref(), path, self.now(), false).ok();
+        // Never save over a file someone else is editing; a folder that refuses lock files is
+        // no reason to refuse the save the user asked for.
+        let lock = match lock::acquire(self.fs.as_ref(), path, self.now(), false) {
+            Ok(l) => Some(l),
+            Err(e @ FileError::Locked { .. }) => return Err(e),
+            Err(_) => None,
+        };
         let mut open = OpenFile {
             path: path.to_owned(),
             plan: plan.clone(),
