@@ -48,6 +48,7 @@ node_is_recent() {
 install_node() {
   if ! node_is_recent; then
     step "installing Node.js"
+    as_root apt-get update -qq
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null || true
   fi
   if ! node_is_recent; then
