@@ -98,6 +98,10 @@ fn parse_json(text: &str) -> Result<Value, LoadError> {
 
 /// serde_json's message without its own " at line L column C" suffix, which we report separately.
 fn syntax_message(e: &serde_json::Error) -> String {
+    if e.classify() == serde_json::error::Category::Eof {
+        return "the file ends too early: it may have been cut off while it was copied or saved"
+            .into();
+    }
     let msg = e.to_string();
     match msg.rfind(" at line ") {
         Some(i) => msg[..i].to_owned(),

@@ -46,7 +46,12 @@ fn money_is_written_with_two_decimals_and_percent_in_normal_form() {
 fn syntax_errors_give_line_and_column() {
     let truncated = &samples::RIVERSIDE[..500];
     match read_plan(truncated.as_bytes()).unwrap_err() {
-        LoadError::Syntax { line, column, .. } => {
+        LoadError::Syntax {
+            line,
+            column,
+            message,
+        } => {
+            assert!(message.contains("ends too early"), "{message}");
             let lines: Vec<&str> = truncated.lines().collect();
             assert_eq!(line, lines.len());
             assert!(column >= 1);
