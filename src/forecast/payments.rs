@@ -119,17 +119,9 @@ pub(super) fn costs(
         let field = || format!("forecast.costs[{}].amount", line.id);
         let recurring = line.frequency != Frequency::OneOff;
         let key = LineKey::Cost(line.category);
-        post_recurring(
-            grid,
-            key,
-            line.amount.get(),
-            line.frequency,
-            line.start,
-            line.end,
-            line.inflation_percent.get(),
-            &field,
-            |i, v| earned.cost(i, v, recurring, &field),
-        )?;
+        post_recurring(grid, key, line.into(), &field, |i, v| {
+            earned.cost(i, v, recurring, &field)
+        })?;
     }
     Ok(())
 }

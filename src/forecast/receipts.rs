@@ -5,7 +5,7 @@ use super::arith::{frac, mul, pennies, sub, Growth};
 use super::lines::{Grid, LineKey};
 use super::summary::Earned;
 use super::{Adjustments, ForecastError};
-use crate::plan::{Frequency, Plan, RenewalAssumption};
+use crate::plan::{CostLine, Frequency, IncomeLine, Plan, RenewalAssumption};
 use crate::values::Month;
 use rust_decimal::Decimal;
 
@@ -103,57 +103,91 @@ fn receive(
     }
 }
 
-/// The rounded amounts a monthly, annual or one-off line gives, month by month. Growth or inflation
-/// counts from the line's own start; the amount changes only on anniversaries, so each year's
-/// amount is computed once.
-pub(crate) struct Recurring {
+/// When and how much a monthly, annual or one-off line gives: what income and cost lines share.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Schedule {
     amount: Decimal,
     frequency: Frequency,
     start: Month,
     end: Option<Month>,
+    /// Growth or inflation a year, percent.
+    percent: Decimal,
+}
+
+impl Schedule {
+    /// The last month the line is active (`None`: to the horizon).
+    fn last(&self) -> Option<Month> {
+        if self.frequency == Frequency::OneOff {
+            Some(self.start)
+        } else {
+            self.end
+        }
+    }
+}
+
+impl From<&IncomeLine> for Schedule {
+    fn from(l: &IncomeLine) -> Self {
+        Schedule {
+            amount: l.amount.get(),
+            frequency: l.frequency,
+            start: l.start,
+            end: l.end,
+            percent: l.growth_percent.get(),
+        }
+    }
+}
+
+impl From<&CostLine> for Schedule {
+    fn from(l: &CostLine) -> Self {
+        Schedule {
+            amount: l.amount.get(),
+            frequency: l.frequency,
+            start: l.start,
+            end: l.end,
+            percent: l.inflation_percent.get(),
+        }
+    }
+}
+
+/// The rounded amounts of a [`Schedule`], month by month. Growth or inflation counts from the
+/// line's own start; the amount changes only on anniversaries, so each year's amount is computed
+/// once.
+struct Recurring {
+    schedule: Schedule,
     growth: Growth,
     year: Option<(u32, Decimal)>,
 }
 
 impl Recurring {
-    pub fn new(
-        amount: Decimal,
-        frequency: Frequency,
-        start: Month,
-        end: Option<Month>,
-        percent: Decimal,
-        field: &impl super::arith::Field,
-    ) -> Result<Self, ForecastError> {
+    fn new(schedule: Schedule, field: &impl super::arith::Field) -> Result<Self, ForecastError> {
         Ok(Recurring {
-            amount,
-            frequency,
-            start,
-            end,
-            growth: Growth::new(percent, field)?,
+            schedule,
+            growth: Growth::new(schedule.percent, field)?,
             year: None,
         })
     }
 
     /// The amount in month `m`, rounded to pennies; `None` when the line is not active then.
-    pub fn at(
+    fn at(
         &mut self,
         m: Month,
         field: &impl super::arith::Field,
     ) -> Result<Option<Decimal>, ForecastError> {
-        if self.frequency == Frequency::OneOff {
-            return Ok((m == self.start).then_some(self.amount));
+        let s = self.schedule;
+        if s.frequency == Frequency::OneOff {
+            return Ok((m == s.start).then_some(s.amount));
         }
-        if m < self.start || self.end.is_some_and(|e| m > e) {
+        if m < s.start || s.end.is_some_and(|e| m > e) {
             return Ok(None);
         }
-        let k = anniversaries(m, self.start);
+        let k = anniversaries(m, s.start);
         if let Some((year, v)) = self.year {
             if year == k {
                 return Ok(Some(v));
             }
         }
-        let v = mul(self.amount, self.growth.at(k, field)?, field)?;
-        let v = pennies(if self.frequency == Frequency::Annual {
+        let v = mul(s.amount, self.growth.at(k, field)?, field)?;
+        let v = pennies(if s.frequency == Frequency::Annual {
             v / Decimal::from(12)
         } else {
             v
@@ -163,31 +197,19 @@ impl Recurring {
     }
 }
 
-/// Posts a monthly, annual or one-off line to the grid month by month, and hands each amount to
-/// `book` for the income and expenditure view. Income and costs share this.
-#[allow(clippy::too_many_arguments)]
+/// Posts a line to the grid month by month, and hands each amount to `book` for the income and
+/// expenditure view. Income and costs share this.
 pub(crate) fn post_recurring(
     grid: &mut Grid,
     key: LineKey,
-    amount: Decimal,
-    frequency: Frequency,
-    start: Month,
-    end: Option<Month>,
-    percent: Decimal,
+    schedule: Schedule,
     field: &impl super::arith::Field,
     mut book: impl FnMut(usize, Decimal) -> Result<(), ForecastError>,
 ) -> Result<(), ForecastError> {
     let h = grid.horizon;
     let row = grid.line(key);
-    let mut amounts = Recurring::new(amount, frequency, start, end, percent, field)?;
-    for i in h.active(
-        start,
-        if frequency == Frequency::OneOff {
-            Some(start)
-        } else {
-            end
-        },
-    ) {
+    let mut amounts = Recurring::new(schedule, field)?;
+    for i in h.active(schedule.start, schedule.last()) {
         if let Some(v) = amounts.at(h.month(i), field)? {
             grid.add(row, i, v, field)?;
             book(i, v)?;
@@ -206,17 +228,9 @@ pub(super) fn other(
     for line in &f.income {
         let field = || format!("forecast.income[{}].amount", line.id);
         let key = LineKey::Income(line.id.clone());
-        post_recurring(
-            grid,
-            key,
-            line.amount.get(),
-            line.frequency,
-            line.start,
-            line.end,
-            line.growth_percent.get(),
-            &field,
-            |i, v| earned.other_income(i, v, &field),
-        )?;
+        post_recurring(grid, key, line.into(), &field, |i, v| {
+            earned.other_income(i, v, &field)
+        })?;
     }
     for g in &f.grants {
         if let Some(i) = h.index(g.month) {

@@ -358,13 +358,14 @@ impl<'f> Flow<'f> {
         };
         let titles: Vec<String> = columns.iter().map(|c| c.title.clone()).collect();
         let header = wrap_cells(Face::Bold, &titles);
-        let header_h = header.iter().map(Vec::len).max().unwrap_or(1) as f32 * lh + 2.0 * pad;
+        let height = |cells: &[Vec<String>]| {
+            cells.iter().map(Vec::len).max().unwrap_or(1) as f32 * lh + 2.0 * pad
+        };
+        let header_h = height(&header);
         let wrapped: Vec<Vec<Vec<String>>> =
             rows.iter().map(|r| wrap_cells(Face::Regular, r)).collect();
-        let first_h = wrapped.first().map_or(0.0, |r| {
-            r.iter().map(Vec::len).max().unwrap_or(1) as f32 * lh + 2.0 * pad
-        });
-        self.ensure(header_h + first_h);
+        let header_fill = Some(Rgb(0.87, 0.92, 0.96));
+        self.ensure(header_h + wrapped.first().map_or(0.0, |r| height(r)));
         self.draw_row(
             columns,
             &widths,
@@ -372,10 +373,10 @@ impl<'f> Flow<'f> {
             Face::Bold,
             size,
             header_h,
-            Some(Rgb(0.87, 0.92, 0.96)),
+            header_fill,
         );
         for (n, cells) in wrapped.iter().enumerate() {
-            let h = cells.iter().map(Vec::len).max().unwrap_or(1) as f32 * lh + 2.0 * pad;
+            let h = height(cells);
             if self.remaining() < h {
                 let o = self.orientation();
                 self.new_page(o);
@@ -386,7 +387,7 @@ impl<'f> Flow<'f> {
                     Face::Bold,
                     size,
                     header_h,
-                    Some(Rgb(0.87, 0.92, 0.96)),
+                    header_fill,
                 );
             }
             let stripe = (n % 2 == 1).then_some(Rgb(0.965, 0.972, 0.98));
