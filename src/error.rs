@@ -1,5 +1,6 @@
 //! Errors of the core, each able to say what went wrong, where, in one plain sentence.
 
+use crate::field_path::FieldPath;
 use std::path::PathBuf;
 use thiserror::Error;
 
@@ -21,7 +22,7 @@ pub enum LoadError {
     },
     /// Valid JSON, but not a plan file.
     #[error("this is not a Mutual Plan file: {message}")]
-    NotAPlan { path: String, message: String },
+    NotAPlan { path: FieldPath, message: String },
     /// Written by a newer version of Mutual Plan.
     #[error("this plan was saved with schema version {found}, newer than the version {supported} this copy of Mutual Plan understands; it can be opened read-only, or update Mutual Plan to edit it")]
     NewerVersion { found: u64, supported: u32 },
@@ -29,25 +30,25 @@ pub enum LoadError {
     #[error("schema version {found} is not a version of the plan format")]
     UnknownVersion { found: u64 },
     /// A field this version does not know: a typo, or a newer writer's field.
-    #[error("unknown field `{path}`{}: check its spelling (line {line}, column {column})",
+    #[error("unknown field `{}`{}: check its spelling (line {line}, column {column})", path.describe(),
         suggestion.as_ref().map(|s| format!(" (did you mean `{s}`?)")).unwrap_or_default())]
     UnknownField {
-        path: String,
+        path: FieldPath,
         suggestion: Option<String>,
         line: usize,
         column: usize,
     },
     /// A field with a value of the wrong type or out of range, or a missing field.
-    #[error("`{path}`: {message} (line {line}, column {column})")]
+    #[error("`{}`: {message} (line {line}, column {column})", path.describe())]
     BadValue {
-        path: String,
+        path: FieldPath,
         message: String,
         line: usize,
         column: usize,
     },
     /// The plan breaks a rule of the file format (a limit, a duplicate id).
-    #[error("`{path}`: {message}")]
-    Invalid { path: String, message: String },
+    #[error("`{}`: {message}", path.describe())]
+    Invalid { path: FieldPath, message: String },
 }
 
 impl LoadError {
@@ -81,15 +82,15 @@ impl LoadError {
         }
     }
 
-    /// The JSON path of the field at fault, where there is one.
-    pub fn path(&self) -> Option<&str> {
+    /// The field at fault, named by item ids, where there is one.
+    pub fn path(&self) -> Option<FieldPath> {
         match self {
             LoadError::UnknownField { path, .. }
             | LoadError::BadValue { path, .. }
             | LoadError::Invalid { path, .. }
-            | LoadError::NotAPlan { path, .. } => Some(path),
+            | LoadError::NotAPlan { path, .. } => (!path.is_root()).then(|| path.clone()),
             LoadError::NewerVersion { .. } | LoadError::UnknownVersion { .. } => {
-                Some("schema_version")
+                Some(FieldPath::root().key("schema_version"))
             }
             _ => None,
         }

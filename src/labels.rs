@@ -178,6 +178,7 @@ pub fn pension_scheme(p: crate::plan::PensionScheme) -> &'static str {
     match p {
         Nhs => "NHS Pension Scheme",
         Lgps => "Local Government Pension Scheme",
+        CivilService => "Civil Service pension scheme",
         DefinedContribution => "Defined contribution",
         None => "None",
     }

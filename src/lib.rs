@@ -6,6 +6,7 @@
 pub mod analysis;
 pub mod criteria;
 pub mod error;
+pub mod field_path;
 pub mod forecast;
 pub mod labels;
 pub mod money;
@@ -22,5 +23,6 @@ pub mod text_report;
 pub mod values;
 
 pub use error::{FileError, LoadError};
+pub use field_path::FieldPath;
 pub use plan::Plan;
 pub use plan_file::{fingerprint, read_plan, write_plan};

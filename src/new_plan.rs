@@ -24,6 +24,14 @@ pub fn default_settings() -> Settings {
         employment_allowance: Money::pounds(10_500),
         pay_award_percent: pct(3),
         pay_award_month: 4,
+        payroll_costs_paid: PayrollTiming::NextMonth,
+        apprenticeship_levy_percent: Percent(Decimal::new(5, 1)),
+        apprenticeship_levy_allowance: Money::pounds(15_000),
+        ct_small_profits_rate_percent: pct(19),
+        ct_main_rate_percent: pct(25),
+        ct_lower_limit: Money::pounds(50_000),
+        ct_upper_limit: Money::pounds(250_000),
+        ct_marginal_relief_percent: Percent(Decimal::new(15, 1)),
     }
 }
 
@@ -44,6 +52,7 @@ pub fn new_plan(name: &str, id_: PlanId, now: Timestamp) -> Plan {
     Plan {
         format: FORMAT_NAME.into(),
         schema_version: SCHEMA_VERSION,
+        addressee: DEFAULT_ADDRESSEE.into(),
         id: id_,
         revision: 0,
         saved_at: now,
@@ -52,7 +61,7 @@ pub fn new_plan(name: &str, id_: PlanId, now: Timestamp) -> Plan {
         organisation: Organisation {
             name: name.into(),
             legal_form: LegalForm::CicLimitedByShares,
-            registered_charity: false,
+            charity: false,
             nation: Nation::England,
             parent_body: ParentBody {
                 name: String::new(),

@@ -1,4 +1,4 @@
-//! The plan model: one `.mutualplan` file, schema version 1, field for field.
+//! The plan model: one `.mutualplan` file, schema version 2, field for field.
 //!
 //! Field order here is the canonical key order of the written file (see `docs/plan-format.md`).
 
@@ -9,13 +9,17 @@ use ts_rs::TS;
 /// The value of `format` that identifies a plan file.
 pub const FORMAT_NAME: &str = "mutual-plan";
 /// The schema version this build reads and writes.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
+/// Whom a submission is for when the team has not said.
+pub const DEFAULT_ADDRESSEE: &str = "the Enterprise Incubator Unit";
 
 /// A whole business plan, as stored in one file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Plan {
     pub format: String,
     pub schema_version: u32,
+    /// Whom the submission is for, printed on the cover ("Submission to …").
+    pub addressee: String,
     pub id: PlanId,
     pub revision: u32,
     pub saved_at: Timestamp,
@@ -34,7 +38,9 @@ pub struct Plan {
 pub struct Organisation {
     pub name: String,
     pub legal_form: LegalForm,
-    pub registered_charity: bool,
+    /// A charity in law (registered, or exempt such as a charitable community benefit society).
+    /// Always true for a CIO and never for a CIC (rule LEG-10); use [`Organisation::is_charity`].
+    pub charity: bool,
     pub nation: Nation,
     pub parent_body: ParentBody,
     pub status: OrgStatus,
@@ -42,6 +48,18 @@ pub struct Organisation {
     pub services: String,
     pub public_service_mission: String,
     pub public_functions_percent: Percent,
+}
+
+impl Organisation {
+    /// Whether the organisation is a charity for tax and the Employment Allowance: a CIO always,
+    /// a CIC never (whatever its flag says), any other form when `charity` is set.
+    pub fn is_charity(&self) -> bool {
+        match self.legal_form {
+            LegalForm::Cio => true,
+            LegalForm::CicLimitedByShares | LegalForm::CicLimitedByGuarantee => false,
+            _ => self.charity,
+        }
+    }
 }
 
 /// The legal forms a mutual may take.
@@ -265,6 +283,28 @@ pub struct Settings {
     pub employment_allowance: Money,
     pub pay_award_percent: Percent,
     pub pay_award_month: u8,
+    /// When employer NI, employer pension and the Apprenticeship Levy leave the bank.
+    pub payroll_costs_paid: PayrollTiming,
+    pub apprenticeship_levy_percent: Percent,
+    /// A tax year's levy allowance.
+    pub apprenticeship_levy_allowance: Money,
+    pub ct_small_profits_rate_percent: Percent,
+    pub ct_main_rate_percent: Percent,
+    /// A year's profits at or below this pay the small profits rate.
+    pub ct_lower_limit: Money,
+    /// A year's profits at or above this pay the main rate.
+    pub ct_upper_limit: Money,
+    pub ct_marginal_relief_percent: Percent,
+}
+
+/// When payroll costs other than gross pay are paid.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum PayrollTiming {
+    /// In the month after the month worked, as HMRC and pension schemes collect them.
+    NextMonth,
+    /// In the month worked (how version 1 plans were forecast).
+    SameMonth,
 }
 
 /// A public service contract.
@@ -314,6 +354,10 @@ pub struct Procurement {
     pub started: Date,
     pub cpv: String,
     pub last_reserved_award: Option<Date>,
+    /// The award date; `None` while it is not known (the contract's first day is assumed).
+    pub awarded: Option<Date>,
+    /// Options to extend beyond `end`, in months (0 to 60).
+    pub extension_months: u32,
 }
 
 /// Procurement routes.
@@ -395,6 +439,8 @@ pub struct StaffLine {
     pub id: ItemId,
     pub role: String,
     pub fte: Fte,
+    /// The people who work those FTE (each has an NI threshold); `None`: one person per FTE.
+    pub headcount: Option<u32>,
     pub annual_salary: Money,
     pub start: Month,
     pub end: Option<Month>,
@@ -415,6 +461,7 @@ pub struct Pension {
 pub enum PensionScheme {
     Nhs,
     Lgps,
+    CivilService,
     DefinedContribution,
     None,
 }

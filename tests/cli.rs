@@ -58,7 +58,7 @@ fn show_of_a_misspelt_field_exits_2_naming_the_path() {
     let err = text(&out.stderr);
     assert!(err.contains("organisation.legal_fom"), "{err}");
     assert!(err.contains("typo.mutualplan"), "{err}");
-    assert!(err.contains("line 11"), "{err}");
+    assert!(err.contains("line 12"), "{err}");
 }
 
 #[test]

@@ -63,6 +63,7 @@ fn staff(fte: &str, salary: &str) -> StaffLine {
         id: id("s"),
         role: "Staff".into(),
         fte: fte.parse().unwrap(),
+        headcount: None,
         annual_salary: money(salary),
         start: m("2027-04"),
         end: None,
@@ -273,7 +274,7 @@ fn the_employment_allowance_is_used_up_in_month_order_each_tax_year_when_eligibl
     p.forecast.start = m("2027-01");
     p.forecast.settings.claim_employment_allowance = true;
     p.forecast.settings.pay_award_percent = pct("0");
-    p.organisation.registered_charity = true;
+    p.organisation.charity = true;
     let mut s = staff("10", "30000");
     s.start = m("2027-01");
     p.forecast.staff.push(s);
@@ -290,7 +291,7 @@ fn the_employment_allowance_is_used_up_in_month_order_each_tax_year_when_eligibl
     );
 
     // Not eligible: NHS services are wholly public functions and it is not a charity (EMP-01).
-    p.organisation.registered_charity = false;
+    p.organisation.charity = false;
     p.organisation.public_functions_percent = pct("50");
     let f = forecast(&p).unwrap();
     assert_eq!(series(&f, &LineKey::EmployerNi, &months), [d("-3125"); 6]);

@@ -108,6 +108,7 @@ fn staff() -> impl Strategy<Value = StaffLine> {
                 id: id(0),
                 role: "Staff".into(),
                 fte: Fte(Decimal::new(i64::from(fte), 2)),
+                headcount: None,
                 annual_salary: Money(Decimal::new(salary as i64, 2)),
                 start,
                 end: len.map(|l| start.plus(l).unwrap()),
@@ -173,7 +174,7 @@ fn plan() -> impl Strategy<Value = Plan> {
                 grants,
             )| {
                 let mut p = samples::riverside().unwrap();
-                p.organisation.registered_charity = charity;
+                p.organisation.charity = charity;
                 p.organisation.public_functions_percent = public;
                 let f = &mut p.forecast;
                 f.start = start;

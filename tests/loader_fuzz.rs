@@ -89,7 +89,9 @@ fn names_where(e: &LoadError) -> bool {
             *line >= 1 && *column >= 1
         }
         LoadError::TooLarge { .. } => true,
-        other => other.path().is_some_and(|p| !p.is_empty()),
+        // A field missing from the top level is named in the message, at a position.
+        LoadError::BadValue { line, .. } if *line >= 1 => true,
+        other => other.path().is_some_and(|p| !p.is_root()),
     }
 }
 

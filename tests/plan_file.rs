@@ -1,5 +1,6 @@
 //! The plan file format: round trips, every error kind with its location, versions and limits.
 
+use mutual_plan::plan::PayrollTiming;
 use mutual_plan::plan_file::{read_newer_for_viewing, read_plan, stamp_for_save, MAX_FILE_BYTES};
 use mutual_plan::values::{PlanId, Timestamp};
 use mutual_plan::{fingerprint, new_plan, samples, write_plan, LoadError};
@@ -103,7 +104,7 @@ fn an_unknown_field_is_named_with_its_path_and_position() {
             line,
             ..
         } => {
-            assert_eq!(path, "ownership.groups[0].colour");
+            assert_eq!(path, "ownership.groups[staff].colour");
             assert_eq!(suggestion, None);
             let expected = text.lines().position(|l| l.contains("\"colour\"")).unwrap() + 1;
             assert_eq!(line, expected);
@@ -116,7 +117,10 @@ fn an_unknown_field_is_named_with_its_path_and_position() {
 fn a_misspelt_field_is_named_with_the_field_it_should_be() {
     let text = samples::RIVERSIDE.replace("\"opening_cash\"", "\"openning_cash\"");
     let e = read_plan(text.as_bytes()).unwrap_err();
-    assert_eq!(e.path(), Some("forecast.openning_cash"));
+    assert_eq!(
+        e.path().map(|p| p.to_string()).as_deref(),
+        Some("forecast.openning_cash")
+    );
     assert!(
         e.to_string().contains("did you mean `opening_cash`?"),
         "{e}"
@@ -139,12 +143,12 @@ fn bad_values_name_their_path() {
         (
             "/forecast/staff/2/annual_salary",
             json!("-1"),
-            "forecast.staff[2].annual_salary",
+            "forecast.staff[admin].annual_salary",
         ),
         (
             "/forecast/contracts/1/start",
             json!("2027-13"),
-            "forecast.contracts[1].start",
+            "forecast.contracts[falls-prevention].start",
         ),
         (
             "/organisation/legal_form",
@@ -159,13 +163,13 @@ fn bad_values_name_their_path() {
         (
             "/ownership/groups/0/voting_percent",
             json!("101"),
-            "ownership.groups[0].voting_percent",
+            "ownership.groups[staff].voting_percent",
         ),
-        ("/board/1/id", json!("Managing Director"), "board[1].id"),
+        ("/board/1/id", json!("Managing Director"), "board[#1].id"),
         (
             "/review/comments/0/at",
             json!("yesterday"),
-            "review.comments[0].at",
+            "review.comments[c-1].at",
         ),
     ];
     for (pointer, value, path) in cases {
@@ -173,7 +177,11 @@ fn bad_values_name_their_path() {
         *v.pointer_mut(pointer).unwrap() = value.clone();
         let e = load_value(&v).unwrap_err();
         assert_eq!(e.kind(), "bad_value", "{pointer} = {value}: {e}");
-        assert_eq!(e.path(), Some(path), "{pointer} = {value}: {e}");
+        assert_eq!(
+            e.path().map(|p| p.to_string()).as_deref(),
+            Some(path),
+            "{pointer} = {value}: {e}"
+        );
         assert!(matches!(e, LoadError::BadValue { line, .. } if line > 1));
     }
 }
@@ -186,7 +194,7 @@ fn a_missing_field_is_named() {
         .unwrap()
         .shift_remove("months");
     let e = load_value(&v).unwrap_err();
-    assert_eq!(e.path(), Some("forecast"));
+    assert_eq!(e.path().map(|p| p.to_string()).as_deref(), Some("forecast"));
     assert!(e.to_string().contains("missing field `months`"), "{e}");
 }
 
@@ -198,9 +206,23 @@ fn format_rules_beyond_types_are_checked_with_paths() {
         (
             "/forecast/contracts/0/payment_terms_days",
             json!(181),
-            "forecast.contracts[0].payment_terms_days",
+            "forecast.contracts[community-therapy].payment_terms_days",
         ),
-        ("/forecast/staff/0/fte", json!("0"), "forecast.staff[0].fte"),
+        (
+            "/forecast/staff/0/fte",
+            json!("0"),
+            "forecast.staff[physio].fte",
+        ),
+        (
+            "/forecast/staff/0/headcount",
+            json!(0),
+            "forecast.staff[physio].headcount",
+        ),
+        (
+            "/forecast/contracts/1/procurement/extension_months",
+            json!(61),
+            "forecast.contracts[falls-prevention].procurement.extension_months",
+        ),
         (
             "/forecast/settings/pay_award_month",
             json!(13),
@@ -209,23 +231,23 @@ fn format_rules_beyond_types_are_checked_with_paths() {
         (
             "/narrative/risks/0/likelihood",
             json!(6),
-            "narrative.risks[0].likelihood",
+            "narrative.risks[renewal].likelihood",
         ),
         ("/title", json!("two\nlines"), "title"),
         (
             "/narrative/sections/1/id",
             json!("executive_summary"),
-            "narrative.sections[1].id",
+            "narrative.sections[#1].id",
         ),
         (
             "/narrative/sections/1/id",
             json!("appendix"),
-            "narrative.sections[1].id",
+            "narrative.sections[#1].id",
         ),
         (
             "/forecast/costs/1/id",
             json!("premises"),
-            "forecast.costs[1].id",
+            "forecast.costs[#1].id",
         ),
     ];
     for (pointer, value, path) in cases {
@@ -233,7 +255,11 @@ fn format_rules_beyond_types_are_checked_with_paths() {
         *v.pointer_mut(pointer).unwrap() = value.clone();
         let e = load_value(&v).unwrap_err();
         assert_eq!(e.kind(), "invalid", "{pointer} = {value}: {e}");
-        assert_eq!(e.path(), Some(path), "{pointer} = {value}: {e}");
+        assert_eq!(
+            e.path().map(|p| p.to_string()).as_deref(),
+            Some(path),
+            "{pointer} = {value}: {e}"
+        );
     }
 }
 
@@ -242,7 +268,10 @@ fn limits_are_enforced() {
     let mut v = sample_value();
     v["narrative"]["sections"][1]["text"] = json!("x".repeat(100_001));
     let e = load_value(&v).unwrap_err();
-    assert_eq!(e.path(), Some("narrative.sections[1].text"));
+    assert_eq!(
+        e.path().map(|p| p.to_string()).as_deref(),
+        Some("narrative.sections[vision].text")
+    );
 
     let mut v = sample_value();
     let risk = v["narrative"]["risks"][0].clone();
@@ -256,7 +285,10 @@ fn limits_are_enforced() {
             .collect(),
     );
     let e = load_value(&v).unwrap_err();
-    assert_eq!(e.path(), Some("narrative.risks"));
+    assert_eq!(
+        e.path().map(|p| p.to_string()).as_deref(),
+        Some("narrative.risks")
+    );
     assert!(e.to_string().contains("501 items"));
 
     let big = vec![b' '; MAX_FILE_BYTES as usize + 1];
@@ -269,19 +301,19 @@ fn limits_are_enforced() {
 #[test]
 fn a_newer_schema_version_is_a_typed_error_and_can_be_viewed() {
     let mut v = sample_value();
-    v["schema_version"] = json!(2);
+    v["schema_version"] = json!(3);
     v["organisation"]["website"] = json!("https://example.org");
     let text = serde_json::to_string_pretty(&v).unwrap();
     assert_eq!(
         read_plan(text.as_bytes()).unwrap_err(),
         LoadError::NewerVersion {
-            found: 2,
-            supported: 1
+            found: 3,
+            supported: 2
         }
     );
     let msg = read_plan(text.as_bytes()).unwrap_err().to_string();
     assert!(
-        msg.contains("version 2") && msg.contains("version 1"),
+        msg.contains("version 3") && msg.contains("version 2"),
         "{msg}"
     );
     let (plan, skipped) = read_newer_for_viewing(text.as_bytes()).unwrap();
@@ -304,7 +336,9 @@ fn version_zero_and_other_files_are_refused_clearly() {
     assert_eq!(
         read_plan(br#"{"format": "mutual-plan", "schema_version": "1"}"#)
             .unwrap_err()
-            .path(),
+            .path()
+            .map(|p| p.to_string())
+            .as_deref(),
         Some("schema_version")
     );
 }
@@ -328,11 +362,11 @@ fn the_fingerprint_ignores_revision_and_save_stamp_but_not_content() {
 }
 
 #[test]
-fn the_fingerprint_is_sha256_of_the_canonical_json_without_the_save_stamp() {
+fn the_fingerprint_is_sha256_of_the_canonical_json_without_the_save_stamp_and_review() {
     // Independent of the implementation: build the canonical text by hand from the file.
     use sha2::{Digest, Sha256};
     let mut v = sample_value();
-    for k in ["revision", "saved_at", "saved_by"] {
+    for k in ["revision", "saved_at", "saved_by", "review"] {
         v.as_object_mut().unwrap().shift_remove(k);
     }
     let text = serde_json::to_string_pretty(&v).unwrap() + "\n";
@@ -366,4 +400,132 @@ fn an_error_at_the_start_of_a_line_is_in_column_1() {
         LoadError::Syntax { line, column, .. } => assert_eq!((line, column), (3, 1)),
         e => panic!("{e:?}"),
     }
+}
+
+/// The version 1 files this project keeps as fixtures: the specification's example (objects laid
+/// out on one line) and the sample as the first release shipped it.
+const EXAMPLE_V1: &str = include_str!("fixtures/example-v1.mutualplan");
+const RIVERSIDE_V1: &str = include_str!("fixtures/riverside-v1.mutualplan");
+/// The example migrated and written in canonical version 2 form, checked by hand.
+const EXAMPLE_V2: &str = include_str!("fixtures/example-v2.mutualplan");
+
+#[test]
+fn a_version_1_file_is_migrated_on_reading_and_written_as_version_2() {
+    let loaded = read_plan(EXAMPLE_V1.as_bytes()).unwrap();
+    assert_eq!(loaded.file_version, 1);
+    let p = &loaded.plan;
+    assert_eq!(p.schema_version, 2);
+    assert_eq!(p.addressee, "the Enterprise Incubator Unit");
+    assert!(!p.organisation.charity);
+    let s = &p.forecast.settings;
+    // A migrated plan keeps its payroll timing; the new rates take their defaults.
+    assert_eq!(s.payroll_costs_paid, PayrollTiming::SameMonth);
+    assert_eq!(s.apprenticeship_levy_percent.to_string(), "0.5");
+    assert_eq!(s.apprenticeship_levy_allowance.to_string(), "15000.00");
+    assert_eq!(s.ct_small_profits_rate_percent.to_string(), "19");
+    assert_eq!(s.ct_main_rate_percent.to_string(), "25");
+    assert_eq!(s.ct_lower_limit.to_string(), "50000.00");
+    assert_eq!(s.ct_upper_limit.to_string(), "250000.00");
+    assert_eq!(s.ct_marginal_relief_percent.to_string(), "1.5");
+    assert!(p.forecast.staff.iter().all(|l| l.headcount.is_none()));
+    assert!(p
+        .forecast
+        .contracts
+        .iter()
+        .all(|c| c.procurement.awarded.is_none() && c.procurement.extension_months == 0));
+    // Byte for byte: the canonical version 2 form of the example.
+    assert_eq!(write_plan(p), EXAMPLE_V2);
+    let again = read_plan(EXAMPLE_V2.as_bytes()).unwrap();
+    assert_eq!(again.file_version, 2);
+    assert_eq!(&again.plan, p);
+}
+
+#[test]
+fn the_first_releases_sample_migrates_to_todays_sample_but_for_payroll_timing() {
+    let migrated = write_plan(&read_plan(RIVERSIDE_V1.as_bytes()).unwrap().plan);
+    let expected = samples::RIVERSIDE.replace(
+        "\"payroll_costs_paid\": \"next_month\"",
+        "\"payroll_costs_paid\": \"same_month\"",
+    );
+    assert_ne!(expected, samples::RIVERSIDE);
+    assert_eq!(migrated, expected);
+}
+
+#[test]
+fn a_version_1_file_holding_a_version_2_field_is_refused() {
+    let cases = [
+        (
+            "\"registered_charity\": false,",
+            "\"registered_charity\": false,\n    \"charity\": false,",
+            "organisation.charity",
+        ),
+        (
+            "\"fte\": \"40\",",
+            "\"fte\": \"40\",\n        \"headcount\": 40,",
+            "forecast.staff[physio].headcount",
+        ),
+        (
+            "\"pay_award_month\": 4",
+            "\"pay_award_month\": 4,\n      \"payroll_costs_paid\": \"next_month\"",
+            "forecast.settings.payroll_costs_paid",
+        ),
+        (
+            "\"schema_version\": 1,",
+            "\"schema_version\": 1,\n  \"addressee\": \"the board\",",
+            "addressee",
+        ),
+    ];
+    for (from, to, path) in cases {
+        let text = RIVERSIDE_V1.replacen(from, to, 1);
+        assert_ne!(text, RIVERSIDE_V1, "{from}");
+        let e = read_plan(text.as_bytes()).unwrap_err();
+        assert_eq!(e.kind(), "unknown_field", "{path}: {e}");
+        assert_eq!(e.path().unwrap().to_string(), path);
+    }
+    let civil = RIVERSIDE_V1.replacen(
+        "\"scheme\": \"defined_contribution\"",
+        "\"scheme\": \"civil_service\"",
+        1,
+    );
+    let e = read_plan(civil.as_bytes()).unwrap_err();
+    assert_eq!(e.kind(), "bad_value");
+    assert_eq!(
+        e.path().unwrap().to_string(),
+        "forecast.staff[finance].pension.scheme"
+    );
+    assert!(e.to_string().contains("version 2"), "{e}");
+}
+
+#[test]
+fn a_version_2_file_omits_no_setting() {
+    let mut v = sample_value();
+    v["forecast"]["settings"]
+        .as_object_mut()
+        .unwrap()
+        .shift_remove("ct_upper_limit");
+    let e = load_value(&v).unwrap_err();
+    assert_eq!(e.path().unwrap().to_string(), "forecast.settings");
+    assert!(
+        e.to_string().contains("missing field `ct_upper_limit`"),
+        "{e}"
+    );
+}
+
+#[test]
+fn a_load_error_in_a_migrated_file_points_at_the_files_own_line() {
+    let text = RIVERSIDE_V1.replacen(
+        "\"annual_salary\": \"25000.00\"",
+        "\"annual_salary\": \"lots\"",
+        1,
+    );
+    let e = read_plan(text.as_bytes()).unwrap_err();
+    assert_eq!(
+        e.path().unwrap().to_string(),
+        "forecast.staff[admin].annual_salary"
+    );
+    let LoadError::BadValue { line, .. } = e else {
+        panic!("{e:?}")
+    };
+    let expected = text.lines().position(|l| l.contains("\"lots\"")).unwrap() + 1;
+    assert_eq!(line, expected);
 }

@@ -344,7 +344,7 @@ fn a_plan_from_a_newer_version_opens_read_only() {
     let s = setup();
     let newer = s
         .original
-        .replacen("\"schema_version\": 1", "\"schema_version\": 2", 1)
+        .replacen("\"schema_version\": 2", "\"schema_version\": 3", 1)
         .replace(
             "\"nation\": \"england\",",
             "\"nation\": \"england\",\n    \"website\": \"https://example.org\",",

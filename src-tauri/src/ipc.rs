@@ -33,7 +33,7 @@ impl IpcError {
 impl From<LoadError> for IpcError {
     /// With a path, the message is the plain reason, since the UI shows it beside that field.
     fn from(e: LoadError) -> Self {
-        let path = e.path().map(str::to_owned);
+        let path = e.path().map(|p| p.to_string());
         let message = if path.is_some() {
             e.reason()
         } else {
@@ -50,7 +50,7 @@ impl From<LoadError> for IpcError {
 impl From<FileError> for IpcError {
     fn from(e: FileError) -> Self {
         let path = match &e {
-            FileError::Load { source, .. } => source.path().map(str::to_owned),
+            FileError::Load { source, .. } => source.path().map(|p| p.to_string()),
             _ => None,
         };
         IpcError {

@@ -17,10 +17,10 @@ pub(crate) fn pay_awards(start: Month, award_month: u8, m: Month) -> u32 {
     u32::try_from(upto(m.ordinal()) - upto(start.ordinal())).unwrap_or(0)
 }
 
-/// Whether the Employment Allowance may be claimed: a registered charity, or an employer whose
-/// work is less than half functions of a public nature (HMRC NIM06530).
+/// Whether the Employment Allowance may be claimed: a charity (a CIO always, a CIC never), or an
+/// employer whose work is less than half functions of a public nature (HMRC NIM06530).
 pub fn employment_allowance_eligible(plan: &Plan) -> bool {
-    plan.organisation.registered_charity
+    plan.organisation.is_charity()
         || plan.organisation.public_functions_percent.get() < Decimal::from(50)
 }
 

@@ -104,10 +104,7 @@ fn organisation(flow: &mut Flow, plan: &Plan) {
         &text_or(&plan.organisation.parent_body.name, "Not named"),
     );
     flow.figure("Spin-out date", &long_date(plan.organisation.spin_out_date));
-    flow.figure(
-        "Registered charity",
-        &yes(plan.organisation.registered_charity),
-    );
+    flow.figure("Registered charity", &yes(plan.organisation.charity));
     flow.figure("Asset lock", &yes(o.asset_lock));
     flow.figure("One member, one vote", &yes(o.one_member_one_vote));
     let surpluses = match o.profit_distribution.policy {

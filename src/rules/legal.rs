@@ -30,9 +30,9 @@ fn is_society(f: LegalForm) -> bool {
     )
 }
 
-/// A CIO is always a charity; other forms are when the plan says so.
+/// A CIO is always a charity, a CIC never; other forms are when the plan says so.
 fn is_charity(ctx: &Ctx) -> bool {
-    ctx.plan.organisation.registered_charity || ctx.plan.organisation.legal_form == LegalForm::Cio
+    ctx.plan.organisation.is_charity()
 }
 
 fn form(ctx: &Ctx) -> String {

@@ -9,6 +9,7 @@ mod ownership;
 mod procurement;
 
 use crate::criteria::Policy;
+use crate::field_path::FieldPath;
 use crate::forecast::{Forecast, ForecastError};
 use crate::plan::{GroupKind, Plan};
 use rust_decimal::Decimal;
@@ -33,7 +34,7 @@ pub struct Finding {
     pub rule: String,
     pub severity: Severity,
     /// The field or item, with stable item ids: `forecast.contracts[falls-prevention]`.
-    pub path: String,
+    pub path: FieldPath,
     /// What is wrong and what to do, in plain English.
     pub message: String,
     pub source: String,
@@ -61,7 +62,7 @@ impl Rule {
     fn finding(
         &self,
         severity: Severity,
-        path: impl Into<String>,
+        path: impl Into<FieldPath>,
         message: impl Into<String>,
     ) -> Finding {
         Finding {
