@@ -58,9 +58,11 @@ pub enum LineKey {
     /// Employer National Insurance after any Employment Allowance.
     EmployerNi,
     EmployerPension,
+    ApprenticeshipLevy,
     Cost(CostCategory),
     LoanInterest,
     LoanCapital,
+    CorporationTax,
 }
 
 impl LineKey {
@@ -88,6 +90,7 @@ impl fmt::Display for LineKey {
             LineKey::Pay => f.write_str("pay"),
             LineKey::EmployerNi => f.write_str("employer_ni"),
             LineKey::EmployerPension => f.write_str("employer_pension"),
+            LineKey::ApprenticeshipLevy => f.write_str("apprenticeship_levy"),
             LineKey::Cost(c) => {
                 let name = serde_json::to_value(c)
                     .ok()
@@ -97,6 +100,7 @@ impl fmt::Display for LineKey {
             }
             LineKey::LoanInterest => f.write_str("loan_interest"),
             LineKey::LoanCapital => f.write_str("loan_capital"),
+            LineKey::CorporationTax => f.write_str("corporation_tax"),
         }
     }
 }

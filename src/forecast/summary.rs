@@ -130,7 +130,16 @@ pub struct Year {
     /// Interest and capital paid.
     pub debt_service: Decimal,
     pub closing_cash: Decimal,
-    /// Closing cash over `operating_costs_monthly_avg`, to 1 decimal; `None` with no operating costs.
+    /// Closing cash less loan capital still outstanding: borrowed money is not a reserve.
+    pub net_cash: Decimal,
+    /// The year's profit on which corporation tax is charged, after losses brought forward
+    /// (zero for a charity, which pays none).
+    pub taxable_profit: Decimal,
+    /// Corporation tax for the year (an accounting period), whenever it is paid.
+    pub tax: Decimal,
+    /// `surplus − tax`.
+    pub surplus_after_tax: Decimal,
+    /// Net cash over `operating_costs_monthly_avg`, to 1 decimal; `None` with no operating costs.
     pub reserves_months: Option<Decimal>,
     /// (Surplus before interest) / (interest + capital paid); `None` in years with no loan service.
     pub dscr: Option<Decimal>,
@@ -143,6 +152,8 @@ pub struct Summary {
     pub lowest_cash_month: Month,
     pub peak_funding_need: Decimal,
     pub months_negative: u32,
+    /// The first month whose closing cash is below zero.
+    pub first_negative_month: Option<Month>,
     /// Full precision; shown to the penny.
     pub operating_costs_monthly_avg: Decimal,
     /// Percent, full precision; `None` with no contract income.
@@ -152,6 +163,10 @@ pub struct Summary {
     /// Percent, full precision; `None` with no income at all.
     pub contract_income_share: Option<Decimal>,
     pub receivable_at_horizon: Decimal,
+    /// Corporation tax for periods inside the horizon that falls due after it.
+    pub tax_payable_at_horizon: Decimal,
+    /// Employer NI, employer pension and levy for months inside the horizon, paid after it.
+    pub payroll_payable_at_horizon: Decimal,
     pub closing_cash: Decimal,
     /// Contract income earned over the horizon.
     pub contract_income: Decimal,
@@ -233,6 +248,10 @@ pub(super) fn summarise(
             interest,
             debt_service,
             closing_cash,
+            net_cash: closing_cash,
+            taxable_profit: Decimal::ZERO,
+            tax: Decimal::ZERO,
+            surplus_after_tax: surplus,
             reserves_months,
             dscr,
         });
@@ -260,6 +279,10 @@ pub(super) fn summarise(
             .iter()
             .filter(|r| r.closing.is_sign_negative() && !r.closing.is_zero())
             .count() as u32,
+        first_negative_month: months
+            .iter()
+            .find(|r| r.closing.is_sign_negative() && !r.closing.is_zero())
+            .map(|r| r.month),
         operating_costs_monthly_avg: operating_avg,
         largest_commissioner_share: match largest {
             Some((_, v)) => percent_of(v, contract_income, &f)?,
@@ -268,6 +291,8 @@ pub(super) fn summarise(
         largest_commissioner: largest.map(|(n, _)| n.clone()),
         contract_income_share: percent_of(contract_income, all_income, &f)?,
         receivable_at_horizon: e.receivable,
+        tax_payable_at_horizon: Decimal::ZERO,
+        payroll_payable_at_horizon: Decimal::ZERO,
         closing_cash: months[n - 1].closing,
         contract_income,
         contract_earned: e.by_contract.clone(),
