@@ -649,15 +649,19 @@ fn monthly(flow: &mut Flow, f: &Forecast) {
         LineKey::Income(_) => 1,
         LineKey::Grant(_) | LineKey::Equity(_) => 2,
         LineKey::LoanDrawdown(_) => 3,
-        LineKey::Pay | LineKey::EmployerNi | LineKey::EmployerPension => 4,
+        LineKey::Pay
+        | LineKey::EmployerNi
+        | LineKey::EmployerPension
+        | LineKey::ApprenticeshipLevy => 4,
         LineKey::Cost(_) => 5,
         LineKey::LoanInterest | LineKey::LoanCapital => 6,
+        LineKey::CorporationTax => 7,
     };
     let rows: Vec<Vec<String>> = f
         .months
         .iter()
         .map(|r| {
-            let mut sums = [Decimal::ZERO; 7];
+            let mut sums = [Decimal::ZERO; 8];
             for (k, v) in &r.lines {
                 sums[group(k)] += *v;
             }
@@ -678,6 +682,7 @@ fn monthly(flow: &mut Flow, f: &Forecast) {
         Column::right("Staff", 1.2),
         Column::right("Costs", 1.1),
         Column::right("Loan service", 1.0),
+        Column::right("Tax", 0.9),
         Column::right("Net", 1.1),
         Column::right("Closing", 1.2),
     ];
