@@ -201,11 +201,16 @@ fn forecast_json_has_the_documented_shape_and_balances_to_the_penny() {
     let months = v["months"].as_array().unwrap();
     assert_eq!(months.len(), 60);
     assert_eq!(months[0]["month"], "2027-04");
-    // Hand-checked in tests/forecast.rs: April pays £600,235.00 against £275,086.00 received.
+    // Hand-checked in tests/forecast.rs: April pays £501,750.00 against £275,086.00 received.
     assert_eq!(months[0]["opening"], "150000.00");
     assert_eq!(months[0]["receipts"], "275086.00");
-    assert_eq!(months[0]["payments"], "600235.00");
-    assert_eq!(months[0]["closing"], "-175149.00");
+    assert_eq!(months[0]["payments"], "501750.00");
+    assert_eq!(months[0]["closing"], "-76664.00");
+    // April's payroll costs are paid in May, the levy among them.
+    assert_eq!(months[1]["lines"]["apprenticeship_levy"], "-118.75");
+    // Year 1's corporation tax is paid in January 2029.
+    assert_eq!(months[21]["month"], "2029-01");
+    assert_eq!(months[21]["lines"]["corporation_tax"], "-132905.41");
     assert_eq!(
         months[1]["lines"]["contract:community-therapy"],
         "475000.00"
@@ -226,7 +231,7 @@ fn forecast_json_has_the_documented_shape_and_balances_to_the_penny() {
     }
     let years = v["years"].as_array().unwrap();
     assert_eq!(years.len(), 5);
-    assert_eq!(years[0]["reserves_months"], "0.7");
+    assert_eq!(years[0]["reserves_months"], "0.4");
     let keys: Vec<&str> = years[0]
         .as_object()
         .unwrap()
@@ -235,7 +240,59 @@ fn forecast_json_has_the_documented_shape_and_balances_to_the_penny() {
         .collect();
     assert_eq!(
         keys,
-        ["year", "surplus", "closing_cash", "reserves_months", "dscr"]
+        [
+            "year",
+            "income",
+            "grants",
+            "expenditure",
+            "surplus",
+            "tax",
+            "surplus_after_tax",
+            "closing_cash",
+            "net_cash",
+            "reserves_months",
+            "dscr"
+        ]
+    );
+    let kinds: Vec<&str> = years[0]["expenditure"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "pay",
+            "employer_ni",
+            "employer_pension",
+            "apprenticeship_levy",
+            "cost:premises",
+            "cost:it",
+            "cost:insurance",
+            "cost:support_services",
+            "cost:transition",
+            "cost:irrecoverable_vat",
+            "loan_interest"
+        ]
+    );
+    assert_eq!(years[0]["expenditure"]["apprenticeship_levy"], "1600.00");
+    assert_eq!(years[0]["tax"], "132905.41");
+    // The surplus is income less expenditure, and tax comes after it.
+    let income = dec(&years[0]["income"]["contracts"]) + dec(&years[0]["income"]["other"]);
+    let spent: rust_decimal::Decimal = years[0]["expenditure"]
+        .as_object()
+        .unwrap()
+        .values()
+        .map(dec)
+        .sum();
+    assert_eq!(
+        income + dec(&years[0]["grants"]) - spent,
+        dec(&years[0]["surplus"])
+    );
+    assert_eq!(
+        dec(&years[0]["surplus"]) - dec(&years[0]["tax"]),
+        dec(&years[0]["surplus_after_tax"])
     );
     let summary = v["summary"].as_object().unwrap();
     let keys: Vec<&str> = summary.keys().map(String::as_str).collect();
@@ -250,10 +307,15 @@ fn forecast_json_has_the_documented_shape_and_balances_to_the_penny() {
             "largest_commissioner_share",
             "contract_income_share",
             "receivable_at_horizon",
+            "tax_payable_at_horizon",
+            "payroll_payable_at_horizon",
+            "first_negative_month",
             "closing_cash"
         ]
     );
-    assert_eq!(summary["lowest_cash"], "-175149.00");
+    assert_eq!(summary["lowest_cash"], "-76664.00");
+    assert_eq!(summary["first_negative_month"], "2027-04");
+    assert_eq!(summary["tax_payable_at_horizon"], "184817.83");
     assert_eq!(summary["lowest_cash_month"], "2027-04");
     assert_eq!(summary["closing_cash"], months[59]["closing"]);
     let scenarios = v["scenarios"].as_array().unwrap();
@@ -272,9 +334,13 @@ fn forecast_json_has_the_documented_shape_and_balances_to_the_penny() {
             "S6-results-shortfall-20"
         ]
     );
-    assert_eq!(scenarios[2]["summary"]["lowest_cash"], "-626738.17");
-    assert_eq!(scenarios[2]["delta"]["lowest_cash"], "-451589.17");
+    assert_eq!(scenarios[2]["summary"]["lowest_cash"], "-528371.92");
+    assert_eq!(scenarios[2]["delta"]["lowest_cash"], "-451707.92");
     assert_eq!(scenarios[2]["delta"]["lowest_cash_month"], 1);
+    assert_eq!(scenarios[2]["delta"]["first_negative_month"], 0);
+    // A price cut from the second year leaves the low point alone but not the closing cash.
+    assert_eq!(scenarios[1]["delta"]["lowest_cash"], "0.00");
+    assert!(dec(&scenarios[1]["delta"]["closing_cash"]) < rust_decimal::Decimal::ZERO);
 }
 
 #[test]
@@ -285,13 +351,14 @@ fn forecast_csv_and_table_and_scenarios() {
     assert!(
         lines[0].starts_with("month,opening,receipts,payments,closing,contract:community-therapy")
     );
-    assert!(lines[1].starts_with("2027-04,150000.00,275086.00,600235.00,-175149.00,"));
+    assert!(lines[1].starts_with("2027-04,150000.00,275086.00,501750.00,-76664.00,"));
+    assert!(lines[0].contains(",apprenticeship_levy,") && lines[0].contains(",corporation_tax"));
     let columns = lines[0].split(',').count();
     assert!(lines.iter().all(|l| l.split(',').count() == columns));
 
     let table = text(&run(&["forecast", SAMPLE]).stdout);
     assert!(
-        table.contains("Lowest cash:                   −£175,149.00 in April 2027"),
+        table.contains("Lowest cash:                   −£76,664.00 in April 2027"),
         "{table}"
     );
 
@@ -304,7 +371,7 @@ fn forecast_csv_and_table_and_scenarios() {
         "json",
     ]);
     let v: serde_json::Value = serde_json::from_slice(&s3.stdout).unwrap();
-    assert_eq!(v["summary"]["lowest_cash"], "-626738.17");
+    assert_eq!(v["summary"]["lowest_cash"], "-528371.92");
     assert_eq!(v["scenarios"].as_array().unwrap().len(), 1);
 
     let bad = run(&["forecast", SAMPLE, "--scenario", "S9"]);
@@ -382,7 +449,7 @@ fn readiness_json_has_the_documented_shape() {
     assert_eq!(v["areas"].as_array().unwrap().len(), 10);
     assert_eq!(
         (v["score"].as_u64(), v["max_score"].as_u64()),
-        (Some(10), Some(20))
+        (Some(9), Some(20))
     );
     assert_eq!(v["headline"], "not_yet_ready");
     assert_eq!(v["eligibility"][4]["result"], "fail");

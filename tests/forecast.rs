@@ -261,11 +261,227 @@ fn employer_ni_is_zero_below_the_threshold_and_per_fte_above_it() {
     p.forecast.staff.push(part_time);
     let f = forecast(&p).unwrap();
     // 4,800 a year is 400 a month, below 5,000 / 12 = 416.67: no NI.
-    // 0.5 × (2,500 − 416.666…) × 15 % = 156.25. Pay 400 + 0.5 × 2,500 = 1,650.
-    // Pension 1,250 × 23.78 % = 297.25.
-    assert_eq!(line(&f, "2027-04", &LineKey::EmployerNi), d("-156.25"));
+    // (0.5 × 30,000 − 0.5 × 5,000) × 15 % / 12 = 156.25. Pay 400 + 0.5 × 2,500 = 1,650.
+    // Pension 1,250 × 23.78 % = 297.25. Pay leaves in the month worked; NI and pension in the
+    // next month, and nothing in the first month for a month before the forecast.
     assert_eq!(line(&f, "2027-04", &LineKey::Pay), d("-1650"));
-    assert_eq!(line(&f, "2027-04", &LineKey::EmployerPension), d("-297.25"));
+    assert_eq!(line(&f, "2027-04", &LineKey::EmployerNi), d("0"));
+    assert_eq!(line(&f, "2027-04", &LineKey::EmployerPension), d("0"));
+    assert_eq!(line(&f, "2027-05", &LineKey::EmployerNi), d("-156.25"));
+    assert_eq!(line(&f, "2027-05", &LineKey::EmployerPension), d("-297.25"));
+}
+
+#[test]
+fn employer_ni_of_an_exact_half_penny_rounds_up() {
+    // The worked case of the cash-flow conventions: 15 FTE at £25,750 with the £5,000 threshold
+    // at 15 %: (25,750 − 5,000) × 15 × 15 / 100 / 12 = 3,890.625 exactly, so £3,890.63. Computed
+    // in 28-digit decimals, 5,000 / 12 truncates and the half penny rounds down to £3,890.62.
+    let mut p = empty_plan();
+    p.forecast.settings.payroll_costs_paid = PayrollTiming::SameMonth;
+    p.forecast.staff.push(staff("15", "25750"));
+    let f = forecast(&p).unwrap();
+    assert_eq!(line(&f, "2027-04", &LineKey::EmployerNi), d("-3890.63"));
+}
+
+#[test]
+fn the_ni_threshold_applies_per_person() {
+    // Four people sharing two FTE at £30,000 have four thresholds:
+    // (2 × 30,000 − 4 × 5,000) × 15 % / 12 = 500.00; as two people, (60,000 − 10,000) × 15 % / 12
+    // = 625.00; as forty people the thresholds exceed the pay and there is no NI.
+    let mut p = empty_plan();
+    p.forecast.settings.payroll_costs_paid = PayrollTiming::SameMonth;
+    p.forecast.staff.push(staff("2", "30000"));
+    let ni = |p: &Plan| line(&forecast(p).unwrap(), "2027-04", &LineKey::EmployerNi);
+    assert_eq!(ni(&p), d("-625"));
+    p.forecast.staff[0].headcount = Some(4);
+    assert_eq!(ni(&p), d("-500"));
+    p.forecast.staff[0].headcount = Some(40);
+    assert_eq!(ni(&p), d("0"));
+}
+
+#[test]
+fn payroll_costs_are_paid_the_month_after_unless_the_plan_says_same_month() {
+    let mut p = empty_plan();
+    p.forecast.settings.pay_award_percent = pct("0");
+    p.forecast.staff.push(staff("1", "60000"));
+    // Pay 5,000; NI (60,000 − 5,000) × 15 % / 12 = 687.50; no pension (scheme none).
+    let f = forecast(&p).unwrap();
+    let months = ["2027-04", "2027-05", "2029-03"];
+    assert_eq!(series(&f, &LineKey::Pay, &months), [d("-5000"); 3]);
+    assert_eq!(
+        series(&f, &LineKey::EmployerNi, &months),
+        [d("0"), d("-687.50"), d("-687.50")]
+    );
+    // March 2029's NI, worked inside the horizon, is paid after it.
+    assert_eq!(f.summary.payroll_payable_at_horizon, d("687.50"));
+    // In the I&E every cost belongs to the month worked: 24 months of NI in the two years.
+    let ni = |y: usize| {
+        f.years[y]
+            .expenditure_by_kind
+            .iter()
+            .find(|(k, _)| *k == LineKey::EmployerNi)
+            .unwrap()
+            .1
+    };
+    assert_eq!(ni(0) + ni(1), d("16500"));
+
+    p.forecast.settings.payroll_costs_paid = PayrollTiming::SameMonth;
+    let f = forecast(&p).unwrap();
+    assert_eq!(series(&f, &LineKey::EmployerNi, &months), [d("-687.50"); 3]);
+    assert_eq!(f.summary.payroll_payable_at_horizon, d("0"));
+}
+
+#[test]
+fn the_apprenticeship_levy_accrues_its_allowance_monthly_from_april() {
+    let mut p = empty_plan();
+    p.forecast.settings.payroll_costs_paid = PayrollTiming::SameMonth;
+    p.forecast.settings.pay_award_percent = pct("0");
+    // A pay bill of £1,000,000 a month (£12m a year) from April 2027, for two months only.
+    let mut s = staff("1", "12000000");
+    s.end = Some(m("2027-05"));
+    p.forecast.staff.push(s);
+    let f = forecast(&p).unwrap();
+    // April: 1,000,000 × 0.5 % − 15,000 × 1/12 = 3,750. May: 2,000,000 × 0.5 % − 15,000 × 2/12 =
+    // 7,500 in all, so 3,750 more. June: the pay bill stops; the cumulative levy falls to
+    // 10,000 − 3,750 = 6,250, but nothing is refunded within the year.
+    let k = LineKey::ApprenticeshipLevy;
+    assert_eq!(
+        series(&f, &k, &["2027-04", "2027-05", "2027-06", "2028-03"]),
+        [d("-3750"), d("-3750"), d("0"), d("0")]
+    );
+
+    // A forecast starting in October begins with six months of allowance already accrued
+    // (£8,750 by October): £500,000 a month from October pays nothing until the new tax year,
+    // when April's 500,000 × 0.5 % − 1,250 = 1,250 is due.
+    let mut p = empty_plan();
+    p.forecast.start = m("2027-10");
+    p.forecast.settings.payroll_costs_paid = PayrollTiming::SameMonth;
+    p.forecast.settings.pay_award_percent = pct("0");
+    let mut s = staff("1", "6000000");
+    s.start = m("2027-10");
+    p.forecast.staff.push(s);
+    let f = forecast(&p).unwrap();
+    assert_eq!(
+        series(
+            &f,
+            &k,
+            &["2027-10", "2028-01", "2028-03", "2028-04", "2028-05"]
+        ),
+        [d("0"), d("0"), d("0"), d("-1250"), d("-1250")]
+    );
+    // With the default settings a pay bill under £3 million a year pays nothing.
+    let mut p = empty_plan();
+    p.forecast.settings.pay_award_percent = pct("0");
+    p.forecast.staff.push(staff("1", "2999988"));
+    let f = forecast(&p).unwrap();
+    assert!(f.months.iter().all(|r| r
+        .lines
+        .iter()
+        .all(|(k, _)| *k != LineKey::ApprenticeshipLevy)));
+}
+
+fn income(idn: &str, monthly: &str, start: &str, end: Option<&str>) -> IncomeLine {
+    IncomeLine {
+        id: id(idn),
+        name: idn.into(),
+        amount: money(monthly),
+        frequency: Frequency::Monthly,
+        start: m(start),
+        end: end.map(m),
+        growth_percent: pct("0"),
+    }
+}
+
+#[test]
+fn corporation_tax_with_losses_carried_forward_paid_in_the_tenth_month() {
+    // Year 1 (April 2027 to March 2028): 60,000 income less a 100,000 one-off cost: a loss of
+    // 40,000, no tax. Year 2: 60,000 + 120,000 = 180,000, less the 40,000 loss brought forward:
+    // 140,000 taxable, between the limits: 140,000 × 25 % − (250,000 − 140,000) × 1.5 % = 33,350.
+    let mut p = empty_plan();
+    p.forecast.income.push(income("a", "5000", "2027-04", None));
+    p.forecast
+        .income
+        .push(income("b", "10000", "2028-04", None));
+    p.forecast.costs.push(cost(
+        "setup",
+        "100000",
+        Frequency::OneOff,
+        "2027-04",
+        None,
+        "0",
+    ));
+    p.forecast.months = 36;
+    // Year 3: 180,000, no losses left: 180,000 × 25 % − 70,000 × 1.5 % = 43,950.
+    let f = forecast(&p).unwrap();
+    let taxes: Vec<_> = f.years.iter().map(|y| (y.taxable_profit, y.tax)).collect();
+    assert_eq!(
+        taxes,
+        [
+            (d("0"), d("0")),
+            (d("140000"), d("33350")),
+            (d("180000"), d("43950"))
+        ]
+    );
+    assert_eq!(f.years[1].surplus_after_tax, d("146650"));
+    // Year 2 ends March 2029: its tax is paid in January 2030. Year 3's falls after the horizon.
+    let k = LineKey::CorporationTax;
+    assert_eq!(line(&f, "2030-01", &k), d("-33350"));
+    assert_eq!(
+        f.months
+            .iter()
+            .filter(|r| r.lines.iter().any(|(l, _)| *l == k))
+            .count(),
+        1
+    );
+    assert_eq!(f.summary.tax_payable_at_horizon, d("43950"));
+
+    // At or below the lower limit the small profits rate: 12 × 4,000 = 48,000 × 19 % = 9,120;
+    // at or above the upper limit the main rate: 12 × 25,000 = 300,000 × 25 % = 75,000.
+    let tax_on = |monthly: &str| {
+        let mut p = empty_plan();
+        p.forecast
+            .income
+            .push(income("a", monthly, "2027-04", None));
+        forecast(&p).unwrap().years[0].tax
+    };
+    assert_eq!(tax_on("4000"), d("9120"));
+    assert_eq!(tax_on("25000"), d("75000"));
+    // Exactly at the limits (a one-off income): 50,000 × 19 % and 250,000 × 25 %, and just
+    // inside them marginal relief, continuous with both.
+    let tax_on_once = |amount: &str| {
+        let mut p = empty_plan();
+        let mut once = income("once", amount, "2027-04", None);
+        once.frequency = Frequency::OneOff;
+        p.forecast.income.push(once);
+        forecast(&p).unwrap().years[0].tax
+    };
+    assert_eq!(tax_on_once("50000"), d("9500"));
+    assert_eq!(tax_on_once("50000.01"), d("9500.00")); // 12,500.0025 − 2,999.99985
+    assert_eq!(tax_on_once("250000"), d("62500"));
+    assert_eq!(tax_on_once("249999.99"), d("62500.00")); // 62,499.9975 − 0.00015, rounded
+
+    // A final short period of 6 months has limits of 25,000 and 125,000: 6 × 10,000 = 60,000
+    // taxable pays 60,000 × 25 % − (125,000 − 60,000) × 1.5 % = 14,025.
+    let mut p = empty_plan();
+    p.forecast.months = 18;
+    p.forecast
+        .income
+        .push(income("a", "10000", "2027-04", None));
+    let f = forecast(&p).unwrap();
+    assert_eq!(f.years[1].tax, d("14025"));
+
+    // A charity pays none: a CIO always; a CIC never counts as one, whatever its flag.
+    let mut p = empty_plan();
+    p.forecast
+        .income
+        .push(income("a", "25000", "2027-04", None));
+    p.organisation.legal_form = LegalForm::Cio;
+    assert_eq!(forecast(&p).unwrap().years[0].tax, d("0"));
+    p.organisation.legal_form = LegalForm::CicLimitedByGuarantee;
+    p.organisation.charity = true;
+    assert_eq!(forecast(&p).unwrap().years[0].tax, d("75000"));
+    p.organisation.legal_form = LegalForm::CommunityBenefitSociety;
+    assert_eq!(forecast(&p).unwrap().years[0].tax, d("0"));
 }
 
 #[test]
@@ -274,6 +490,8 @@ fn the_employment_allowance_is_used_up_in_month_order_each_tax_year_when_eligibl
     p.forecast.start = m("2027-01");
     p.forecast.settings.claim_employment_allowance = true;
     p.forecast.settings.pay_award_percent = pct("0");
+    p.forecast.settings.payroll_costs_paid = PayrollTiming::SameMonth;
+    p.organisation.legal_form = LegalForm::CommunityBenefitSociety;
     p.organisation.charity = true;
     let mut s = staff("10", "30000");
     s.start = m("2027-01");
@@ -301,6 +519,14 @@ fn the_employment_allowance_is_used_up_in_month_order_each_tax_year_when_eligibl
         line(&forecast(&p).unwrap(), "2027-01", &LineKey::EmployerNi),
         d("0")
     );
+    // A CIO is always a charity, so eligible whatever its work; a CIC never is.
+    p.organisation.public_functions_percent = pct("100");
+    p.organisation.legal_form = LegalForm::Cio;
+    let ni = |p: &Plan| line(&forecast(p).unwrap(), "2027-01", &LineKey::EmployerNi);
+    assert_eq!(ni(&p), d("0"));
+    p.organisation.legal_form = LegalForm::CicLimitedByShares;
+    p.organisation.charity = true;
+    assert_eq!(ni(&p), d("-3125"));
 }
 
 fn cost(
@@ -537,19 +763,35 @@ fn rounding_is_per_line_item_half_away_from_zero() {
 #[test]
 fn the_sample_plans_summary() {
     let f = forecast(&samples::riverside().unwrap()).unwrap();
-    // April 2027 holds the one-off £150,000 transition costs and a full month of pay
-    // (£372,235.00 with NI and pension) and running costs (£78,000), but no contract cash yet:
-    // the ICB pays 30 days in arrears, so April's £475,000 arrives in May. Against it stand the
-    // £150,000 opening cash, the £25,000 grant, £86 of shares and the £250,000 loan:
-    // 150,000 + 275,086 − 600,235 = −175,149.00, the lowest point. The later months add more
-    // than they spend, so cash recovers by October.
-    assert_eq!(f.summary.lowest_cash, d("-175149.00"));
+    // April 2027 holds the one-off £150,000 transition costs, a full month of pay (£273,750.00;
+    // its NI, pension and levy are paid in May) and running costs (£78,000), but no contract
+    // cash yet: the ICB pays 30 days in arrears, so April's £475,000 arrives in May. Against it
+    // stand the £150,000 opening cash, the £25,000 grant, £86 of shares and the £250,000 loan:
+    // 150,000 + 275,086 − 501,750 = −76,664.00, the lowest point. May pays April's payroll costs
+    // too, so cash stays below zero until August.
+    assert_eq!(f.summary.lowest_cash, d("-76664.00"));
     assert_eq!(f.summary.lowest_cash_month, m("2027-04"));
-    assert_eq!(f.summary.peak_funding_need, d("175149.00"));
-    assert_eq!(f.summary.months_negative, 6);
-    assert_eq!(f.months[0].payments, d("600235.00"));
+    assert_eq!(f.summary.peak_funding_need, d("76664.00"));
+    assert_eq!(f.summary.months_negative, 4);
+    assert_eq!(f.summary.first_negative_month, Some(m("2027-04")));
+    assert_eq!(f.months[0].payments, d("501750.00"));
     assert_eq!(f.months[1].receipts, d("475000.00"));
-    assert_eq!(f.years[0].reserves_months, Some(d("0.7")));
+    // April's levy: 273,750 × 0.5 % − 15,000 / 12 = 118.75, paid in May.
+    assert_eq!(
+        line(&f, "2027-05", &LineKey::ApprenticeshipLevy),
+        d("-118.75")
+    );
+    // A CIC pays corporation tax: year 1's surplus of £531,621.63 is above the upper limit, so
+    // 25 % = £132,905.41 (to the penny), paid in January 2029.
+    assert_eq!(f.years[0].surplus, d("531621.63"));
+    assert_eq!(f.years[0].tax, d("132905.41"));
+    assert_eq!(
+        line(&f, "2029-01", &LineKey::CorporationTax),
+        d("-132905.41")
+    );
+    // Net reserves leave out the £250,000 loan, untouched in its capital holiday.
+    assert_eq!(f.years[0].net_cash, f.years[0].closing_cash - d("250000"));
+    assert_eq!(f.years[0].reserves_months, Some(d("0.4")));
 }
 
 #[test]
@@ -585,8 +827,10 @@ fn late_payment_moves_every_contract_receipt_a_month_later() {
         line(&base, "2027-05", &k)
     );
     assert_eq!(line(&s3.forecast, "2027-05", &k), Decimal::ZERO);
-    // May's payments with no contract cash at all: −175,149.00 + 0 − 451,589.17.
-    assert_eq!(s3.forecast.summary.lowest_cash, d("-626738.17"));
+    // May's payments with no contract cash at all: pay 273,750, April's NI 35,500, pension
+    // 62,985 and levy 118.75, running costs 78,000 and interest 1,354.17: −76,664.00 − 451,707.92.
+    assert_eq!(s3.forecast.summary.lowest_cash, d("-528371.92"));
+    assert_eq!(s3.delta.lowest_cash_month, 1);
 }
 
 #[test]
@@ -595,6 +839,8 @@ fn the_largest_plan_the_format_allows_computes_exactly_without_overflow() {
     // limits keep every figure far inside exact decimal range, so FIN-03 cannot arise from a
     // valid file. Each month of year k earns round(10^12 × 2^k / 12) per contract.
     let mut p = empty_plan();
+    // A charity, so that no corporation tax enters the closing cash.
+    p.organisation.legal_form = LegalForm::Cio;
     p.forecast.months = 120;
     p.forecast.opening_cash = money("1000000000000");
     let mut c = contract("1000000000000", "2027-04", "2037-03");

@@ -95,7 +95,7 @@ fn the_sample_pdf_is_valid_complete_and_says_what_the_forecast_says() {
         .unwrap()
         .trim()
         .to_string();
-    assert_eq!(lowest, "−£175,149.00 in April 2027");
+    assert_eq!(lowest, "−£76,664.00 in April 2027");
     assert!(text.contains(&lowest), "the PDF does not show {lowest}");
     assert!(text.contains("Not yet written."));
     assert!(text.contains("Mutual Plan readiness criteria 1.0.0"));

@@ -1,7 +1,18 @@
-//! Checked decimal arithmetic that names the field at fault when it overflows.
+//! The forecast's arithmetic: line formulas evaluated exactly, rounded once to pennies; sums of
+//! pennies checked so that an absurd input names the field at fault instead of overflowing.
+//!
+//! `rust_decimal` holds 28 significant digits, and a line's formula can need more (2.25 %
+//! indexation in year 8 is `1.0225^7`, 28 decimal places, times an amount with 2 more). A
+//! truncated intermediate such as `5000 / 12` turns an exact half penny into a value just below it
+//! and rounds the wrong way, so every formula is evaluated in an exact rational ([`Exact`]) and only
+//! its rounded pennies become a `Decimal`.
 
 use super::ForecastError;
-use rust_decimal::{Decimal, RoundingStrategy};
+use num_bigint::BigInt;
+use num_rational::BigRational;
+use num_traits::{Signed, ToPrimitive, Zero};
+use rust_decimal::Decimal;
+use std::ops::{Add, Div, Mul, Sub};
 
 /// A field path for error messages, built only when an error happens.
 pub(crate) trait Field {
@@ -20,10 +31,6 @@ pub(crate) fn overflow(field: &impl Field) -> ForecastError {
     }
 }
 
-pub(crate) fn mul(a: Decimal, b: Decimal, field: &impl Field) -> Result<Decimal, ForecastError> {
-    a.checked_mul(b).ok_or_else(|| overflow(field))
-}
-
 pub(crate) fn add(a: Decimal, b: Decimal, field: &impl Field) -> Result<Decimal, ForecastError> {
     a.checked_add(b).ok_or_else(|| overflow(field))
 }
@@ -36,60 +43,163 @@ pub(crate) fn div(a: Decimal, b: Decimal, field: &impl Field) -> Result<Decimal,
     a.checked_div(b).ok_or_else(|| overflow(field))
 }
 
-/// The cash-flow rounding: to pennies, half away from zero.
-pub(crate) fn pennies(d: Decimal) -> Decimal {
-    d.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+/// An exact rational number: what a line's formula is evaluated in before its one rounding.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct Exact(BigRational);
+
+impl Exact {
+    pub fn zero() -> Self {
+        Exact(BigRational::zero())
+    }
+
+    pub fn one() -> Self {
+        Exact::int(1)
+    }
+
+    pub fn int(n: i64) -> Self {
+        Exact(BigRational::from_integer(BigInt::from(n)))
+    }
+
+    /// A decimal, exactly: its mantissa over a power of ten.
+    pub fn dec(d: Decimal) -> Self {
+        let denominator = BigInt::from(10u8).pow(d.scale());
+        Exact(BigRational::new(BigInt::from(d.mantissa()), denominator))
+    }
+
+    /// `percent / 100`, exactly.
+    pub fn percent(p: Decimal) -> Self {
+        Exact::dec(p) / Exact::int(100)
+    }
+
+    /// `(1 + percent/100)`: a year's growth factor.
+    pub fn growth(p: Decimal) -> Self {
+        Exact::one() + Exact::percent(p)
+    }
+
+    /// `max(0, self)`.
+    pub fn at_least_zero(self) -> Self {
+        if self.0.is_negative() {
+            Exact::zero()
+        } else {
+            self
+        }
+    }
+
+    /// The cash-flow rounding: to pennies, half away from zero. An amount too large for a
+    /// `Decimal` is an overflow naming the field.
+    pub fn pennies(&self, field: &impl Field) -> Result<Decimal, ForecastError> {
+        let pence = (&self.0 * BigInt::from(100u8)).round().to_integer();
+        pence
+            .to_i128()
+            .and_then(|p| Decimal::try_from_i128_with_scale(p, 2).ok())
+            .ok_or_else(|| overflow(field))
+    }
 }
 
-/// `percent / 100`.
-pub(crate) fn frac(percent: Decimal) -> Decimal {
-    percent / Decimal::ONE_HUNDRED
+impl Add for Exact {
+    type Output = Exact;
+    fn add(self, o: Exact) -> Exact {
+        Exact(self.0 + o.0)
+    }
+}
+
+impl Sub for Exact {
+    type Output = Exact;
+    fn sub(self, o: Exact) -> Exact {
+        Exact(self.0 - o.0)
+    }
+}
+
+impl Mul for Exact {
+    type Output = Exact;
+    fn mul(self, o: Exact) -> Exact {
+        Exact(self.0 * o.0)
+    }
+}
+
+impl Mul<&Exact> for &Exact {
+    type Output = Exact;
+    fn mul(self, o: &Exact) -> Exact {
+        Exact(&self.0 * &o.0)
+    }
+}
+
+impl Div for Exact {
+    type Output = Exact;
+    /// Division by a non-zero divisor; the forecast only divides by 12, 100, counts of months and
+    /// loan terms, which reading guarantees are positive.
+    fn div(self, o: Exact) -> Exact {
+        if o.0.is_zero() {
+            return Exact::zero();
+        }
+        Exact(self.0 / o.0)
+    }
 }
 
 /// `(1 + percent/100)^k` for growing `k`, each power computed once.
 pub(crate) struct Growth {
-    base: Decimal,
-    powers: Vec<Decimal>,
+    base: Exact,
+    powers: Vec<Exact>,
 }
 
 impl Growth {
-    pub fn new(percent: Decimal, field: &impl Field) -> Result<Self, ForecastError> {
-        Ok(Growth {
-            base: add(Decimal::ONE, frac(percent), field)?,
-            powers: vec![Decimal::ONE],
-        })
+    pub fn new(percent: Decimal) -> Self {
+        Growth {
+            base: Exact::growth(percent),
+            powers: vec![Exact::one()],
+        }
     }
 
-    pub fn at(&mut self, k: u32, field: &impl Field) -> Result<Decimal, ForecastError> {
+    pub fn at(&mut self, k: u32) -> &Exact {
         while self.powers.len() <= k as usize {
-            let last = self.powers[self.powers.len() - 1];
-            self.powers.push(mul(last, self.base, field)?);
+            let next = &self.powers[self.powers.len() - 1] * &self.base;
+            self.powers.push(next);
         }
-        Ok(self.powers[k as usize])
+        &self.powers[k as usize]
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
 
     #[test]
     fn overflow_is_an_error_naming_the_field() {
         let field = || "forecast.contracts[big].annual_value".to_string();
-        let e = mul(Decimal::MAX, Decimal::TWO, &field).unwrap_err();
+        let huge = Exact::dec(Decimal::MAX) * Exact::int(2);
+        let e = huge.pennies(&field).unwrap_err();
         assert_eq!(e.path(), "forecast.contracts[big].annual_value");
         assert!(e.to_string().contains("too large"));
         assert!(add(Decimal::MAX, Decimal::ONE, &field).is_err());
         assert!(div(Decimal::ONE, Decimal::ZERO, &field).is_err());
-        let mut g = Growth::new(Decimal::ONE_HUNDRED, &field).unwrap();
-        assert_eq!(g.at(10, &field).unwrap(), Decimal::from(1024));
-        assert!(g.at(200, &field).is_err());
+        let mut g = Growth::new(Decimal::ONE_HUNDRED);
+        assert_eq!(g.at(10).pennies(&field).unwrap(), Decimal::from(1024));
+        assert!(g.at(200).pennies(&field).is_err());
     }
 
     #[test]
     fn pennies_round_half_away_from_zero() {
-        assert_eq!(pennies(Decimal::new(8335, 3)), Decimal::new(834, 2));
-        assert_eq!(pennies(Decimal::new(-8335, 3)), Decimal::new(-834, 2));
-        assert_eq!(pennies(Decimal::new(8334, 3)), Decimal::new(833, 2));
+        let f = || String::new();
+        assert_eq!(Exact::dec(d("8.335")).pennies(&f).unwrap(), d("8.34"));
+        assert_eq!(Exact::dec(d("-8.335")).pennies(&f).unwrap(), d("-8.34"));
+        assert_eq!(Exact::dec(d("8.334")).pennies(&f).unwrap(), d("8.33"));
+    }
+
+    #[test]
+    fn an_exact_half_penny_survives_a_division_by_twelve() {
+        // (25,750 − 5,000) × 15 × 15 % / 12 = 3,890.625 exactly: Decimal's 5000/12 truncates.
+        let f = || String::new();
+        let ni = (Exact::dec(d("25750")) - Exact::dec(d("5000")))
+            * Exact::int(15)
+            * Exact::percent(d("15"))
+            / Exact::int(12);
+        assert_eq!(ni.pennies(&f).unwrap(), d("3890.63"));
+        let truncated = d("15") * (d("25750") / d("12") - d("5000") / d("12")) * d("0.15");
+        assert!(truncated < d("3890.625"), "{truncated}");
     }
 }

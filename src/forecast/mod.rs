@@ -1,9 +1,9 @@
 //! The monthly cash-flow forecast of `docs/cashflow.md`: a pure function from a plan to monthly
 //! rows, yearly income and expenditure, and the named summary figures.
 //!
-//! Every line item is computed per month at full precision and rounded once to pennies, half away
-//! from zero; totals are sums of rounded items. All arithmetic is checked: an absurd input gives
-//! [`ForecastError::Overflow`] naming the field, never a panic or a wrong number.
+//! Every line item is computed per month exactly (in a rational) and rounded once to pennies, half
+//! away from zero; totals are sums of rounded items. All arithmetic is checked: an absurd input
+//! gives [`ForecastError::Overflow`] naming the field, never a panic or a wrong number.
 
 mod arith;
 mod lines;
@@ -12,6 +12,7 @@ mod receipts;
 pub mod report;
 pub mod scenarios;
 mod summary;
+mod tax;
 
 use crate::plan::Plan;
 use crate::values::Month;
@@ -83,8 +84,10 @@ pub fn forecast_with(plan: &Plan, adj: &Adjustments) -> Result<Forecast, Forecas
     payments::staff(plan, &mut grid, &mut earned)?;
     payments::costs(plan, &mut grid, &mut earned)?;
     payments::loans(plan, &mut grid, &mut earned)?;
+    let ie = summary::income_and_expenditure(&earned)?;
+    let taxes = tax::corporation_tax(plan, &ie, &mut grid, &mut earned)?;
     let months = grid.rows(f.opening_cash.get())?;
-    let (years, summary) = summary::summarise(&months, &earned)?;
+    let (years, summary) = summary::summarise(&months, &earned, ie, &taxes)?;
     Ok(Forecast {
         months,
         years,

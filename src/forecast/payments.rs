@@ -1,12 +1,12 @@
 //! Payments: staff pay, employer National Insurance (less any Employment Allowance) and
 //! pensions, costs, and loan interest and capital.
 
-use super::arith::{add, div, frac, mul, pennies, sub, Growth};
+use super::arith::{add, sub, Exact, Growth};
 use super::lines::{Grid, LineKey};
 use super::receipts::post_recurring;
 use super::summary::Earned;
 use super::ForecastError;
-use crate::plan::{Frequency, Plan, Repayment};
+use crate::plan::{Frequency, PayrollTiming, Plan, Repayment};
 use crate::values::Month;
 use rust_decimal::Decimal;
 
@@ -33,79 +33,140 @@ fn tax_year(m: Month) -> i32 {
     }
 }
 
+/// A month's position in its tax year: April 1 … March 12.
+fn tax_year_position(m: Month) -> i64 {
+    (i64::from(m.month()) - 4).rem_euclid(12) + 1
+}
+
+/// What a month's payroll costs: gross pay, employer NI before any allowance, employer pension.
+#[derive(Clone, Copy, Default)]
+struct PayrollMonth {
+    gross: Decimal,
+    ni: Decimal,
+    pension: Decimal,
+}
+
+/// Each staff line's gross pay, employer NI and employer pension by month worked, summed.
+fn payroll_by_month(
+    plan: &Plan,
+    h: super::lines::Horizon,
+) -> Result<Vec<PayrollMonth>, ForecastError> {
+    let f = &plan.forecast;
+    let s = &f.settings;
+    let threshold = Exact::dec(s.ni_secondary_threshold.get());
+    let ni_rate = Exact::percent(s.employer_ni_percent.get());
+    let twelve = Exact::int(12);
+    let mut award = Growth::new(s.pay_award_percent.get());
+    let mut totals = vec![PayrollMonth::default(); h.len];
+    for line in &f.staff {
+        let field = || format!("forecast.staff[{}].annual_salary", line.id);
+        let fte = Exact::dec(line.fte.get());
+        let salary = Exact::dec(line.annual_salary.get());
+        // The secondary threshold applies per person: a line's headcount, or one per FTE.
+        let people = match line.headcount {
+            Some(n) => Exact::int(i64::from(n)),
+            None => fte.clone(),
+        };
+        let thresholds = &people * &threshold;
+        let pension_rate = Exact::percent(line.pension.employer_percent.get());
+        let mut cached: Option<(u32, PayrollMonth)> = None;
+        for i in h.active(line.start, line.end) {
+            let n = pay_awards(f.start, s.pay_award_month, h.month(i));
+            let month = match cached {
+                Some((cn, v)) if cn == n => v,
+                _ => {
+                    // G = fte × salary × P / 12; N = max(0, fte × salary × P − h × threshold) ×
+                    // rate / 12; Q = G × pension rate, on the rounded G as payroll does.
+                    let annual_pay = &(&fte * &salary) * award.at(n);
+                    let gross = (annual_pay.clone() / twelve.clone()).pennies(&field)?;
+                    let above = (annual_pay - thresholds.clone()).at_least_zero();
+                    let ni = (&above * &ni_rate / twelve.clone()).pennies(&field)?;
+                    let pension = (&Exact::dec(gross) * &pension_rate).pennies(&field)?;
+                    let v = PayrollMonth { gross, ni, pension };
+                    cached = Some((n, v));
+                    v
+                }
+            };
+            let t = &mut totals[i];
+            t.gross = add(t.gross, month.gross, &field)?;
+            t.ni = add(t.ni, month.ni, &field)?;
+            t.pension = add(t.pension, month.pension, &field)?;
+        }
+    }
+    Ok(totals)
+}
+
+/// Staff costs: gross pay paid in the month worked; employer NI (less any Employment Allowance),
+/// employer pension and the Apprenticeship Levy paid in that month or the next, as the settings
+/// say. Each is expenditure of the month worked.
 pub(super) fn staff(
     plan: &Plan,
     grid: &mut Grid,
     earned: &mut Earned,
 ) -> Result<(), ForecastError> {
-    let h = grid.horizon;
-    let f = &plan.forecast;
-    let s = &f.settings;
-    let twelve = Decimal::from(12);
-    let threshold = s.ni_secondary_threshold.get() / twelve;
-    let ni_rate = frac(s.employer_ni_percent.get());
-    let mut award = Growth::new(s.pay_award_percent.get(), &|| {
-        "forecast.settings.pay_award_percent".to_string()
-    })?;
-    // Totals by month (pay, NI, pension), posted to the grid once a month at the end: a staff
-    // line costs three additions a month.
-    let mut totals = vec![[Decimal::ZERO; 3]; h.len];
-    for line in &f.staff {
-        let field = || format!("forecast.staff[{}].annual_salary", line.id);
-        let fte = line.fte.get();
-        let pension_rate = frac(line.pension.employer_percent.get());
-        let mut cached: Option<(u32, [Decimal; 3])> = None;
-        for i in h.active(line.start, line.end) {
-            let n = pay_awards(f.start, s.pay_award_month, h.month(i));
-            let amounts = match cached {
-                Some((cn, v)) if cn == n => v,
-                _ => {
-                    let monthly_salary = div(
-                        mul(line.annual_salary.get(), award.at(n, &field)?, &field)?,
-                        twelve,
-                        &field,
-                    )?;
-                    let gross = pennies(mul(fte, monthly_salary, &field)?);
-                    let above = (monthly_salary - threshold).max(Decimal::ZERO);
-                    let ni = pennies(mul(mul(fte, above, &field)?, ni_rate, &field)?);
-                    let pension = pennies(mul(gross, pension_rate, &field)?);
-                    cached = Some((n, [gross, ni, pension]));
-                    [gross, ni, pension]
-                }
-            };
-            let cell = &mut totals[i];
-            for (t, a) in cell.iter_mut().zip(amounts) {
-                *t = add(*t, a, &field)?;
-            }
-        }
+    if plan.forecast.staff.is_empty() {
+        return Ok(());
     }
-    // The allowance reduces each tax year's employer NI in month order until it is used up.
+    let h = grid.horizon;
+    let s = &plan.forecast.settings;
+    let totals = payroll_by_month(plan, h)?;
     let claim = s.claim_employment_allowance && employment_allowance_eligible(plan);
-    let field = || "forecast.settings.employment_allowance".to_string();
-    let (pay_row, ni_row, pension_row) = (
-        grid.line(LineKey::Pay),
-        grid.line(LineKey::EmployerNi),
-        grid.line(LineKey::EmployerPension),
-    );
+    let levy_rate = Exact::percent(s.apprenticeship_levy_percent.get());
+    let levy_allowance = Exact::dec(s.apprenticeship_levy_allowance.get());
+    let lag = match s.payroll_costs_paid {
+        PayrollTiming::SameMonth => 0,
+        PayrollTiming::NextMonth => 1,
+    };
+    let rows = [
+        LineKey::Pay,
+        LineKey::EmployerNi,
+        LineKey::EmployerPension,
+        LineKey::ApprenticeshipLevy,
+    ];
+    let cash = rows.clone().map(|k| grid.line(k));
+    let kinds = rows.map(|k| earned.kind(k));
+    let allowance_field = || "forecast.settings.employment_allowance".to_string();
+    let levy_field = || "forecast.settings.apprenticeship_levy_percent".to_string();
     let mut year = None;
-    let mut left = Decimal::ZERO;
-    for (i, [gross, ni, pension]) in totals.into_iter().enumerate() {
-        let ty = tax_year(h.month(i));
-        if year != Some(ty) {
-            year = Some(ty);
-            left = if claim {
+    let mut allowance_left = Decimal::ZERO;
+    let mut pay_so_far = Decimal::ZERO;
+    let mut levy_so_far = Decimal::ZERO;
+    for (i, t) in totals.into_iter().enumerate() {
+        let m = h.month(i);
+        if year != Some(tax_year(m)) {
+            year = Some(tax_year(m));
+            allowance_left = if claim {
                 s.employment_allowance.get()
             } else {
                 Decimal::ZERO
             };
+            pay_so_far = Decimal::ZERO;
+            levy_so_far = Decimal::ZERO;
         }
-        let relief = ni.min(left);
-        left -= relief;
-        let net = sub(ni, relief, &field)?;
-        grid.add(pay_row, i, gross, &field)?;
-        grid.add(ni_row, i, net, &field)?;
-        grid.add(pension_row, i, pension, &field)?;
-        earned.staff_cost(i, add(add(gross, net, &field)?, pension, &field)?, &field)?;
+        // The allowance reduces each tax year's employer NI in month order until used up.
+        let relief = t.ni.min(allowance_left);
+        allowance_left -= relief;
+        let ni = sub(t.ni, relief, &allowance_field)?;
+        // The levy: the cumulative charge on the year's pay bill less the allowance accrued to
+        // this month, never refunded within the year.
+        pay_so_far = add(pay_so_far, t.gross, &levy_field)?;
+        let accrued = &levy_allowance * &Exact::int(tax_year_position(m)) / Exact::int(12);
+        let cumulative = (&Exact::dec(pay_so_far) * &levy_rate - accrued)
+            .at_least_zero()
+            .pennies(&levy_field)?;
+        let levy = (cumulative - levy_so_far).max(Decimal::ZERO);
+        levy_so_far = add(levy_so_far, levy, &levy_field)?;
+
+        let amounts = [t.gross, ni, t.pension, levy];
+        for (k, amount) in amounts.into_iter().enumerate() {
+            earned.expense(kinds[k], i, amount, true, &levy_field)?;
+            let paid = if k == 0 { i } else { i + lag };
+            if paid < h.len {
+                grid.add(cash[k], paid, amount, &levy_field)?;
+            } else {
+                earned.payroll_payable = add(earned.payroll_payable, amount, &levy_field)?;
+            }
+        }
     }
     Ok(())
 }
@@ -119,8 +180,9 @@ pub(super) fn costs(
         let field = || format!("forecast.costs[{}].amount", line.id);
         let recurring = line.frequency != Frequency::OneOff;
         let key = LineKey::Cost(line.category);
+        let kind = earned.kind(key.clone());
         post_recurring(grid, key, line.into(), &field, |i, v| {
-            earned.cost(i, v, recurring, &field)
+            earned.expense(kind, i, v, recurring, &field)
         })?;
     }
     Ok(())
@@ -141,19 +203,13 @@ pub(crate) struct LoanMonth {
 pub(crate) fn loan_schedule(loan: &crate::plan::Loan) -> Result<Vec<LoanMonth>, ForecastError> {
     let field = || format!("forecast.loans[{}].principal", loan.id);
     let principal = loan.principal.get();
-    let rate = div(
-        frac(loan.annual_rate_percent.get()),
-        Decimal::from(12),
-        &field,
-    )?;
+    let rate = Exact::percent(loan.annual_rate_percent.get()) / Exact::int(12);
     let term = loan.term_months;
     let holiday = loan.capital_holiday_months;
     let instalment = match loan.repayment {
-        Repayment::Amortising if holiday < term => Some(pennies(div(
-            principal,
-            Decimal::from(term - holiday),
-            &field,
-        )?)),
+        Repayment::Amortising if holiday < term => {
+            Some((Exact::dec(principal) / Exact::int(i64::from(term - holiday))).pennies(&field)?)
+        }
         _ => None,
     };
     let mut balance = principal;
@@ -162,7 +218,7 @@ pub(crate) fn loan_schedule(loan: &crate::plan::Loan) -> Result<Vec<LoanMonth>, 
         let Some(month) = loan.drawdown.plus(i64::from(j)) else {
             break;
         };
-        let interest = pennies(mul(balance, rate, &field)?);
+        let interest = (&Exact::dec(balance) * &rate).pennies(&field)?;
         let capital = match instalment {
             _ if j == term => balance,
             Some(inst) if j > holiday => inst.min(balance),
@@ -190,11 +246,25 @@ pub(super) fn loans(
     );
     for loan in &plan.forecast.loans {
         let field = || format!("forecast.loans[{}].principal", loan.id);
-        for lm in loan_schedule(loan)? {
+        let schedule = loan_schedule(loan)?;
+        for lm in &schedule {
             if let Some(i) = h.index(lm.month) {
                 grid.add(interest_row, i, lm.interest, &field)?;
                 grid.add(capital_row, i, lm.capital, &field)?;
-                earned.loan_service(i, lm.interest, lm.capital, &field)?;
+                earned.loan_service(i, lm.capital, lm.interest, &field)?;
+            }
+        }
+        // Capital still owed at the end of each month: drawn and not yet repaid.
+        let mut repaid = Decimal::ZERO;
+        let mut next = schedule.iter().peekable();
+        for i in 0..h.len {
+            let m = h.month(i);
+            while let Some(lm) = next.next_if(|lm| lm.month <= m) {
+                repaid = add(repaid, lm.capital, &field)?;
+            }
+            if loan.drawdown <= m {
+                let owed = sub(loan.principal.get(), repaid, &field)?;
+                earned.loan_outstanding[i] = add(earned.loan_outstanding[i], owed, &field)?;
             }
         }
     }

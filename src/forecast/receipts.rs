@@ -1,7 +1,7 @@
 //! Receipts: contracts (with payment terms, payment by results and renewal), other income,
 //! grants, equity and loan drawdowns.
 
-use super::arith::{frac, mul, pennies, sub, Growth};
+use super::arith::{Exact, Growth};
 use super::lines::{Grid, LineKey};
 use super::summary::Earned;
 use super::{Adjustments, ForecastError};
@@ -37,12 +37,12 @@ pub(super) fn contracts(
         if first > service_end {
             continue;
         }
-        let monthly = c.annual_value.get() / Decimal::from(12);
-        let renewal_factor = Decimal::ONE + frac(c.renewal.value_change_percent.get());
+        let annual = Exact::dec(c.annual_value.get());
+        let renewal_factor = Exact::growth(c.renewal.value_change_percent.get());
         let cut_factor = adj
             .contract_cut_from_second_year_percent
-            .map(|p| Decimal::ONE - frac(p));
-        let mut indexation = Growth::new(c.indexation_percent.get(), &field)?;
+            .map(|p| Exact::one() - Exact::percent(p));
+        let mut indexation = Growth::new(c.indexation_percent.get());
         let lag = c.pbr.as_ref().map_or(0, |p| p.lag_months as usize);
         // The value changes only on anniversaries and at the end: each year's rounded fixed and
         // results parts are computed once.
@@ -55,23 +55,23 @@ pub(super) fn contracts(
             let (fixed, results) = match cached {
                 Some((ck, ca, f, r)) if ck == k && ca == after_end => (f, r),
                 _ => {
-                    let mut v = mul(monthly, indexation.at(k, &field)?, &field)?;
+                    // V(m) = annual_value × (1 + i)^k / 12, × the renewal change after the end,
+                    // × the scenario's cut from the second year.
+                    let mut v = &annual * indexation.at(k);
                     if after_end {
-                        v = mul(v, renewal_factor, &field)?;
+                        v = v * renewal_factor.clone();
                     }
-                    if let (Some(cut), true) = (cut_factor, k >= 1) {
-                        v = mul(v, cut, &field)?;
+                    if let (Some(cut), true) = (&cut_factor, k >= 1) {
+                        v = v * cut.clone();
                     }
+                    let v = v / Exact::int(12);
                     let (f, r) = match &c.pbr {
-                        None => (pennies(v), Decimal::ZERO),
+                        None => (v.pennies(&field)?, Decimal::ZERO),
                         Some(p) => {
-                            let s = frac(p.share_percent.get());
-                            let fixed = pennies(mul(v, sub(Decimal::ONE, s, &field)?, &field)?);
-                            let results = pennies(mul(
-                                mul(v, s, &field)?,
-                                frac(p.achievement_percent.get()),
-                                &field,
-                            )?);
+                            let s = Exact::percent(p.share_percent.get());
+                            let a = Exact::percent(p.achievement_percent.get());
+                            let fixed = (&v * &(Exact::one() - s.clone())).pennies(&field)?;
+                            let results = (v * s * a).pennies(&field)?;
                             (fixed, results)
                         }
                     };
@@ -154,17 +154,19 @@ impl From<&CostLine> for Schedule {
 /// once.
 struct Recurring {
     schedule: Schedule,
+    amount: Exact,
     growth: Growth,
     year: Option<(u32, Decimal)>,
 }
 
 impl Recurring {
-    fn new(schedule: Schedule, field: &impl super::arith::Field) -> Result<Self, ForecastError> {
-        Ok(Recurring {
+    fn new(schedule: Schedule) -> Self {
+        Recurring {
             schedule,
-            growth: Growth::new(schedule.percent, field)?,
+            amount: Exact::dec(schedule.amount),
+            growth: Growth::new(schedule.percent),
             year: None,
-        })
+        }
     }
 
     /// The amount in month `m`, rounded to pennies; `None` when the line is not active then.
@@ -186,12 +188,13 @@ impl Recurring {
                 return Ok(Some(v));
             }
         }
-        let v = mul(s.amount, self.growth.at(k, field)?, field)?;
-        let v = pennies(if s.frequency == Frequency::Annual {
-            v / Decimal::from(12)
+        let v = &self.amount * self.growth.at(k);
+        let v = if s.frequency == Frequency::Annual {
+            v / Exact::int(12)
         } else {
             v
-        });
+        }
+        .pennies(field)?;
         self.year = Some((k, v));
         Ok(Some(v))
     }
@@ -208,7 +211,7 @@ pub(crate) fn post_recurring(
 ) -> Result<(), ForecastError> {
     let h = grid.horizon;
     let row = grid.line(key);
-    let mut amounts = Recurring::new(schedule, field)?;
+    let mut amounts = Recurring::new(schedule);
     for i in h.active(schedule.start, schedule.last()) {
         if let Some(v) = amounts.at(h.month(i), field)? {
             grid.add(row, i, v, field)?;

@@ -36,6 +36,9 @@ fn summary_json(s: &Summary) -> Value {
         "largest_commissioner_share": opt(s.largest_commissioner_share, 2),
         "contract_income_share": opt(s.contract_income_share, 2),
         "receivable_at_horizon": money_json(s.receivable_at_horizon),
+        "tax_payable_at_horizon": money_json(s.tax_payable_at_horizon),
+        "payroll_payable_at_horizon": money_json(s.payroll_payable_at_horizon),
+        "first_negative_month": s.first_negative_month.map(|m| m.to_string()),
         "closing_cash": money_json(s.closing_cash),
     })
 }
@@ -46,6 +49,7 @@ fn delta_json(d: &Delta) -> Value {
         "lowest_cash_month": d.lowest_cash_month,
         "peak_funding_need": money_json(d.peak_funding_need),
         "months_negative": d.months_negative,
+        "first_negative_month": d.first_negative_month,
         "closing_cash": money_json(d.closing_cash),
     })
 }
@@ -75,10 +79,24 @@ pub fn to_json(f: &Forecast, scenarios: &[ScenarioResult]) -> Value {
         .years
         .iter()
         .map(|y| {
+            let expenditure: Map<String, Value> = y
+                .expenditure_by_kind
+                .iter()
+                .map(|(k, v)| (k.to_string(), money_json(*v)))
+                .collect();
             json!({
                 "year": y.year,
+                "income": {
+                    "contracts": money_json(y.contract_income),
+                    "other": money_json(y.other_income),
+                },
+                "grants": money_json(y.grants),
+                "expenditure": expenditure,
                 "surplus": money_json(y.surplus),
+                "tax": money_json(y.tax),
+                "surplus_after_tax": money_json(y.surplus_after_tax),
                 "closing_cash": money_json(y.closing_cash),
+                "net_cash": money_json(y.net_cash),
                 "reserves_months": opt(y.reserves_months, 1),
                 "dscr": opt(y.dscr, 2),
             })
@@ -154,11 +172,16 @@ pub fn headline_figures(f: &Forecast) -> Vec<(&'static str, String)> {
         ("Peak funding need", money::pence(s.peak_funding_need)),
         ("Months with negative cash", s.months_negative.to_string()),
         (
+            "Cash first below zero",
+            s.first_negative_month
+                .map_or_else(|| "never".into(), crate::labels::month_long),
+        ),
+        (
             "Operating costs a month",
             money::pence(s.operating_costs_monthly_avg),
         ),
-        ("Reserves at the end of year 1", reserves(0)),
-        ("Reserves at the end of year 2", reserves(1)),
+        ("Net reserves at the end of year 1", reserves(0)),
+        ("Net reserves at the end of year 2", reserves(1)),
         (
             "Largest commissioner's share",
             match (&s.largest_commissioner, s.largest_commissioner_share) {
@@ -170,6 +193,14 @@ pub fn headline_figures(f: &Forecast) -> Vec<(&'static str, String)> {
         (
             "Receivable at the horizon",
             money::pence(s.receivable_at_horizon),
+        ),
+        (
+            "Corporation tax payable at the horizon",
+            money::pence(s.tax_payable_at_horizon),
+        ),
+        (
+            "Payroll costs payable at the horizon",
+            money::pence(s.payroll_payable_at_horizon),
         ),
         ("Closing cash", money::pence(s.closing_cash)),
     ]
@@ -200,16 +231,19 @@ pub fn to_table(f: &Forecast, scenarios: &[ScenarioResult]) -> String {
     }
     let _ = writeln!(
         out,
-        "\n{:<6} {:>16} {:>16} {:>10} {:>8}",
-        "Year", "Surplus", "Closing cash", "Reserves", "DSCR"
+        "\n{:<6} {:>16} {:>14} {:>16} {:>16} {:>16} {:>10} {:>8}",
+        "Year", "Surplus", "Tax", "After tax", "Closing cash", "Net cash", "Reserves", "DSCR"
     );
     for y in &f.years {
         let _ = writeln!(
             out,
-            "{:<6} {:>16} {:>16} {:>10} {:>8}",
+            "{:<6} {:>16} {:>14} {:>16} {:>16} {:>16} {:>10} {:>8}",
             y.year,
             money::pence(y.surplus),
+            money::pence(y.tax),
+            money::pence(y.surplus_after_tax),
             money::pence(y.closing_cash),
+            money::pence(y.net_cash),
             y.reserves_months
                 .map_or_else(|| "—".into(), |r| format!("{} mo", fixed(r, 1))),
             y.dscr
@@ -223,18 +257,30 @@ pub fn to_table(f: &Forecast, scenarios: &[ScenarioResult]) -> String {
     if !scenarios.is_empty() {
         let _ = writeln!(
             out,
-            "\n{:<26} {:>16} {:>8} {:>16} {:>6}",
-            "Scenario", "Lowest cash", "Month", "Change", "Neg."
+            "\n{:<26} {:>16} {:>8} {:>16} {:>6} {:>9} {:>16} {:>16}",
+            "Scenario",
+            "Lowest cash",
+            "Month",
+            "Change",
+            "Neg.",
+            "First neg.",
+            "Closing cash",
+            "Change"
         );
         for r in scenarios {
+            let s = &r.forecast.summary;
             let _ = writeln!(
                 out,
-                "{:<26} {:>16} {:>8} {:>16} {:>6}",
+                "{:<26} {:>16} {:>8} {:>16} {:>6} {:>9} {:>16} {:>16}",
                 r.scenario.id,
-                money::pence(r.forecast.summary.lowest_cash),
-                r.forecast.summary.lowest_cash_month.to_string(),
+                money::pence(s.lowest_cash),
+                s.lowest_cash_month.to_string(),
                 money::pence(r.delta.lowest_cash),
-                r.forecast.summary.months_negative
+                s.months_negative,
+                s.first_negative_month
+                    .map_or_else(|| "—".into(), |m| m.to_string()),
+                money::pence(s.closing_cash),
+                money::pence(r.delta.closing_cash)
             );
         }
     }

@@ -68,7 +68,7 @@ pub fn default_scenarios() -> Vec<Scenario> {
 }
 
 /// The contract with the most earned value over the horizon (ties: the first in the plan): the
-/// one scenario S1 loses.
+/// one scenario S1 loses. `None` when no contract earns anything.
 pub fn largest_contract(base: &Forecast) -> Option<&ItemId> {
     base.summary
         .contract_earned
@@ -77,6 +77,7 @@ pub fn largest_contract(base: &Forecast) -> Option<&ItemId> {
             Some(b) if b.1 >= c.1 => best,
             _ => Some(c),
         })
+        .filter(|(_, earned)| *earned > Decimal::ZERO)
         .map(|(id, _)| id)
 }
 
@@ -91,15 +92,8 @@ pub fn apply(plan: &Plan, base: &Forecast, change: Change) -> (Plan, Adjustments
     let f = &mut p.forecast;
     match change {
         Change::EndLargestContract => {
-            // Ties go to the first in plan order.
-            let largest = base.summary.contract_earned.iter().fold(
-                None::<&(crate::values::ItemId, Decimal)>,
-                |best, c| match best {
-                    Some(b) if b.1 >= c.1 => best,
-                    _ => Some(c),
-                },
-            );
-            if let Some((id, _)) = largest {
+            // A contract that already ends, or none earning anything, leaves nothing to lose.
+            if let Some(id) = largest_contract(base) {
                 if let Some(c) = f.contracts.iter_mut().find(|c| &c.id == id) {
                     c.renewal.assumption = RenewalAssumption::Ends;
                 }
@@ -136,6 +130,9 @@ pub struct Delta {
     pub lowest_cash_month: i64,
     pub peak_funding_need: Decimal,
     pub months_negative: i64,
+    /// Months later (positive) or earlier that cash first goes below zero; `None` when either
+    /// forecast never goes below zero.
+    pub first_negative_month: Option<i64>,
     pub closing_cash: Decimal,
 }
 
@@ -155,6 +152,10 @@ pub fn delta(base: &Forecast, other: &Forecast) -> Delta {
         lowest_cash_month: b.lowest_cash_month.months_until(o.lowest_cash_month),
         peak_funding_need: o.peak_funding_need - b.peak_funding_need,
         months_negative: i64::from(o.months_negative) - i64::from(b.months_negative),
+        first_negative_month: b
+            .first_negative_month
+            .zip(o.first_negative_month)
+            .map(|(b, o)| b.months_until(o)),
         closing_cash: o.closing_cash - b.closing_cash,
     }
 }

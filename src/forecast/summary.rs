@@ -1,26 +1,34 @@
 //! Income and expenditure by forecast year, and the named summary figures of `docs/cashflow.md`.
 
-use super::arith::{add, div, mul, Field};
+use super::arith::{add, div, sub, Field};
+use super::lines::LineKey;
 use super::{ForecastError, MonthRow};
 use crate::values::{ItemId, Month};
 use rust_decimal::{Decimal, RoundingStrategy};
 use std::collections::BTreeMap;
 
 /// What was earned or incurred each month (the income and expenditure view), as the cash lines
-/// are computed.
+/// are computed, and what falls due after the horizon.
 pub(crate) struct Earned {
+    len: usize,
     contract_income: Vec<Decimal>,
     by_commissioner: BTreeMap<String, Decimal>,
     by_contract: Vec<(ItemId, Decimal)>,
     other_income: Vec<Decimal>,
     grants: Vec<Decimal>,
-    /// Staff, costs (one-off included) and interest.
-    expenditure: Vec<Decimal>,
-    interest: Vec<Decimal>,
+    /// Expenditure by kind and month worked or incurred: staff, costs (one-off included),
+    /// interest. Looked up once per line with [`Earned::kind`].
+    kinds: BTreeMap<LineKey, usize>,
+    expense: Vec<Vec<Decimal>>,
+    /// Interest and capital paid.
     loan_service: Vec<Decimal>,
+    /// Loan capital still owed at the end of each month.
+    pub loan_outstanding: Vec<Decimal>,
     /// Staff and recurring costs, for `operating_costs_monthly_avg`.
     operating: Vec<Decimal>,
-    receivable: Decimal,
+    pub receivable: Decimal,
+    pub payroll_payable: Decimal,
+    pub tax_payable: Decimal,
 }
 
 fn bump(v: &mut [Decimal], i: usize, x: Decimal, field: &impl Field) -> Result<(), ForecastError> {
@@ -32,18 +40,23 @@ impl Earned {
     pub fn new(len: usize) -> Self {
         let z = || vec![Decimal::ZERO; len];
         Earned {
+            len,
             contract_income: z(),
             by_commissioner: BTreeMap::new(),
             by_contract: Vec::new(),
             other_income: z(),
             grants: z(),
-            expenditure: z(),
-            interest: z(),
+            kinds: BTreeMap::new(),
+            expense: Vec::new(),
             loan_service: z(),
+            loan_outstanding: z(),
             operating: z(),
             receivable: Decimal::ZERO,
+            payroll_payable: Decimal::ZERO,
+            tax_payable: Decimal::ZERO,
         }
     }
+
     pub fn contract(
         &mut self,
         i: usize,
@@ -63,10 +76,12 @@ impl Earned {
         *total = add(*total, x, f)?;
         bump(&mut self.contract_income, i, x, f)
     }
+
     pub fn receivable(&mut self, x: Decimal, f: &impl Field) -> Result<(), ForecastError> {
         self.receivable = add(self.receivable, x, f)?;
         Ok(())
     }
+
     pub fn other_income(
         &mut self,
         i: usize,
@@ -75,42 +90,108 @@ impl Earned {
     ) -> Result<(), ForecastError> {
         bump(&mut self.other_income, i, x, f)
     }
+
     pub fn grant(&mut self, i: usize, x: Decimal, f: &impl Field) -> Result<(), ForecastError> {
         bump(&mut self.grants, i, x, f)
     }
-    pub fn staff_cost(
-        &mut self,
-        i: usize,
-        x: Decimal,
-        f: &impl Field,
-    ) -> Result<(), ForecastError> {
-        bump(&mut self.expenditure, i, x, f)?;
-        bump(&mut self.operating, i, x, f)
+
+    /// The row of an expenditure kind, made on first use.
+    pub fn kind(&mut self, key: LineKey) -> usize {
+        let next = self.expense.len();
+        let row = *self.kinds.entry(key).or_insert(next);
+        if row == next {
+            self.expense.push(vec![Decimal::ZERO; self.len]);
+        }
+        row
     }
-    pub fn cost(
+
+    /// Expenditure of kind `row` incurred in month `i`; `operating` when it is a running cost.
+    pub fn expense(
         &mut self,
+        row: usize,
         i: usize,
         x: Decimal,
-        recurring: bool,
+        operating: bool,
         f: &impl Field,
     ) -> Result<(), ForecastError> {
-        bump(&mut self.expenditure, i, x, f)?;
-        if recurring {
+        bump(&mut self.expense[row], i, x, f)?;
+        if operating {
             bump(&mut self.operating, i, x, f)?;
         }
         Ok(())
     }
+
     pub fn loan_service(
         &mut self,
         i: usize,
-        interest: Decimal,
         capital: Decimal,
+        interest: Decimal,
         f: &impl Field,
     ) -> Result<(), ForecastError> {
-        bump(&mut self.expenditure, i, interest, f)?;
-        bump(&mut self.interest, i, interest, f)?;
+        let row = self.kind(LineKey::LoanInterest);
+        self.expense(row, i, interest, false, f)?;
         bump(&mut self.loan_service, i, add(interest, capital, f)?, f)
     }
+}
+
+/// A forecast year's income and expenditure before tax: what corporation tax is charged on.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct YearIe {
+    pub first: usize,
+    pub end: usize,
+    pub contract_income: Decimal,
+    pub other_income: Decimal,
+    pub grants: Decimal,
+    pub by_kind: Vec<(LineKey, Decimal)>,
+    pub expenditure: Decimal,
+    pub surplus: Decimal,
+    pub interest: Decimal,
+    pub debt_service: Decimal,
+}
+
+fn sum(v: &[Decimal], f: &impl Field) -> Result<Decimal, ForecastError> {
+    v.iter().try_fold(Decimal::ZERO, |a, x| add(a, *x, f))
+}
+
+/// The income and expenditure of each forecast year: 12-month blocks from the start, the last
+/// possibly shorter.
+pub(crate) fn income_and_expenditure(e: &Earned) -> Result<Vec<YearIe>, ForecastError> {
+    let f = || "forecast".to_string();
+    let mut out = Vec::new();
+    for first in (0..e.len).step_by(12) {
+        let end = (first + 12).min(e.len);
+        let r = first..end;
+        let contract_income = sum(&e.contract_income[r.clone()], &f)?;
+        let other_income = sum(&e.other_income[r.clone()], &f)?;
+        let grants = sum(&e.grants[r.clone()], &f)?;
+        let mut by_kind = Vec::with_capacity(e.kinds.len());
+        let mut expenditure = Decimal::ZERO;
+        for (key, &row) in &e.kinds {
+            let v = sum(&e.expense[row][r.clone()], &f)?;
+            expenditure = add(expenditure, v, &f)?;
+            by_kind.push((key.clone(), v));
+        }
+        let interest = e
+            .kinds
+            .get(&LineKey::LoanInterest)
+            .map_or(Ok(Decimal::ZERO), |&row| {
+                sum(&e.expense[row][r.clone()], &f)
+            })?;
+        let income = add(add(contract_income, other_income, &f)?, grants, &f)?;
+        out.push(YearIe {
+            first,
+            end,
+            contract_income,
+            other_income,
+            grants,
+            by_kind,
+            expenditure,
+            surplus: sub(income, expenditure, &f)?,
+            interest,
+            debt_service: sum(&e.loan_service[r], &f)?,
+        });
+    }
+    Ok(out)
 }
 
 /// One forecast year: 12-month blocks from the start (the last may be shorter).
@@ -120,18 +201,22 @@ pub struct Year {
     pub year: u32,
     pub first_month: Month,
     pub last_month: Month,
+    /// Contract income earned in the year.
+    pub contract_income: Decimal,
+    /// Other income earned in the year.
+    pub other_income: Decimal,
     /// Contract and other income earned in the year.
     pub income: Decimal,
     pub grants: Decimal,
-    /// Staff, costs and interest incurred; not loan capital.
+    /// Expenditure incurred, by kind (the payment keys less loan capital and corporation tax).
+    pub expenditure_by_kind: Vec<(LineKey, Decimal)>,
+    /// Staff, costs, levy and interest incurred; not loan capital, not tax.
     pub expenditure: Decimal,
+    /// Surplus (or deficit, negative) before tax.
     pub surplus: Decimal,
     pub interest: Decimal,
     /// Interest and capital paid.
     pub debt_service: Decimal,
-    pub closing_cash: Decimal,
-    /// Closing cash less loan capital still outstanding: borrowed money is not a reserve.
-    pub net_cash: Decimal,
     /// The year's profit on which corporation tax is charged, after losses brought forward
     /// (zero for a charity, which pays none).
     pub taxable_profit: Decimal,
@@ -139,9 +224,13 @@ pub struct Year {
     pub tax: Decimal,
     /// `surplus − tax`.
     pub surplus_after_tax: Decimal,
+    pub closing_cash: Decimal,
+    /// Closing cash less loan capital still outstanding: borrowed money is not a reserve.
+    pub net_cash: Decimal,
     /// Net cash over `operating_costs_monthly_avg`, to 1 decimal; `None` with no operating costs.
     pub reserves_months: Option<Decimal>,
-    /// (Surplus before interest) / (interest + capital paid); `None` in years with no loan service.
+    /// (Surplus before interest and tax) / (interest + capital paid), to 2 decimals; `None` in
+    /// years with no loan service.
     pub dscr: Option<Decimal>,
 }
 
@@ -174,10 +263,6 @@ pub struct Summary {
     pub contract_earned: Vec<(ItemId, Decimal)>,
 }
 
-fn sum(v: &[Decimal], f: &impl Field) -> Result<Decimal, ForecastError> {
-    v.iter().try_fold(Decimal::ZERO, |a, x| add(a, *x, f))
-}
-
 /// `part / whole × 100`, or `None` when `whole` is zero.
 fn percent_of(
     part: Decimal,
@@ -187,12 +272,25 @@ fn percent_of(
     if whole.is_zero() {
         return Ok(None);
     }
-    Ok(Some(mul(div(part, whole, f)?, Decimal::ONE_HUNDRED, f)?))
+    let ratio = div(part, whole, f)?;
+    let percent = ratio.checked_mul(Decimal::ONE_HUNDRED);
+    percent.map(Some).ok_or_else(|| super::arith::overflow(f))
 }
 
+fn round_half_away(d: Decimal, dp: u32) -> Decimal {
+    d.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero)
+}
+
+fn is_negative(d: Decimal) -> bool {
+    d.is_sign_negative() && !d.is_zero()
+}
+
+/// The years and the summary, once the cash rows (tax included) are known.
 pub(super) fn summarise(
     months: &[MonthRow],
     e: &Earned,
+    ie: Vec<YearIe>,
+    taxes: &[(Decimal, Decimal)],
 ) -> Result<(Vec<Year>, Summary), ForecastError> {
     let f = || "forecast".to_string();
     let n = months.len();
@@ -209,49 +307,40 @@ pub(super) fn summarise(
             });
     let operating_avg = div(sum(&e.operating, &f)?, Decimal::from(n as u64), &f)?;
 
-    let mut years = Vec::new();
-    for (y, start) in (0..n).step_by(12).enumerate() {
-        let end = (start + 12).min(n);
-        let r = start..end;
-        let income = add(
-            sum(&e.contract_income[r.clone()], &f)?,
-            sum(&e.other_income[r.clone()], &f)?,
-            &f,
-        )?;
-        let grants = sum(&e.grants[r.clone()], &f)?;
-        let expenditure = sum(&e.expenditure[r.clone()], &f)?;
-        let surplus = add(income, grants, &f)? - expenditure;
-        let interest = sum(&e.interest[r.clone()], &f)?;
-        let debt_service = sum(&e.loan_service[r.clone()], &f)?;
-        let closing_cash = months[end - 1].closing;
+    let mut years = Vec::with_capacity(ie.len());
+    for (y, (ie, &(taxable_profit, tax))) in ie.into_iter().zip(taxes).enumerate() {
+        let last = ie.end - 1;
+        let closing_cash = months[last].closing;
+        let net_cash = sub(closing_cash, e.loan_outstanding[last], &f)?;
         let reserves_months = if operating_avg.is_zero() {
             None
         } else {
-            Some(
-                div(closing_cash, operating_avg, &f)?
-                    .round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero),
-            )
+            Some(round_half_away(div(net_cash, operating_avg, &f)?, 1))
         };
-        let dscr = if debt_service.is_zero() {
+        let dscr = if ie.debt_service.is_zero() {
             None
         } else {
-            Some(div(add(surplus, interest, &f)?, debt_service, &f)?)
+            let cover = div(add(ie.surplus, ie.interest, &f)?, ie.debt_service, &f)?;
+            Some(round_half_away(cover, 2))
         };
         years.push(Year {
             year: y as u32 + 1,
-            first_month: months[start].month,
-            last_month: months[end - 1].month,
-            income,
-            grants,
-            expenditure,
-            surplus,
-            interest,
-            debt_service,
+            first_month: months[ie.first].month,
+            last_month: months[last].month,
+            contract_income: ie.contract_income,
+            other_income: ie.other_income,
+            income: add(ie.contract_income, ie.other_income, &f)?,
+            grants: ie.grants,
+            expenditure_by_kind: ie.by_kind,
+            expenditure: ie.expenditure,
+            surplus: ie.surplus,
+            interest: ie.interest,
+            debt_service: ie.debt_service,
+            taxable_profit,
+            tax,
+            surplus_after_tax: sub(ie.surplus, tax, &f)?,
             closing_cash,
-            net_cash: closing_cash,
-            taxable_profit: Decimal::ZERO,
-            tax: Decimal::ZERO,
-            surplus_after_tax: surplus,
+            net_cash,
             reserves_months,
             dscr,
         });
@@ -275,13 +364,10 @@ pub(super) fn summarise(
         lowest_cash: lowest,
         lowest_cash_month: months[lowest_i].month,
         peak_funding_need: (-lowest).max(Decimal::ZERO),
-        months_negative: months
-            .iter()
-            .filter(|r| r.closing.is_sign_negative() && !r.closing.is_zero())
-            .count() as u32,
+        months_negative: months.iter().filter(|r| is_negative(r.closing)).count() as u32,
         first_negative_month: months
             .iter()
-            .find(|r| r.closing.is_sign_negative() && !r.closing.is_zero())
+            .find(|r| is_negative(r.closing))
             .map(|r| r.month),
         operating_costs_monthly_avg: operating_avg,
         largest_commissioner_share: match largest {
@@ -291,8 +377,8 @@ pub(super) fn summarise(
         largest_commissioner: largest.map(|(n, _)| n.clone()),
         contract_income_share: percent_of(contract_income, all_income, &f)?,
         receivable_at_horizon: e.receivable,
-        tax_payable_at_horizon: Decimal::ZERO,
-        payroll_payable_at_horizon: Decimal::ZERO,
+        tax_payable_at_horizon: e.tax_payable,
+        payroll_payable_at_horizon: e.payroll_payable,
         closing_cash: months[n - 1].closing,
         contract_income,
         contract_earned: e.by_contract.clone(),
