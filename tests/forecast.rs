@@ -859,3 +859,30 @@ fn the_largest_plan_the_format_allows_computes_exactly_without_overflow() {
     }
     assert_eq!(f.summary.closing_cash, expected);
 }
+
+#[test]
+fn the_settings_table_of_the_cash_flow_document_matches_the_defaults() {
+    // docs/cashflow.md lists every setting with its default, in file order.
+    let doc =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/cashflow.md")).unwrap();
+    let table = doc.split("## Settings and their defaults").nth(1).unwrap();
+    let rows: Vec<(String, String)> = table
+        .lines()
+        .filter(|l| l.starts_with("| `"))
+        .map(|l| {
+            let cells: Vec<&str> = l.split('|').map(str::trim).collect();
+            (cells[1].trim_matches('`').to_string(), cells[2].to_string())
+        })
+        .collect();
+    let defaults = serde_json::to_value(mutual_plan::new_plan::default_settings()).unwrap();
+    let expected: Vec<(String, String)> = defaults
+        .as_object()
+        .unwrap()
+        .iter()
+        .map(|(k, v)| {
+            let v = v.as_str().map_or_else(|| v.to_string(), str::to_owned);
+            (k.clone(), v)
+        })
+        .collect();
+    assert_eq!(rows, expected);
+}
