@@ -1,6 +1,7 @@
 //! GOV: the board and how staff are heard.
 
-use super::{employee_votes, kind_label, pc, Ctx, Finding, Rule, Severity};
+use super::{employee_votes, pc, Ctx, Finding, Rule, Severity};
+use crate::labels::group_kind_in_text;
 use crate::plan::{BoardRole, Constituency, GroupKind, OwnershipModel};
 use rust_decimal::Decimal;
 
@@ -76,7 +77,7 @@ fn gov_03(ctx: &Ctx, r: &Rule) -> Vec<Finding> {
             r.finding(
                 Severity::Warning,
                 format!("ownership.groups[{}]", g.id),
-                format!("\"{}\" holds {} of the votes but {} have no seat on the board. Add a seat for them.", g.name, pc(g.voting_percent.get()), kind_label(g.kind)),
+                format!("\"{}\" holds {} of the votes but {} have no seat on the board. Add a seat for them.", g.name, pc(g.voting_percent.get()), group_kind_in_text(g.kind)),
             )
         })
         .collect()

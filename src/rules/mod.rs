@@ -11,7 +11,7 @@ mod procurement;
 use crate::criteria::Policy;
 use crate::field_path::FieldPath;
 use crate::forecast::{Forecast, ForecastError};
-use crate::plan::{GroupKind, Plan};
+use crate::plan::Plan;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use ts_rs::TS;
@@ -108,20 +108,6 @@ pub fn employee_votes(plan: &Plan) -> Decimal {
         .filter(|g| g.kind.is_employee())
         .map(|g| g.voting_percent.get())
         .sum()
-}
-
-/// How a group kind is written in messages.
-pub(crate) fn kind_label(k: GroupKind) -> &'static str {
-    match k {
-        GroupKind::Employees | GroupKind::EmployeeTrust => "staff",
-        GroupKind::ServiceUsers => "service users",
-        GroupKind::Community => "the community",
-        GroupKind::ParentBody => "the parent body",
-        GroupKind::Government => "government",
-        GroupKind::PrivatePartner => "the private partner",
-        GroupKind::SocialInvestor => "the social investor",
-        GroupKind::Other => "other members",
-    }
 }
 
 /// `12.5` → "12.5%".

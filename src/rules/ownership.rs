@@ -1,6 +1,7 @@
 //! OWN: consistency of the ownership groups. MUT: is it a mutual?
 
-use super::{employee_votes, kind_label, pc, Ctx, Finding, Rule, Severity};
+use super::{employee_votes, pc, Ctx, Finding, Rule, Severity};
+use crate::labels::group_kind_in_text;
 use crate::plan::{GroupKind, OrgStatus, OwnershipModel};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
@@ -170,7 +171,7 @@ fn mut_05(ctx: &Ctx, r: &Rule) -> Vec<Finding> {
     }
     let mut by_kind: BTreeMap<&str, Decimal> = BTreeMap::new();
     for g in &o.groups {
-        *by_kind.entry(kind_label(g.kind)).or_default() += g.voting_percent.get();
+        *by_kind.entry(group_kind_in_text(g.kind)).or_default() += g.voting_percent.get();
     }
     let min = ctx.policy.multi_stakeholder_min_votes_percent.get();
     let holding = by_kind.values().filter(|v| **v >= min).count();
