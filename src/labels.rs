@@ -299,6 +299,18 @@ pub fn whole_number(n: u64) -> String {
     out
 }
 
+/// How a pension scheme is written inside a sentence: "the NHS Pension Scheme", "no pension".
+pub fn pension_scheme_in_text(p: crate::plan::PensionScheme) -> &'static str {
+    use crate::plan::PensionScheme::*;
+    match p {
+        Nhs => "the NHS Pension Scheme",
+        Lgps => "the Local Government Pension Scheme",
+        CivilService => "the Civil Service pension scheme",
+        DefinedContribution => "a defined contribution scheme",
+        None => "no pension",
+    }
+}
+
 #[cfg(test)]
 mod words_in_messages_tests {
     #[test]

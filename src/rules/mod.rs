@@ -1,5 +1,5 @@
-//! The ownership, governance, legal-form, procurement, employment and forecast checks of
-//! `docs/rules.md`: one small function per rule id, listed in one catalogue.
+//! The ownership, governance, legal-form, procurement, employment, forecast and care-regulation
+//! checks of `docs/rules.md`: one small function per rule id, listed in one catalogue.
 
 mod employment;
 mod finance;
@@ -7,6 +7,7 @@ mod governance;
 mod legal;
 mod ownership;
 mod procurement;
+mod quality;
 
 use crate::criteria::Policy;
 use crate::field_path::FieldPath;
@@ -84,6 +85,7 @@ pub fn catalogue() -> impl Iterator<Item = &'static Rule> {
         .chain(procurement::RULES)
         .chain(employment::RULES)
         .chain(finance::RULES)
+        .chain(quality::RULES)
 }
 
 /// Every finding for the plan, in catalogue order.
