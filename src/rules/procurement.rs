@@ -3,12 +3,12 @@
 
 use super::{employee_votes, pc, Ctx, Finding, Rule, Severity};
 use crate::criteria::Policy;
-use crate::labels::{date_long, month_long};
+use crate::labels::{date_long, distribution, month_long};
 use crate::plan::{
     Constituency, Contract, DistributionPolicy, GroupKind, Nation, ProcurementRoute, PublicBodyKind,
 };
 use crate::values::{Date, Month};
-use rust_decimal::Decimal;
+use rust_decimal::{Decimal, RoundingStrategy};
 
 pub(super) const RULES: &[Rule] = &[
     Rule { id: "PROC-01", title: "The regime for a reserved contract", severity: "info", source: "Procurement Act 2023 commencement, 24 February 2025", check: proc_01 },
@@ -161,7 +161,7 @@ fn proc_03(ctx: &Ctx, r: &Rule) -> Vec<Finding> {
                 r.finding(
                     Severity::Info,
                     path(c, "procurement.last_reserved_award"),
-                    format!("{before}, under regulation 77. Under section 33 of the Procurement Act only an earlier award made under section 33 counts, so it does not stop this award (award date {})." , award_words(c)),
+                    format!("{before}, under regulation 77. Under section 33 of the Procurement Act only an earlier award made under section 33 counts, so it does not stop this award on {}.", award_words(c)),
                 )
             } else {
                 r.finding(
@@ -255,7 +255,7 @@ fn proc_05(ctx: &Ctx, r: &Rule) -> Vec<Finding> {
             Regime::Reg77 => {
                 if plan.ownership.profit_distribution.policy == DistributionPolicy::MembersDividend
                 {
-                    why.push("its profits go to members as dividends (they must be reinvested, or distributed on participation: choose \"shared by participation\")".into());
+                    why.push(format!("its profits go to members as dividends (they must be reinvested, or distributed on participation: choose \"{}\")", distribution(DistributionPolicy::Participatory)));
                 }
                 if !employee_owned && !participatory {
                     warnings.push(format!("its structure rests neither on employee ownership (staff hold {} of the votes, less than {}) nor on participation (staff, service users and the community together need more than {} of the votes and a seat on the board). Explain how employees, users or stakeholders take an active part in running it.", pc(votes), pc(ctx.policy.mutual_min_employee_votes_percent.get()), pc(ctx.policy.employee_control_votes_percent.get())));
@@ -266,7 +266,7 @@ fn proc_05(ctx: &Ctx, r: &Rule) -> Vec<Finding> {
                     why.push(format!("staff hold {} of the votes (a mutual must be under the management and control of its employees: more than half)", pc(votes)));
                 }
                 if let Some(share) = reservable.filter(|s| *s < Decimal::from(50)) {
-                    warnings.push(format!("only {} of the forecast's contract income comes from services that can be reserved, and a mutual must operate mainly to deliver them. Check the services against Schedule 1 of the Procurement Regulations 2024.", pc(share.round_dp(1))));
+                    warnings.push(format!("only {} of the forecast's contract income comes from services that can be reserved, and a mutual must operate mainly to deliver them. Check the services against Schedule 1 of the Procurement Regulations 2024.", pc(share.round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero))));
                 }
             }
         }
