@@ -2,7 +2,7 @@
 //! versioned JSON file so a mentor's organisation can publish its own set without a new release.
 //! A plan's assessment always says which set judged it.
 
-use crate::values::Percent;
+use crate::values::{Money, Percent};
 use rust_decimal::Decimal;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -49,7 +49,7 @@ pub enum CriteriaError {
 pub struct Policy {
     /// MUT-01: employee votes below this are not a mutual.
     pub mutual_min_employee_votes_percent: Percent,
-    /// MUT-02/MUT-03: employee votes at or above this are control.
+    /// MUT-02, MUT-03 and PROC-05: votes above this are control (a majority).
     pub employee_control_votes_percent: Percent,
     /// MUT-05/GOV-03: a stakeholder kind with at least this share of votes counts.
     pub multi_stakeholder_min_votes_percent: Percent,
@@ -59,6 +59,37 @@ pub struct Policy {
     pub nhs_pension_expected_percent: Percent,
     /// MUT-07 and ELIG-3.
     pub live_years_for_support: u32,
+    /// PROC-04, PROC-08 and QUAL-01: the CPV codes of health care services under the Provider
+    /// Selection Regime, as prefixes (an 8-digit code without its trailing zeros covers its
+    /// sub-codes).
+    pub health_care_cpv_prefixes: Vec<CpvPrefix>,
+    /// FIN-07: a year's taxable profit above this means corporation tax by quarterly instalments.
+    pub quarterly_instalments_profit: Money,
+}
+
+/// The start of a CPV code: one to eight digits, such as `"85323"`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(try_from = "String")]
+pub struct CpvPrefix(String);
+
+impl CpvPrefix {
+    /// Whether a CPV code (eight digits, perhaps with a check digit) starts with this prefix.
+    pub fn covers(&self, cpv: &str) -> bool {
+        cpv.trim().starts_with(&self.0)
+    }
+}
+
+impl TryFrom<String> for CpvPrefix {
+    type Error = String;
+    fn try_from(s: String) -> Result<Self, String> {
+        if (1..=8).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()) {
+            Ok(CpvPrefix(s))
+        } else {
+            Err(format!(
+                "\"{s}\" is not the start of a CPV code: write one to eight digits, such as \"85323\""
+            ))
+        }
+    }
 }
 
 /// One criterion: id, title and source.

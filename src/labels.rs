@@ -265,3 +265,66 @@ mod moment_tests {
         assert_eq!(super::months("-0.4".parse().unwrap()), "−0.4 months");
     }
 }
+
+/// How a group kind is written inside a sentence: "staff", "the community".
+pub fn group_kind_in_text(k: crate::plan::GroupKind) -> &'static str {
+    use crate::plan::GroupKind::*;
+    match k {
+        Employees | EmployeeTrust => "staff",
+        ServiceUsers => "service users",
+        Community => "the community",
+        ParentBody => "the parent body",
+        Government => "government",
+        PrivatePartner => "the private partner",
+        SocialInvestor => "the social investor",
+        Other => "other members",
+    }
+}
+
+/// "1 May 2028".
+pub fn date_long(d: crate::values::Date) -> String {
+    format!("{} {} {}", d.day(), month_name(d.month()), d.year())
+}
+
+/// "2,086": a whole number with thousands separated by commas.
+pub fn whole_number(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// How a pension scheme is written inside a sentence: "the NHS Pension Scheme", "no pension".
+pub fn pension_scheme_in_text(p: crate::plan::PensionScheme) -> &'static str {
+    use crate::plan::PensionScheme::*;
+    match p {
+        Nhs => "the NHS Pension Scheme",
+        Lgps => "the Local Government Pension Scheme",
+        CivilService => "the Civil Service pension scheme",
+        DefinedContribution => "a defined contribution scheme",
+        None => "no pension",
+    }
+}
+
+#[cfg(test)]
+mod words_in_messages_tests {
+    #[test]
+    fn dates_and_numbers_read_as_words() {
+        assert_eq!(
+            super::date_long("2028-05-01".parse().unwrap()),
+            "1 May 2028"
+        );
+        assert_eq!(super::whole_number(86), "86");
+        assert_eq!(super::whole_number(2086), "2,086");
+        assert_eq!(super::whole_number(1_500_000), "1,500,000");
+        assert_eq!(
+            super::group_kind_in_text(crate::plan::GroupKind::EmployeeTrust),
+            "staff"
+        );
+    }
+}

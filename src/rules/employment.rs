@@ -2,8 +2,10 @@
 
 use super::{pc, Ctx, Finding, Rule, Severity};
 use crate::forecast::employment_allowance_eligible;
-use crate::plan::PensionScheme;
+use crate::labels::{count, date_long, pension_scheme_in_text};
+use crate::plan::{PensionScheme, PublicBodyKind};
 use crate::values::Date;
+use rust_decimal::Decimal;
 
 pub(super) const RULES: &[Rule] = &[
     Rule {
@@ -31,10 +33,27 @@ pub(super) const RULES: &[Rule] = &[
         id: "EMP-04",
         title: "Staff transferring under TUPE",
         severity: "info",
-        source: "TUPE 2006 as amended 2014",
+        source: "TUPE 2006 as amended 2014 (reg. 10: pensions excluded)",
         check: emp_04,
     },
+    Rule {
+        id: "EMP-05",
+        title: "Transferred staff keep their public pension",
+        severity: "warning",
+        source: "HM Treasury New Fair Deal (2013, NHS and central government); Best Value Authorities Staff Transfers (Pensions) Direction 2007 (England; Wales: the 2012 Direction); Pensions Act 2004 ss.257–258 (the minimum otherwise)",
+        check: emp_05,
+    },
+    Rule {
+        id: "EMP-06",
+        title: "Automatic enrolment in a pension",
+        severity: "warning",
+        source: "Pensions Act 2008 (automatic enrolment)",
+        check: emp_06,
+    },
 ];
+
+/// The least employer contribution to a qualifying pension under automatic enrolment, in percent.
+const AUTO_ENROLMENT_EMPLOYER_PERCENT: u32 = 3;
 
 fn emp_01(ctx: &Ctx, r: &Rule) -> Vec<Finding> {
     if !ctx.plan.forecast.settings.claim_employment_allowance
@@ -46,7 +65,7 @@ fn emp_01(ctx: &Ctx, r: &Rule) -> Vec<Finding> {
         Severity::Error,
         "forecast.settings.claim_employment_allowance",
         format!(
-            "The plan claims the Employment Allowance, but {} of the organisation's work is functions of a public nature and it is not a charity: HMRC does not allow the claim. The forecast leaves the allowance out; untick the claim.",
+            "The plan claims the Employment Allowance, but {} of the organisation's work is functions of a public nature (such as NHS or council services) and it is not a charity (a CIO, or another form except a CIC that is a charity): HMRC does not allow the claim. The forecast leaves the allowance out; untick the claim.",
             pc(ctx.plan.organisation.public_functions_percent.get())
         ),
     )]
@@ -107,9 +126,69 @@ fn emp_04(ctx: &Ctx, r: &Rule) -> Vec<Finding> {
         Severity::Info,
         format!("forecast.staff[{}].transferred", first.id),
         format!(
-            "{} staff line{} transfer under TUPE, which protects their terms. Employee liability information is due from the parent body 28 days before transfer: by {due}.",
-            transferred.len(),
-            if transferred.len() == 1 { "" } else { "s" }
+            "{} transfer under TUPE, which protects their contractual terms except occupational pension rights (old-age, invalidity and survivors' benefits); early-retirement rights on redundancy do transfer. Employee liability information is due from the parent body 28 days before transfer: by {}.",
+            count(transferred.len(), "staff line", "staff lines"),
+            date_long(due)
         ),
     )]
+}
+
+fn emp_05(ctx: &Ctx, r: &Rule) -> Vec<Finding> {
+    let (scheme, message) = match ctx.plan.organisation.parent_body.kind {
+        PublicBodyKind::NhsBody => (
+            PensionScheme::Nhs,
+            "Under New Fair Deal transferred NHS staff keep access to the NHS Pension Scheme: an NHS Pension Scheme direction is needed before transfer.",
+        ),
+        PublicBodyKind::CentralGovernment => (
+            PensionScheme::CivilService,
+            "Under New Fair Deal transferred civil servants keep access to the Civil Service pension scheme: admission to it is needed before transfer.",
+        ),
+        PublicBodyKind::LocalAuthority => (
+            PensionScheme::Lgps,
+            "The Best Value Direction requires transferred council staff to be offered admission to the Local Government Pension Scheme, or a broadly comparable scheme certified by an actuary.",
+        ),
+        PublicBodyKind::OtherPublic => return vec![],
+    };
+    ctx.plan
+        .forecast
+        .staff
+        .iter()
+        .filter(|s| s.transferred && s.pension.scheme != scheme)
+        .map(|s| {
+            r.finding(
+                Severity::Warning,
+                format!("forecast.staff[{}].pension.scheme", s.id),
+                format!(
+                    "\"{}\" transfer from the parent body but are costed with {}. {message} Cost them with {} unless another scheme is agreed.",
+                    s.role,
+                    pension_scheme_in_text(s.pension.scheme),
+                    pension_scheme_in_text(scheme)
+                ),
+            )
+        })
+        .collect()
+}
+
+fn emp_06(ctx: &Ctx, r: &Rule) -> Vec<Finding> {
+    let least = Decimal::from(AUTO_ENROLMENT_EMPLOYER_PERCENT);
+    ctx.plan
+        .forecast
+        .staff
+        .iter()
+        .filter_map(|s| {
+            let p = &s.pension;
+            let problem = match p.scheme {
+                PensionScheme::None => "have no pension".to_string(),
+                PensionScheme::DefinedContribution if p.employer_percent.get() < least => {
+                    format!("are costed at {} employer pension", pc(p.employer_percent.get()))
+                }
+                _ => return None,
+            };
+            Some(r.finding(
+                Severity::Warning,
+                format!("forecast.staff[{}].pension", s.id),
+                format!("\"{}\" {problem}: every eligible worker must be enrolled in a qualifying pension with at least {} employer contributions. Cost a pension of at least {} for them.", s.role, pc(least), pc(least)),
+            ))
+        })
+        .collect()
 }

@@ -1,15 +1,18 @@
 //! FIN: the forecast's own sanity.
 
 use super::{Ctx, Finding, Rule, Severity};
-use crate::forecast::ForecastError;
-use crate::plan::Frequency;
+use crate::forecast::{ForecastError, Year};
+use crate::labels::{count, month_long};
+use crate::money::{pence, pounds};
+use crate::plan::{CostCategory, Frequency};
 use crate::values::Month;
+use rust_decimal::Decimal;
 
 pub(super) const RULES: &[Rule] = &[
     Rule {
         id: "FIN-01",
         title: "Lines fall inside the forecast in the right order",
-        severity: "error",
+        severity: "error / info",
         source: "consistency",
         check: fin_01,
     },
@@ -41,6 +44,27 @@ pub(super) const RULES: &[Rule] = &[
         source: "consistency",
         check: fin_05,
     },
+    Rule {
+        id: "FIN-06",
+        title: "Cash stays above zero",
+        severity: "warning",
+        source: "the forecast itself",
+        check: fin_06,
+    },
+    Rule {
+        id: "FIN-07",
+        title: "Corporation tax by quarterly instalments",
+        severity: "info",
+        source: "Corporation Tax (Instalment Payments) Regulations 1998",
+        check: fin_07,
+    },
+    Rule {
+        id: "FIN-08",
+        title: "Employers' liability insurance",
+        severity: "warning",
+        source: "Employers' Liability (Compulsory Insurance) Act 1969",
+        check: fin_08,
+    },
 ];
 
 fn fin_01(ctx: &Ctx, r: &Rule) -> Vec<Finding> {
@@ -54,7 +78,9 @@ fn fin_01(ctx: &Ctx, r: &Rule) -> Vec<Finding> {
                     Severity::Error,
                     format!("forecast.{list}[{id}].end"),
                     format!(
-                        "\"{name}\" ends ({end}) before it starts ({start}). Correct the dates."
+                        "\"{name}\" ends ({}) before it starts ({}). Correct the dates.",
+                        month_long(end),
+                        month_long(start)
                     ),
                 ));
             }
@@ -72,11 +98,18 @@ fn fin_01(ctx: &Ctx, r: &Rule) -> Vec<Finding> {
         order("costs", &c.id, &c.name, c.start, c.end);
     }
     let mut outside = |list: &str, id: &dyn std::fmt::Display, name: &str, month: Month| {
-        if month < f.start || month > last {
+        let path = format!("forecast.{list}[{id}].start");
+        if month > last {
             out.push(r.finding(
                 Severity::Error,
-                format!("forecast.{list}[{id}].start"),
-                format!("The one-off \"{name}\" falls in {month}, outside the forecast ({} to {last}), so it is left out of the cash flow. Move it inside, or remove it.", f.start),
+                path,
+                format!("The one-off \"{name}\" falls in {}, after the forecast ends ({}), so it is left out of the cash flow. Move it inside, or remove it.", month_long(month), month_long(last)),
+            ));
+        } else if month < f.start {
+            out.push(r.finding(
+                Severity::Info,
+                path,
+                format!("The one-off \"{name}\" falls in {}, before the forecast starts ({}): it is taken to be paid out of, or into, the opening cash, and is left out of the cash flow.", month_long(month), month_long(f.start)),
             ));
         }
     };
@@ -127,7 +160,7 @@ fn fin_04(ctx: &Ctx, r: &Rule) -> Vec<Finding> {
             r.finding(
                 Severity::Warning,
                 format!("forecast.contracts[{}].end", c.id),
-                format!("\"{}\" runs to {}, beyond the forecast's last month ({last}): what happens at renewal cannot be seen. Lengthen the forecast.", c.service, c.end),
+                format!("\"{}\" runs to {}, beyond the forecast's last month ({}): what happens at renewal cannot be seen. Lengthen the forecast.", c.service, month_long(c.end), month_long(last)),
             )
         })
         .collect();
@@ -165,4 +198,80 @@ fn fin_05(ctx: &Ctx, r: &Rule) -> Vec<Finding> {
         ));
     }
     out
+}
+
+fn fin_06(ctx: &Ctx, r: &Rule) -> Vec<Finding> {
+    let Ok(f) = ctx.forecast else {
+        return vec![];
+    };
+    let s = &f.summary;
+    if s.months_negative == 0 {
+        return vec![];
+    }
+    // Whole pounds, unless that would read "£0" for cash that is below zero.
+    let lowest = if s.lowest_cash > Decimal::new(-5, 1) {
+        pence(s.lowest_cash)
+    } else {
+        pounds(s.lowest_cash)
+    };
+    vec![r.finding(
+        Severity::Warning,
+        "forecast",
+        format!(
+            "Cash falls below zero in {}, lowest {} in {}: arrange working capital (a loan, an overdraft, payment in advance from the commissioner, or a grant) and add it to the plan.",
+            count(s.months_negative as usize, "month", "months"),
+            lowest,
+            month_long(s.lowest_cash_month)
+        ),
+    )]
+}
+
+fn fin_07(ctx: &Ctx, r: &Rule) -> Vec<Finding> {
+    let Ok(f) = ctx.forecast else {
+        return vec![];
+    };
+    if ctx.plan.organisation.is_charity() {
+        return vec![];
+    }
+    let limit = ctx.policy.quarterly_instalments_profit.get();
+    let large: Vec<&Year> = f
+        .years
+        .iter()
+        .filter(|y| y.taxable_profit > limit)
+        .collect();
+    let Some(first) = large.first() else {
+        return vec![];
+    };
+    let more = match large.len() {
+        1 => String::new(),
+        n => format!(" (and in {} more)", count(n - 1, "year", "years")),
+    };
+    vec![r.finding(
+        Severity::Info,
+        "forecast",
+        format!(
+            "In year {} ({} to {}) the forecast's taxable profit is {}, over {}{more}. Large companies pay corporation tax in quarterly instalments (not in the first year profits exceed the limit, and the limit is divided between associated companies); the forecast pays it 9 months after the year end, later than HMRC may collect it.",
+            first.year,
+            month_long(first.first_month),
+            month_long(first.last_month),
+            pounds(first.taxable_profit),
+            pounds(limit)
+        ),
+    )]
+}
+
+fn fin_08(ctx: &Ctx, r: &Rule) -> Vec<Finding> {
+    let f = &ctx.plan.forecast;
+    if f.staff.is_empty()
+        || f.costs
+            .iter()
+            .any(|c| c.category == CostCategory::Insurance)
+    {
+        return vec![];
+    }
+    vec![r.finding(
+        Severity::Warning,
+        "forecast.costs",
+        "The forecast has staff but no insurance cost: employers' liability insurance is compulsory. Add it as a cost line in the insurance category (with professional indemnity, and clinical negligence cover for health services).",
+    )]
 }

@@ -1,16 +1,18 @@
 //! GOV: the board and how staff are heard.
 
-use super::{employee_votes, kind_label, pc, Ctx, Finding, Rule, Severity};
+use super::{employee_votes, pc, Ctx, Finding, Rule, Severity};
+use crate::labels::group_kind_in_text;
 use crate::plan::{BoardRole, Constituency, GroupKind, OwnershipModel};
 use rust_decimal::Decimal;
 
 pub(super) const RULES: &[Rule] = &[
-    Rule { id: "GOV-01", title: "A board with a chair", severity: "error", source: "good practice; investors look at board composition (Better Society Capital); policy", check: gov_01 },
+    Rule { id: "GOV-01", title: "A board with a chair", severity: "warning", source: "good practice; investors look at board composition (Better Society Capital); policy", check: gov_01 },
     Rule { id: "GOV-02", title: "Staff have seats on the board", severity: "warning", source: "staff control embedded in governance (gov.uk, Start a public service mutual)", check: gov_02 },
     Rule { id: "GOV-03", title: "Each stakeholder has a seat", severity: "warning", source: "multi-stakeholder governance", check: gov_03 },
     Rule { id: "GOV-04", title: "A balanced board", severity: "info", source: "Glasman, \"Good Society\" (2011): a third elected by the workforce, a third for users, a third for the funders or state", check: gov_04 },
     Rule { id: "GOV-05", title: "A staff voice", severity: "warning", source: "MyCSP's Employee Partnership Council; Spectrum's Council of Shareholders", check: gov_05 },
     Rule { id: "GOV-06", title: "An outside non-executive", severity: "warning", source: "investors look for board balance and skills", check: gov_06 },
+    Rule { id: "GOV-07", title: "Public bodies do not control it", severity: "warning", source: "Office for National Statistics classification: public-sector control", check: gov_07 },
 ];
 
 fn gov_01(ctx: &Ctx, r: &Rule) -> Vec<Finding> {
@@ -26,7 +28,7 @@ fn gov_01(ctx: &Ctx, r: &Rule) -> Vec<Finding> {
     if problems.is_empty() {
         return vec![];
     }
-    vec![r.finding(Severity::Error, "board", format!("The board is not complete: {}. Add the seats, even if you are still recruiting to them.", problems.join(", and ")))]
+    vec![r.finding(Severity::Warning, "board", format!("The board is not complete: {}. The law allows a smaller board, but investors expect at least {min} seats and a chair: add the seats, even if you are still recruiting to them.", problems.join(", and ")))]
 }
 
 fn gov_02(ctx: &Ctx, r: &Rule) -> Vec<Finding> {
@@ -76,7 +78,7 @@ fn gov_03(ctx: &Ctx, r: &Rule) -> Vec<Finding> {
             r.finding(
                 Severity::Warning,
                 format!("ownership.groups[{}]", g.id),
-                format!("\"{}\" holds {} of the votes but {} have no seat on the board. Add a seat for them.", g.name, pc(g.voting_percent.get()), kind_label(g.kind)),
+                format!("\"{}\" holds {} of the votes but {} have no seat on the board. Add a seat for them.", g.name, pc(g.voting_percent.get()), group_kind_in_text(g.kind)),
             )
         })
         .collect()
@@ -139,4 +141,37 @@ fn gov_06(ctx: &Ctx, r: &Rule) -> Vec<Finding> {
         "board",
         "No non-executive seat is held from outside the workforce. Investors look for independent skills on the board: add an independent, service-user, community or state non-executive.",
     )]
+}
+
+fn gov_07(ctx: &Ctx, r: &Rule) -> Vec<Finding> {
+    const WHY: &str = "public bodies would control the organisation, so the Office for National Statistics may classify it as public sector, which defeats the spin-out";
+    let plan = ctx.plan;
+    let mut out = Vec::new();
+    let board = &plan.board;
+    let state = board
+        .iter()
+        .filter(|s| s.constituency == Constituency::State)
+        .count();
+    if state * 2 > board.len() {
+        out.push(r.finding(
+            Severity::Warning,
+            "board",
+            format!("State seats are {state} of the {} on the board: {WHY}. Give most seats to the workforce, service users or independent members.", board.len()),
+        ));
+    }
+    let public: Decimal = plan
+        .ownership
+        .groups
+        .iter()
+        .filter(|g| matches!(g.kind, GroupKind::ParentBody | GroupKind::Government))
+        .map(|g| g.voting_percent.get())
+        .sum();
+    if public > Decimal::from(50) {
+        out.push(r.finding(
+            Severity::Warning,
+            "ownership.groups",
+            format!("The parent body and government hold {} of the votes: {WHY}. Keep their share at half or less.", pc(public)),
+        ));
+    }
+    out
 }

@@ -1,5 +1,5 @@
-//! The ownership, governance, legal-form, procurement, employment and forecast checks of
-//! `docs/rules.md`: one small function per rule id, listed in one catalogue.
+//! The ownership, governance, legal-form, procurement, employment, forecast and care-regulation
+//! checks of `docs/rules.md`: one small function per rule id, listed in one catalogue.
 
 mod employment;
 mod finance;
@@ -7,11 +7,12 @@ mod governance;
 mod legal;
 mod ownership;
 mod procurement;
+mod quality;
 
 use crate::criteria::Policy;
 use crate::field_path::FieldPath;
 use crate::forecast::{Forecast, ForecastError};
-use crate::plan::{GroupKind, Plan};
+use crate::plan::Plan;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use ts_rs::TS;
@@ -84,6 +85,7 @@ pub fn catalogue() -> impl Iterator<Item = &'static Rule> {
         .chain(procurement::RULES)
         .chain(employment::RULES)
         .chain(finance::RULES)
+        .chain(quality::RULES)
 }
 
 /// Every finding for the plan, in catalogue order.
@@ -108,20 +110,6 @@ pub fn employee_votes(plan: &Plan) -> Decimal {
         .filter(|g| g.kind.is_employee())
         .map(|g| g.voting_percent.get())
         .sum()
-}
-
-/// How a group kind is written in messages.
-pub(crate) fn kind_label(k: GroupKind) -> &'static str {
-    match k {
-        GroupKind::Employees | GroupKind::EmployeeTrust => "staff",
-        GroupKind::ServiceUsers => "service users",
-        GroupKind::Community => "the community",
-        GroupKind::ParentBody => "the parent body",
-        GroupKind::Government => "government",
-        GroupKind::PrivatePartner => "the private partner",
-        GroupKind::SocialInvestor => "the social investor",
-        GroupKind::Other => "other members",
-    }
 }
 
 /// `12.5` → "12.5%".

@@ -1,14 +1,16 @@
 //! OWN: consistency of the ownership groups. MUT: is it a mutual?
 
-use super::{employee_votes, kind_label, pc, Ctx, Finding, Rule, Severity};
+use super::{employee_votes, pc, Ctx, Finding, Rule, Severity};
+use crate::labels::{group_kind_in_text, whole_number};
 use crate::plan::{GroupKind, OrgStatus, OwnershipModel};
-use rust_decimal::Decimal;
+use rust_decimal::{Decimal, RoundingStrategy};
 use std::collections::BTreeMap;
 
 pub(super) const RULES: &[Rule] = &[
     Rule { id: "OWN-01", title: "Votes add up to 100%", severity: "error", source: "arithmetic", check: own_01 },
     Rule { id: "OWN-02", title: "Equity matches the legal form", severity: "error", source: "Companies Act forms; a company limited by guarantee has no share capital", check: own_02 },
     Rule { id: "OWN-03", title: "Groups with a stake have members", severity: "error", source: "consistency", check: own_03 },
+    Rule { id: "OWN-04", title: "One member, one vote matches the votes", severity: "error", source: "what one member, one vote means", check: own_04 },
     Rule { id: "MUT-01", title: "Staff have a significant say", severity: "error", source: "Cabinet Office/DCMS definition of a public service mutual (significant staff influence or control); 25% is the smallest stake the Cabinet Office called a mutual (MyCSP, a blocking minority); policy", check: mut_01 },
     Rule { id: "MUT-02", title: "Employee control or a joint-venture mutual", severity: "info / warning", source: "Third Sector, 2011 (Maude; Mayo; Holbrook)", check: mut_02 },
     Rule { id: "MUT-03", title: "An employee-led mutual is controlled by its staff", severity: "error", source: "Open Public Services White Paper 6.15 (wholly employee-led)", check: mut_03 },
@@ -89,6 +91,35 @@ fn own_03(ctx: &Ctx, r: &Rule) -> Vec<Finding> {
         .collect()
 }
 
+fn own_04(ctx: &Ctx, r: &Rule) -> Vec<Finding> {
+    let o = &ctx.plan.ownership;
+    let all: u64 = o.groups.iter().map(|g| u64::from(g.members)).sum();
+    if !o.one_member_one_vote || all == 0 {
+        return vec![];
+    }
+    o.groups
+        .iter()
+        .filter_map(|g| {
+            let share = Decimal::from(g.members) * Decimal::ONE_HUNDRED / Decimal::from(all);
+            let votes = g.voting_percent.get();
+            ((votes - share).abs() > Decimal::ONE).then(|| {
+                r.finding(
+                    Severity::Error,
+                    format!("ownership.groups[{}].voting_percent", g.id),
+                    format!(
+                        "With one member, one vote, the {} members of \"{}\" among {} members hold {} of the votes, not {}. Set each group's votes to its share of the members, or turn off one member, one vote.",
+                        whole_number(g.members.into()),
+                        g.name,
+                        whole_number(all),
+                        pc(share.round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero)),
+                        pc(votes)
+                    ),
+                )
+            })
+        })
+        .collect()
+}
+
 fn mut_01(ctx: &Ctx, r: &Rule) -> Vec<Finding> {
     let votes = employee_votes(ctx.plan);
     if votes >= ctx.policy.mutual_min_employee_votes_percent.get() {
@@ -107,8 +138,9 @@ fn mut_01(ctx: &Ctx, r: &Rule) -> Vec<Finding> {
 
 fn mut_02(ctx: &Ctx, r: &Rule) -> Vec<Finding> {
     let votes = employee_votes(ctx.plan);
+    // A tie is not control: exactly 50 % is a joint-venture mutual, as for MUT-03 and PROC-05.
     let control = ctx.policy.employee_control_votes_percent.get();
-    if votes >= control {
+    if votes > control {
         vec![r.finding(
             Severity::Info,
             "ownership.groups",
@@ -122,7 +154,7 @@ fn mut_02(ctx: &Ctx, r: &Rule) -> Vec<Finding> {
             Severity::Warning,
             "ownership.groups",
             format!(
-                "A joint-venture mutual: staff hold {} of the votes, a blocking minority but not control. Co-operatives UK and Social Enterprise UK argue a mutual needs over 50%; be ready to explain why staff do not control it.",
+                "A joint-venture mutual: staff hold {} of the votes, enough to block decisions but not to control them. Co-operatives UK and Social Enterprise UK argue a mutual needs over 50%; be ready to explain why staff do not control it.",
                 pc(votes)
             ),
         )]
@@ -170,7 +202,7 @@ fn mut_05(ctx: &Ctx, r: &Rule) -> Vec<Finding> {
     }
     let mut by_kind: BTreeMap<&str, Decimal> = BTreeMap::new();
     for g in &o.groups {
-        *by_kind.entry(kind_label(g.kind)).or_default() += g.voting_percent.get();
+        *by_kind.entry(group_kind_in_text(g.kind)).or_default() += g.voting_percent.get();
     }
     let min = ctx.policy.multi_stakeholder_min_votes_percent.get();
     let holding = by_kind.values().filter(|v| **v >= min).count();
