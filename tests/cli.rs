@@ -385,7 +385,7 @@ fn check_prints_findings_and_exits_1_only_on_errors() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let findings = v["findings"].as_array().unwrap();
-    assert_eq!(findings.len(), 5);
+    assert_eq!(findings.len(), 7);
     let keys: Vec<&str> = findings[0]
         .as_object()
         .unwrap()
@@ -455,7 +455,7 @@ fn readiness_json_has_the_documented_shape() {
     assert_eq!(v["eligibility"][4]["result"], "fail");
 
     let txt = text(&run(&["readiness", SAMPLE]).stdout);
-    assert!(txt.contains("Score 10 of 20: Not yet ready"), "{txt}");
+    assert!(txt.contains("Score 9 of 20: Not yet ready"), "{txt}");
 }
 
 #[test]
