@@ -9,9 +9,10 @@
 
 use super::ForecastError;
 use num_bigint::BigInt;
-use num_rational::BigRational;
-use num_traits::{Signed, ToPrimitive, Zero};
+use num_rational::{BigRational, Ratio};
+use num_traits::{CheckedAdd, CheckedDiv, CheckedMul, CheckedSub, Signed, ToPrimitive, Zero};
 use rust_decimal::Decimal;
+use std::cmp::Ordering;
 use std::ops::{Add, Div, Mul, Sub};
 
 /// A field path for error messages, built only when an error happens.
@@ -44,12 +45,22 @@ pub(crate) fn div(a: Decimal, b: Decimal, field: &impl Field) -> Result<Decimal,
 }
 
 /// An exact rational number: what a line's formula is evaluated in before its one rounding.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub(crate) struct Exact(BigRational);
+///
+/// Almost every value fits a reduced fraction of two `i128`s, which is fast; an operation whose
+/// result would not fit moves to big integers, so the value stays exact whatever its size.
+#[derive(Debug, Clone)]
+pub(crate) enum Exact {
+    Small(Ratio<i128>),
+    Big(BigRational),
+}
+
+fn big(r: &Ratio<i128>) -> BigRational {
+    BigRational::new(BigInt::from(*r.numer()), BigInt::from(*r.denom()))
+}
 
 impl Exact {
     pub fn zero() -> Self {
-        Exact(BigRational::zero())
+        Exact::int(0)
     }
 
     pub fn one() -> Self {
@@ -57,13 +68,18 @@ impl Exact {
     }
 
     pub fn int(n: i64) -> Self {
-        Exact(BigRational::from_integer(BigInt::from(n)))
+        Exact::Small(Ratio::from_integer(i128::from(n)))
     }
 
     /// A decimal, exactly: its mantissa over a power of ten.
     pub fn dec(d: Decimal) -> Self {
-        let denominator = BigInt::from(10u8).pow(d.scale());
-        Exact(BigRational::new(BigInt::from(d.mantissa()), denominator))
+        match 10i128.checked_pow(d.scale()) {
+            Some(den) => Exact::Small(Ratio::new(d.mantissa(), den)),
+            None => Exact::Big(BigRational::new(
+                BigInt::from(d.mantissa()),
+                BigInt::from(10u8).pow(d.scale()),
+            )),
+        }
     }
 
     /// `percent / 100`, exactly.
@@ -76,9 +92,30 @@ impl Exact {
         Exact::one() + Exact::percent(p)
     }
 
+    fn to_big(&self) -> BigRational {
+        match self {
+            Exact::Small(r) => big(r),
+            Exact::Big(b) => b.clone(),
+        }
+    }
+
+    fn is_negative(&self) -> bool {
+        match self {
+            Exact::Small(r) => r.is_negative(),
+            Exact::Big(b) => b.is_negative(),
+        }
+    }
+
+    fn is_zero(&self) -> bool {
+        match self {
+            Exact::Small(r) => r.is_zero(),
+            Exact::Big(b) => b.is_zero(),
+        }
+    }
+
     /// `max(0, self)`.
     pub fn at_least_zero(self) -> Self {
-        if self.0.is_negative() {
+        if self.is_negative() {
             Exact::zero()
         } else {
             self
@@ -88,39 +125,97 @@ impl Exact {
     /// The cash-flow rounding: to pennies, half away from zero. An amount too large for a
     /// `Decimal` is an overflow naming the field.
     pub fn pennies(&self, field: &impl Field) -> Result<Decimal, ForecastError> {
-        let pence = (&self.0 * BigInt::from(100u8)).round().to_integer();
+        let pence = match self {
+            Exact::Small(r) => r
+                .checked_mul(&Ratio::from_integer(100))
+                .map(|x| x.round().to_integer()),
+            Exact::Big(_) => None,
+        };
+        let pence = match pence {
+            Some(p) => Some(p),
+            None => (self.to_big() * BigInt::from(100u8))
+                .round()
+                .to_integer()
+                .to_i128(),
+        };
         pence
-            .to_i128()
             .and_then(|p| Decimal::try_from_i128_with_scale(p, 2).ok())
             .ok_or_else(|| overflow(field))
+    }
+
+    /// Applies `small` to two small values, or `big` when either is big or `small` overflows.
+    fn combine(
+        &self,
+        o: &Exact,
+        small: impl Fn(&Ratio<i128>, &Ratio<i128>) -> Option<Ratio<i128>>,
+        big: impl Fn(BigRational, BigRational) -> BigRational,
+    ) -> Exact {
+        if let (Exact::Small(a), Exact::Small(b)) = (self, o) {
+            if let Some(r) = small(a, b) {
+                return Exact::Small(r);
+            }
+        }
+        Exact::Big(big(self.to_big(), o.to_big()))
+    }
+}
+
+impl PartialEq for Exact {
+    fn eq(&self, o: &Exact) -> bool {
+        self.cmp(o) == Ordering::Equal
+    }
+}
+
+impl Eq for Exact {}
+
+impl PartialOrd for Exact {
+    fn partial_cmp(&self, o: &Exact) -> Option<Ordering> {
+        Some(self.cmp(o))
+    }
+}
+
+impl Ord for Exact {
+    fn cmp(&self, o: &Exact) -> Ordering {
+        match (self, o) {
+            (Exact::Small(a), Exact::Small(b)) => {
+                // Cross-multiplied when it fits (denominators are positive).
+                match (
+                    i128::checked_mul(*a.numer(), *b.denom()),
+                    i128::checked_mul(*b.numer(), *a.denom()),
+                ) {
+                    (Some(x), Some(y)) => x.cmp(&y),
+                    _ => big(a).cmp(&big(b)),
+                }
+            }
+            _ => self.to_big().cmp(&o.to_big()),
+        }
     }
 }
 
 impl Add for Exact {
     type Output = Exact;
     fn add(self, o: Exact) -> Exact {
-        Exact(self.0 + o.0)
+        self.combine(&o, |a, b| a.checked_add(b), |a, b| a + b)
     }
 }
 
 impl Sub for Exact {
     type Output = Exact;
     fn sub(self, o: Exact) -> Exact {
-        Exact(self.0 - o.0)
+        self.combine(&o, |a, b| a.checked_sub(b), |a, b| a - b)
     }
 }
 
 impl Mul for Exact {
     type Output = Exact;
     fn mul(self, o: Exact) -> Exact {
-        Exact(self.0 * o.0)
+        &self * &o
     }
 }
 
 impl Mul<&Exact> for &Exact {
     type Output = Exact;
     fn mul(self, o: &Exact) -> Exact {
-        Exact(&self.0 * &o.0)
+        self.combine(o, |a, b| a.checked_mul(b), |a, b| a * b)
     }
 }
 
@@ -129,10 +224,10 @@ impl Div for Exact {
     /// Division by a non-zero divisor; the forecast only divides by 12, 100, counts of months and
     /// loan terms, which reading guarantees are positive.
     fn div(self, o: Exact) -> Exact {
-        if o.0.is_zero() {
+        if o.is_zero() {
             return Exact::zero();
         }
-        Exact(self.0 / o.0)
+        self.combine(&o, |a, b| a.checked_div(b), |a, b| a / b)
     }
 }
 
@@ -201,5 +296,29 @@ mod tests {
         assert_eq!(ni.pennies(&f).unwrap(), d("3890.63"));
         let truncated = d("15") * (d("25750") / d("12") - d("5000") / d("12")) * d("0.15");
         assert!(truncated < d("3890.625"), "{truncated}");
+    }
+
+    #[test]
+    fn values_too_large_for_i128_stay_exact_in_big_integers() {
+        let f = || String::new();
+        // 1.0225^40 × £10^12 needs far more than 38 digits on the way.
+        let mut g = Growth::new(d("2.25"));
+        let v = &Exact::dec(d("1000000000000")) * g.at(40);
+        assert!(matches!(v, Exact::Big(_)) || matches!(g.at(40), Exact::Big(_)));
+        // 1.0225^40 = 2.4335…; checked against a big-rational evaluation.
+        let mut expected = BigRational::from_integer(BigInt::from(1_000_000_000_000i64));
+        for _ in 0..40 {
+            expected = expected * BigRational::new(BigInt::from(10225), BigInt::from(10000));
+        }
+        let cents = (expected * BigInt::from(100))
+            .round()
+            .to_integer()
+            .to_i128()
+            .unwrap();
+        assert_eq!(
+            v.pennies(&f).unwrap(),
+            Decimal::from_i128_with_scale(cents, 2)
+        );
+        assert!(Exact::dec(d("0.1")) < v && v > Exact::zero());
     }
 }
