@@ -308,7 +308,7 @@ mod tests {
         // 1.0225^40 = 2.4335…; checked against a big-rational evaluation.
         let mut expected = BigRational::from_integer(BigInt::from(1_000_000_000_000i64));
         for _ in 0..40 {
-            expected = expected * BigRational::new(BigInt::from(10225), BigInt::from(10000));
+            expected *= BigRational::new(BigInt::from(10225), BigInt::from(10000));
         }
         let cents = (expected * BigInt::from(100))
             .round()
