@@ -19,6 +19,7 @@ pub mod rules;
 pub mod samples;
 pub mod sections;
 pub mod storage;
+pub mod submission;
 pub mod text_report;
 pub mod values;
 

@@ -886,3 +886,51 @@ fn the_settings_table_of_the_cash_flow_document_matches_the_defaults() {
         .collect();
     assert_eq!(rows, expected);
 }
+
+#[test]
+fn sources_and_uses_reconcile_to_the_lowest_point_of_year_one() {
+    use mutual_plan::forecast::funding::sources_and_uses;
+    let p = samples::riverside().unwrap();
+    let f = forecast(&p).unwrap();
+    let s = sources_and_uses(&p, &f);
+    // April 2027: 150,000 opening + 25,000 grant + 86 shares + 250,000 loan − 150,000 transition
+    // costs − 351,750 of running costs and pay (273,750 pay and 78,000 costs) = −76,664.
+    assert_eq!(s.to_month, m("2027-04"));
+    assert_eq!(
+        (s.opening_cash, s.grants, s.equity, s.loans, s.one_off_costs),
+        (d("150000"), d("25000"), d("86"), d("250000"), d("150000"))
+    );
+    assert_eq!(s.operating, d("-351750"));
+    assert_eq!(s.lowest_cash, d("-76664"));
+    assert_eq!(
+        s.opening_cash + s.grants + s.equity + s.loans - s.one_off_costs + s.operating,
+        s.lowest_cash
+    );
+    // Later in the year: a second dip, lower, after a recovery; a one-off outside the months
+    // counted stays out.
+    let mut q = empty_plan();
+    q.forecast.opening_cash = money("1000");
+    q.forecast
+        .costs
+        .push(cost("a", "100", Frequency::Monthly, "2027-04", None, "0"));
+    q.forecast
+        .costs
+        .push(cost("b", "5000", Frequency::OneOff, "2027-09", None, "0"));
+    q.forecast
+        .costs
+        .push(cost("c", "7", Frequency::OneOff, "2028-02", None, "0"));
+    q.forecast.grants.push(Grant {
+        id: id("g"),
+        funder: "Fund".into(),
+        purpose: "Start".into(),
+        amount: money("200"),
+        month: m("2027-05"),
+        match_funding: false,
+    });
+    let f = forecast(&q).unwrap();
+    let s = sources_and_uses(&q, &f);
+    assert_eq!(s.to_month, m("2028-03"));
+    assert_eq!(s.one_off_costs, d("5007"));
+    assert_eq!(s.operating, d("-1200"));
+    assert_eq!(s.lowest_cash, d("1000") + d("200") - d("5007") - d("1200"));
+}
