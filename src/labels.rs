@@ -4,6 +4,11 @@ use crate::plan::{LegalForm, Nation, OrgStatus, PublicBodyKind};
 use serde::Serialize;
 use ts_rs::TS;
 
+/// The heading of the support eligibility table in the window, the CLI and the PDF: it names the
+/// programme and its years so that no reader takes it for a live programme's decision.
+pub const ELIGIBILITY_HEADING: &str =
+    "Support eligibility (criteria of the Mutuals Support Programme 2, 2018–20)";
+
 /// One option of a coded field: the value stored in the file and the label shown.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Choice {

@@ -51,7 +51,7 @@ pub fn readiness(a: &Assessment) -> String {
         "Judged against: {} {}\n",
         a.criteria.name, a.criteria.version
     );
-    let _ = writeln!(out, "Support eligibility (Mutuals Support Programme 2)");
+    let _ = writeln!(out, "{}", crate::labels::ELIGIBILITY_HEADING);
     for e in &a.eligibility {
         let _ = writeln!(
             out,

@@ -363,7 +363,7 @@ fn readiness_json_has_the_documented_shape() {
     );
     assert_eq!(
         v["criteria"],
-        serde_json::json!({ "name": "Mutual Plan readiness criteria", "version": "1.0.0" })
+        serde_json::json!({ "name": "Mutual Plan readiness criteria", "version": "2.0.0" })
     );
     let e: Vec<&str> = v["eligibility"][0]
         .as_object()
@@ -407,7 +407,7 @@ fn a_custom_criteria_file_is_used_and_a_broken_one_is_refused() {
                 "\"amber_max_share_percent\": \"95\"",
                 "\"amber_max_share_percent\": \"99\"",
             )
-            .replace("\"1.0.0\"", "\"1.1.0-local\""),
+            .replace("\"2.0.0\"", "\"2.1.0-local\""),
     )
     .unwrap();
     let out = run(&[
@@ -419,7 +419,7 @@ fn a_custom_criteria_file_is_used_and_a_broken_one_is_refused() {
         lenient.to_str().unwrap(),
     ]);
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(v["criteria"]["version"], "1.1.0-local");
+    assert_eq!(v["criteria"]["version"], "2.1.0-local");
     assert_eq!(v["areas"][3]["rating"], "amber");
 
     let broken = dir.path().join("broken.json");
@@ -431,7 +431,7 @@ fn a_custom_criteria_file_is_used_and_a_broken_one_is_refused() {
     let out = run(&["readiness", SAMPLE, "--criteria", broken.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
     assert!(
-        text(&out.stderr).contains("areas[R6].thresholds.green_min_dscr"),
+        text(&out.stderr).contains("areas.R6.thresholds.green_min_dscr"),
         "{}",
         text(&out.stderr)
     );

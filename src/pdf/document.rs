@@ -461,7 +461,7 @@ fn checks(flow: &mut Flow, analysis: &Analysis) {
         }
     }
     let r = &analysis.readiness;
-    flow.heading(2, "Support eligibility (Mutuals Support Programme 2)");
+    flow.heading(2, labels::ELIGIBILITY_HEADING);
     let rows: Vec<Vec<String>> = r
         .eligibility
         .iter()
