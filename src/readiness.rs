@@ -131,17 +131,6 @@ pub enum Headline {
     NotYetReady,
 }
 
-impl Headline {
-    /// How the verdict is written.
-    pub fn label(self) -> &'static str {
-        match self {
-            Headline::Ready => "Ready",
-            Headline::NearlyReady => "Nearly ready",
-            Headline::NotYetReady => "Not yet ready",
-        }
-    }
-}
-
 /// Which criteria set judged the plan.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct CriteriaName {
@@ -242,7 +231,7 @@ fn eligibility(plan: &Plan, criteria: &Criteria, findings: &[Finding]) -> Vec<El
         let (result, reason) = match c.id.as_str() {
             "ELIG-1" => match org.nation {
                 crate::plan::Nation::England => (Pass, "The organisation is based in England.".to_string()),
-                n => (Fail, format!("The organisation is based in {}; the programme supported mutuals in England.", crate::labels::nation(n))),
+                n => (Fail, format!("The organisation is based in {}; the programme supported mutuals in England.", labels::nation(n))),
             },
             "ELIG-2" => {
                 let mut missing = Vec::new();
@@ -451,7 +440,7 @@ fn r4_diversification(base: &Forecast, t: &DiversificationThresholds) -> Judged 
     (
         rating,
         format!("{shown}% of contract income from {who}"),
-        Some(format!("Win work from other commissioners or customers until no single commissioner provides more than {}% of contract income.", t.green_max_share_percent.get().normalize())),
+        Some(format!("Win work from other commissioners or customers until no single commissioner provides more than {} of contract income.", labels::percent(t.green_max_share_percent.get()))),
     )
 }
 
@@ -585,8 +574,8 @@ fn r8_mutual(cx: &Ctx) -> Judged {
     (
         rating,
         format!(
-            "staff hold {}% of the votes{}",
-            votes.normalize(),
+            "staff hold {} of the votes{}",
+            labels::percent(votes),
             if mut_error {
                 ", with errors in the mutual checks"
             } else {
