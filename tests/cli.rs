@@ -460,3 +460,50 @@ fn fmt_will_not_rewrite_a_plan_someone_is_editing() {
     // Once its holder has gone the lock is stale, and fmt goes ahead.
     assert_eq!(run(&["fmt", p.to_str().unwrap()]).status.code(), Some(0));
 }
+
+/// Runs the CLI with its standard output a pipe whose reader has already gone, as when
+/// `mutual-plan readiness | head -1` has read what it wanted.
+fn run_into_closed_pipe(args: &[&str]) -> Output {
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    Command::new(env!("CARGO_BIN_EXE_mutual-plan"))
+        .args(args)
+        .stdout(writer)
+        .stderr(std::process::Stdio::piped())
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn every_command_ends_quietly_when_its_reader_has_gone() {
+    let dir = tempfile::tempdir().unwrap();
+    let new_plan = dir.path().join("new.mutualplan");
+    let commands: [&[&str]; 11] = [
+        &["show", SAMPLE],
+        &["forecast", SAMPLE],
+        &["forecast", SAMPLE, "--format", "json"],
+        &["forecast", SAMPLE, "--format", "csv"],
+        &["check", SAMPLE],
+        &["check", SAMPLE, "--format", "json"],
+        &["readiness", SAMPLE],
+        &["readiness", SAMPLE, "--format", "json"],
+        &[
+            "new",
+            "--name",
+            "Closed Pipe",
+            "-o",
+            new_plan.to_str().unwrap(),
+        ],
+        &["--help"],
+        &["--version"],
+    ];
+    for args in commands {
+        let out = run_into_closed_pipe(args);
+        let stderr = text(&out.stderr);
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        assert!(stderr.is_empty(), "{args:?}: {stderr}");
+        // It ends as it would have with a reader: the sample has no errors.
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {stderr}");
+    }
+    assert!(new_plan.exists());
+}
