@@ -124,7 +124,7 @@ impl From<&Analysis> for AnalysisView {
             forecast_error,
             findings: a.findings.clone(),
             readiness: a.readiness.clone(),
-            headline: a.readiness.headline.label().into(),
+            headline: mutual_plan::labels::headline(a.readiness.headline).into(),
         }
     }
 }
