@@ -1,7 +1,9 @@
 //! Support eligibility and every investment-readiness area at green, amber and red, including
 //! the boundaries; the headline; the sample plan's assessment pinned.
 
-use mutual_plan::analysis::analyse;
+mod common;
+
+use common::{analysed, date, dec, id, money, pct, sample};
 use mutual_plan::criteria::{Criteria, CriteriaError, BUNDLED};
 use mutual_plan::forecast::{forecast, ForecastError};
 use mutual_plan::money::pounds;
@@ -9,11 +11,10 @@ use mutual_plan::plan::*;
 use mutual_plan::readiness;
 use mutual_plan::readiness::{headline, AreaId, Assessment, Eligible, Headline, Rating};
 use mutual_plan::rules::check;
-use mutual_plan::samples;
-use mutual_plan::values::*;
+use mutual_plan::values::Percent;
 
 fn assess(p: &Plan) -> Assessment {
-    analyse(p, &Criteria::bundled()).readiness
+    analysed(p).readiness
 }
 
 fn rating(p: &Plan, id: AreaId) -> Rating {
@@ -25,17 +26,10 @@ fn rating(p: &Plan, id: AreaId) -> Rating {
         .rating
 }
 
-fn money(s: &str) -> Money {
-    s.parse().unwrap()
-}
-fn id(s: &str) -> ItemId {
-    s.parse().unwrap()
-}
-
 /// A 24-month forecast whose only line is a £1,000 monthly cost, so operating costs are exactly
 /// £1,000 a month and closing cash in month n is `opening − 1,000 × n`.
 fn cost_plan(opening: &str) -> Plan {
-    let mut p = samples::riverside().unwrap();
+    let mut p = sample();
     let f = &mut p.forecast;
     f.months = 24;
     f.opening_cash = money(opening);
@@ -48,7 +42,7 @@ fn cost_plan(opening: &str) -> Plan {
     f.costs.truncate(1);
     let c = &mut f.costs[0];
     c.amount = money("1000");
-    c.inflation_percent = "0".parse().unwrap();
+    c.inflation_percent = pct("0");
     c.end = None;
     p
 }
@@ -82,7 +76,7 @@ fn r3_reserves_at_the_end_of_year_two_are_judged_to_one_decimal() {
 
 /// Two commissioners earning `a` and `b` a year, paid at once, 12 months.
 fn two_commissioners(a: &str, b: &str) -> Plan {
-    let mut p = samples::riverside().unwrap();
+    let mut p = sample();
     let template = p.forecast.contracts[0].clone();
     p.forecast.months = 12;
     p.forecast.contracts = [("a", a), ("b", b)]
@@ -130,7 +124,7 @@ fn r4_income_diversification_boundaries() {
 fn r5_resilience_to_losing_the_main_contract() {
     // The sample runs out of cash in September 2030, exactly 6 months after the therapy
     // contract's end in March 2030, if it is not renewed: amber, on the boundary.
-    let p = samples::riverside().unwrap();
+    let p = sample();
     let r5 = assess(&p)
         .areas
         .into_iter()
@@ -143,12 +137,12 @@ fn r5_resilience_to_losing_the_main_contract() {
         r5.figure
     );
     // A month less of cash in hand: it runs out a month sooner.
-    let mut sooner = samples::riverside().unwrap();
+    let mut sooner = sample();
     sooner.forecast.opening_cash = money("0");
     sooner.forecast.costs[0].amount = money("60000");
     assert_eq!(rating(&sooner, AreaId::R5), Rating::Red);
     // With enough cash in hand, losing it never takes cash below zero.
-    let mut rich = samples::riverside().unwrap();
+    let mut rich = sample();
     rich.forecast.opening_cash = money("20000000");
     assert_eq!(rating(&rich, AreaId::R5), Rating::Green);
 }
@@ -165,14 +159,14 @@ fn loan_plan(principal: &str) -> Plan {
         frequency: Frequency::Monthly,
         start: p.forecast.start,
         end: None,
-        growth_percent: "0".parse().unwrap(),
+        growth_percent: pct("0"),
     }];
     p.forecast.loans = vec![Loan {
         id: id("l"),
         lender: "Lender".into(),
         principal: money(principal),
         drawdown: p.forecast.start.plus(-1).unwrap(),
-        annual_rate_percent: "0".parse().unwrap(),
+        annual_rate_percent: pct("0"),
         term_months: 12,
         capital_holiday_months: 0,
         repayment: Repayment::Bullet,
@@ -191,22 +185,22 @@ fn r6_ability_to_service_debt() {
 
 #[test]
 fn r7_governance() {
-    let p = samples::riverside().unwrap();
+    let p = sample();
     assert_eq!(rating(&p, AreaId::R7), Rating::Green);
-    let mut warn = samples::riverside().unwrap();
+    let mut warn = sample();
     warn.ownership.staff_voice.clear(); // GOV-05
     assert_eq!(rating(&warn, AreaId::R7), Rating::Amber);
-    let mut error = samples::riverside().unwrap();
+    let mut error = sample();
     error.ownership.asset_lock = false; // LEG-01
     assert_eq!(rating(&error, AreaId::R7), Rating::Red);
 }
 
 fn staff_share(votes: &str) -> Plan {
-    let mut p = samples::riverside().unwrap();
+    let mut p = sample();
     p.ownership.model = OwnershipModel::JointVenture;
-    let rest = rust_decimal::Decimal::ONE_HUNDRED - votes.parse::<rust_decimal::Decimal>().unwrap();
-    p.ownership.groups[0].voting_percent = votes.parse().unwrap();
-    p.ownership.groups[0].equity_percent = votes.parse().unwrap();
+    let rest = rust_decimal::Decimal::ONE_HUNDRED - dec(votes);
+    p.ownership.groups[0].voting_percent = pct(votes);
+    p.ownership.groups[0].equity_percent = pct(votes);
     p.ownership.groups.push(OwnerGroup {
         id: id("trust"),
         name: "Parent trust".into(),
@@ -237,7 +231,7 @@ fn write(p: &mut Plan, section: &str) {
 
 #[test]
 fn r9_social_impact_evidence() {
-    let mut p = samples::riverside().unwrap();
+    let mut p = sample();
     assert_eq!(rating(&p, AreaId::R9), Rating::Amber); // an indicator, no text
     write(&mut p, "impact");
     assert_eq!(rating(&p, AreaId::R9), Rating::Green);
@@ -249,7 +243,7 @@ fn r9_social_impact_evidence() {
 
 #[test]
 fn r10_a_complete_plan() {
-    let mut p = samples::riverside().unwrap();
+    let mut p = sample();
     assert_eq!(rating(&p, AreaId::R10), Rating::Red); // 12 sections empty
     let ids: Vec<String> = p.narrative.sections.iter().map(|s| s.id.clone()).collect();
     for s in &ids[..9] {
@@ -283,7 +277,7 @@ fn the_headline_follows_the_reds_and_the_score() {
 
 #[test]
 fn eligibility() {
-    let p = samples::riverside().unwrap();
+    let p = sample();
     let results: Vec<Eligible> = assess(&p).eligibility.iter().map(|e| e.result).collect();
     // England, a spin-out with contracts and staff control, not yet live; no growth section,
     // no match funding.
@@ -298,13 +292,13 @@ fn eligibility() {
         ]
     );
 
-    let mut q = samples::riverside().unwrap();
+    let mut q = sample();
     q.organisation.nation = Nation::Wales;
     q.organisation.status = OrgStatus::Live;
-    q.organisation.spin_out_date = "2020-01-01".parse().unwrap();
+    q.organisation.spin_out_date = date("2020-01-01");
     write(&mut q, "growth");
     q.forecast.grants[0].match_funding = true;
-    q.ownership.groups[0].voting_percent = "20".parse().unwrap();
+    q.ownership.groups[0].voting_percent = pct("20");
     let results: Vec<Eligible> = assess(&q).eligibility.iter().map(|e| e.result).collect();
     assert_eq!(
         results,
@@ -320,7 +314,7 @@ fn eligibility() {
 
 #[test]
 fn the_sample_plans_assessment() {
-    let a = assess(&samples::riverside().unwrap());
+    let a = assess(&sample());
     let ratings: Vec<(&str, Rating)> = a.areas.iter().map(|r| (r.id.as_str(), r.rating)).collect();
     use Rating::*;
     assert_eq!(
@@ -383,7 +377,7 @@ fn r3_speaks_of_net_reserves_and_shows_net_cash() {
 
 #[test]
 fn without_a_forecast_r1_to_r6_are_red_and_r7_to_r10_are_still_judged() {
-    let p = samples::riverside().unwrap();
+    let p = sample();
     let criteria = Criteria::bundled();
     let err = ForecastError::Overflow {
         field: "forecast.opening_cash".into(),
