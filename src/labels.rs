@@ -15,6 +15,62 @@ use ts_rs::TS;
 pub const ELIGIBILITY_HEADING: &str =
     "Support eligibility (criteria of the Mutuals Support Programme 2, 2018–20)";
 
+/// The words of each readiness rating, one field per value as it serialises, so the window
+/// looks a rating's word up by the value it holds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct RatingWords {
+    pub red: String,
+    pub amber: String,
+    pub green: String,
+}
+
+/// The words of each eligibility result, keyed like [`RatingWords`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct EligibleWords {
+    pub pass: String,
+    pub fail: String,
+    pub not_known: String,
+}
+
+/// The heading of each group of findings, keyed by severity like [`RatingWords`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct SeverityWords {
+    pub error: String,
+    pub warning: String,
+    pub info: String,
+}
+
+/// Every word the window needs to show an analysis as the CLI and the PDF word it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct AnalysisWords {
+    pub eligibility_heading: String,
+    pub ratings: RatingWords,
+    pub eligibility_results: EligibleWords,
+    pub findings_headings: SeverityWords,
+}
+
+/// The words of the analysis' coded values, for the window.
+pub fn analysis_words() -> AnalysisWords {
+    AnalysisWords {
+        eligibility_heading: ELIGIBILITY_HEADING.into(),
+        ratings: RatingWords {
+            red: rating(Rating::Red).into(),
+            amber: rating(Rating::Amber).into(),
+            green: rating(Rating::Green).into(),
+        },
+        eligibility_results: EligibleWords {
+            pass: eligible(Eligible::Pass).into(),
+            fail: eligible(Eligible::Fail).into(),
+            not_known: eligible(Eligible::NotKnown).into(),
+        },
+        findings_headings: SeverityWords {
+            error: findings_heading(Severity::Error).into(),
+            warning: findings_heading(Severity::Warning).into(),
+            info: findings_heading(Severity::Info).into(),
+        },
+    }
+}
+
 /// One option of a coded field: the value stored in the file and the label shown.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Choice {
@@ -543,6 +599,26 @@ mod tests {
         assert_eq!(checked, declared);
         assert_eq!(c.legal_forms[0].value, "cic_limited_by_shares");
         assert_eq!(c.nations[3].label, "Northern Ireland");
+    }
+
+    #[test]
+    fn the_windows_words_are_keyed_by_the_values_they_word() {
+        let w = serde_json::to_value(analysis_words()).unwrap();
+        for r in [Rating::Red, Rating::Amber, Rating::Green] {
+            let key = serde_json::to_value(r).unwrap();
+            assert_eq!(w["ratings"][key.as_str().unwrap()], rating(r));
+        }
+        for e in [Eligible::Pass, Eligible::Fail, Eligible::NotKnown] {
+            let key = serde_json::to_value(e).unwrap();
+            assert_eq!(w["eligibility_results"][key.as_str().unwrap()], eligible(e));
+        }
+        for s in [Severity::Error, Severity::Warning, Severity::Info] {
+            let key = serde_json::to_value(s).unwrap();
+            assert_eq!(
+                w["findings_headings"][key.as_str().unwrap()],
+                findings_heading(s)
+            );
+        }
     }
 
     #[test]
