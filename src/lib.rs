@@ -11,6 +11,8 @@ pub mod forecast;
 pub mod labels;
 pub mod money;
 pub mod new_plan;
+// Layout measures and places text in points, which are floating point; no figure is.
+#[allow(clippy::float_arithmetic)]
 pub mod pdf;
 pub mod plan;
 pub mod plan_file;

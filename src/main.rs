@@ -2,6 +2,9 @@
 //!
 //! Exit codes: 0 success; 1 the plan has errors (or `fmt --check` found a file not in canonical
 //! form); 2 a file could not be read or written.
+//!
+//! Everything a command prints goes through [`out`], so that a reader that stops early
+//! (`mutual-plan readiness | head -1`) ends the output quietly, in one place.
 
 use clap::{Parser, Subcommand};
 use mutual_plan::analysis::analyse;
@@ -13,6 +16,7 @@ use mutual_plan::storage::lock;
 use mutual_plan::text_report;
 use mutual_plan::values::{PlanId, Timestamp};
 use mutual_plan::{fingerprint, new_plan, pdf, storage, write_plan};
+use std::io::{ErrorKind, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -139,18 +143,39 @@ impl From<FileError> for Failure {
     }
 }
 
+/// Writes a command's output to standard output. When the reader has gone (a closed pipe) the
+/// rest of the output is dropped and the command ends as it would have, with its own exit code
+/// and no message: the reader chose to stop reading.
+fn out(text: &str) -> Result<(), Failure> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Err(e) if e.kind() != ErrorKind::BrokenPipe => Err(Failure::File(format!(
+            "the output could not be written: {e}"
+        ))),
+        _ => Ok(()),
+    }
+}
+
+/// Writes a message to standard error; if that is closed too there is no one left to tell.
+fn tell(text: &str) {
+    let _ = writeln!(std::io::stderr().lock(), "{text}");
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli.command) {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Plan(msg)) => {
             if !msg.is_empty() {
-                eprintln!("{msg}");
+                tell(&msg);
             }
             ExitCode::from(1)
         }
         Err(Failure::File(msg) | Failure::Usage(msg)) => {
-            eprintln!("error: {msg}");
+            tell(&format!("error: {msg}"));
             ExitCode::from(2)
         }
     }
@@ -160,11 +185,13 @@ fn run(command: Command) -> Result<(), Failure> {
     match command {
         Command::Show { file } => {
             let plan = storage::load(&file)?.plan;
-            println!("Title:        {}", plan.title);
-            println!("Organisation: {}", plan.organisation.name);
-            println!("Revision:     {}", plan.revision);
-            println!("Fingerprint:  {}", fingerprint(&plan));
-            Ok(())
+            out(&format!(
+                "Title:        {}\nOrganisation: {}\nRevision:     {}\nFingerprint:  {}\n",
+                plan.title,
+                plan.organisation.name,
+                plan.revision,
+                fingerprint(&plan)
+            ))
         }
         Command::Fmt { file, check } => {
             let original = storage::read_bytes(&file)?;
@@ -205,8 +232,7 @@ fn run(command: Command) -> Result<(), Failure> {
                 .map_err(|e| Failure::File(format!("no random source for the plan id: {e}")))?;
             let plan = new_plan::new_plan(name.trim(), id, Timestamp::now());
             storage::save_atomic(&output, write_plan(&plan).as_bytes())?;
-            println!("Created {}", output.display());
-            Ok(())
+            out(&format!("Created {}\n", output.display()))
         }
         Command::Forecast {
             file,
@@ -237,16 +263,11 @@ fn run(command: Command) -> Result<(), Failure> {
                     (r.forecast.clone(), vec![r])
                 }
             };
-            match format {
-                Format::Table => print!("{}", report::to_table(&shown, &results)),
-                Format::Json => println!(
-                    "{}",
-                    serde_json::to_string_pretty(&report::to_json(&shown, &results))
-                        .unwrap_or_default()
-                ),
-                Format::Csv => print!("{}", report::to_csv(&shown)),
-            }
-            Ok(())
+            out(&match format {
+                Format::Table => report::to_table(&shown, &results),
+                Format::Json => json_text(&report::to_json(&shown, &results)),
+                Format::Csv => report::to_csv(&shown),
+            })
         }
         Command::Check {
             file,
@@ -254,16 +275,12 @@ fn run(command: Command) -> Result<(), Failure> {
             criteria,
         } => {
             let analysis = analysed(&file, criteria.as_deref())?;
-            match format {
-                TextOrJson::Json => println!(
-                    "{}",
-                    serde_json::to_string_pretty(
-                        &serde_json::json!({ "findings": analysis.findings })
-                    )
-                    .unwrap_or_default()
-                ),
-                TextOrJson::Text => print!("{}", text_report::findings(&analysis.findings)),
-            }
+            out(&match format {
+                TextOrJson::Json => {
+                    json_text(&serde_json::json!({ "findings": analysis.findings }))
+                }
+                TextOrJson::Text => text_report::findings(&analysis.findings),
+            })?;
             if analysis
                 .findings
                 .iter()
@@ -279,15 +296,10 @@ fn run(command: Command) -> Result<(), Failure> {
             criteria,
         } => {
             let r = analysed(&file, criteria.as_deref())?.readiness;
-            match format {
-                TextOrJson::Json => println!(
-                    "{}",
-                    serde_json::to_string_pretty(&text_report::readiness_json(&r))
-                        .unwrap_or_default()
-                ),
-                TextOrJson::Text => print!("{}", text_report::readiness(&r)),
-            }
-            Ok(())
+            out(&match format {
+                TextOrJson::Json => json_text(&text_report::readiness_json(&r)),
+                TextOrJson::Text => text_report::readiness(&r),
+            })
         }
         Command::Pdf { file, output } => {
             let plan = storage::load(&file)?.plan;
@@ -296,6 +308,11 @@ fn run(command: Command) -> Result<(), Failure> {
             write_output(&output, &bytes)
         }
     }
+}
+
+/// A JSON document as printed: indented, with a final newline.
+fn json_text(value: &serde_json::Value) -> String {
+    serde_json::to_string_pretty(value).unwrap_or_default() + "\n"
 }
 
 fn write_output(path: &Path, bytes: &[u8]) -> Result<(), Failure> {

@@ -87,17 +87,10 @@ impl LegalForm {
         LegalForm::Cio,
     ];
 
-    /// The name a reader of the plan knows the form by.
+    /// The name a reader of the plan knows the form by; the words live in
+    /// [`crate::labels::legal_form`], which new code calls directly.
     pub fn label(self) -> &'static str {
-        match self {
-            LegalForm::CicLimitedByShares => "Community interest company limited by shares",
-            LegalForm::CicLimitedByGuarantee => "Community interest company limited by guarantee",
-            LegalForm::CoOperativeSociety => "Co-operative society",
-            LegalForm::CommunityBenefitSociety => "Community benefit society",
-            LegalForm::CompanyLimitedByShares => "Company limited by shares",
-            LegalForm::CompanyLimitedByGuarantee => "Company limited by guarantee",
-            LegalForm::Cio => "Charitable incorporated organisation",
-        }
+        crate::labels::legal_form(self)
     }
 
     /// Whether the form has share capital (companies limited by guarantee and CIOs do not).

@@ -1,6 +1,7 @@
 //! Findings and readiness as plain text and as the documented JSON, for the command line.
 
-use crate::readiness::{Assessment, Eligible, Rating};
+use crate::labels;
+use crate::readiness::Assessment;
 use crate::rules::{Finding, Severity};
 use serde_json::{json, Value};
 use std::fmt::Write;
@@ -8,13 +9,9 @@ use std::fmt::Write;
 /// Findings grouped by severity, errors first.
 pub fn findings(findings: &[Finding]) -> String {
     let mut out = String::new();
-    for (sev, heading) in [
-        (Severity::Error, "Errors"),
-        (Severity::Warning, "Warnings"),
-        (Severity::Info, "Information"),
-    ] {
+    for sev in [Severity::Error, Severity::Warning, Severity::Info] {
         let group: Vec<&Finding> = findings.iter().filter(|f| f.severity == sev).collect();
-        let _ = writeln!(out, "{heading} ({})", group.len());
+        let _ = writeln!(out, "{} ({})", labels::findings_heading(sev), group.len());
         for f in group {
             let _ = writeln!(
                 out,
@@ -27,22 +24,6 @@ pub fn findings(findings: &[Finding]) -> String {
     out
 }
 
-fn eligible(e: Eligible) -> &'static str {
-    match e {
-        Eligible::Pass => "pass",
-        Eligible::Fail => "fail",
-        Eligible::NotKnown => "not known",
-    }
-}
-
-fn rating(r: Rating) -> &'static str {
-    match r {
-        Rating::Green => "green",
-        Rating::Amber => "amber",
-        Rating::Red => "red",
-    }
-}
-
 /// Both assessments, readable.
 pub fn readiness(a: &Assessment) -> String {
     let mut out = String::new();
@@ -51,13 +32,13 @@ pub fn readiness(a: &Assessment) -> String {
         "Judged against: {} {}\n",
         a.criteria.name, a.criteria.version
     );
-    let _ = writeln!(out, "Support eligibility (Mutuals Support Programme 2)");
+    let _ = writeln!(out, "{}", labels::ELIGIBILITY_HEADING);
     for e in &a.eligibility {
         let _ = writeln!(
             out,
             "  {:<7} {:<10} {}\n                     {}",
             e.id,
-            eligible(e.result),
+            labels::eligible(e.result),
             e.title,
             e.reason
         );
@@ -68,7 +49,7 @@ pub fn readiness(a: &Assessment) -> String {
             out,
             "  {:<4} {:<6} {}  {}\n              {}",
             r.id,
-            rating(r.rating),
+            labels::rating(r.rating),
             r.score,
             r.title,
             r.figure
@@ -82,7 +63,7 @@ pub fn readiness(a: &Assessment) -> String {
         "\nScore {} of {}: {}",
         a.score,
         a.max_score,
-        a.headline.label()
+        labels::headline(a.headline)
     );
     let _ = writeln!(
         out,

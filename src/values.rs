@@ -14,7 +14,7 @@ pub const MONEY_MAX: Decimal = Decimal::from_parts(3_567_587_328, 232, 0, false,
 
 /// Parses a plain decimal string (`123`, `-4.5`): digits, one optional point, optional sign.
 /// Rejects exponents, spaces, `+`, thousands separators and empty parts, which `Decimal` would accept.
-fn parse_plain_decimal(
+pub(crate) fn parse_plain_decimal(
     s: &str,
     allow_negative: bool,
     max_scale: u32,

@@ -1,24 +1,11 @@
 //! The `mutual-plan` command line, run as a user runs it.
 
+mod common;
+
+use common::{cli, sample_value, text, tool, SAMPLE};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-
-const SAMPLE: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/assets/samples/riverside.mutualplan"
-);
-
-fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_mutual-plan"))
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
-}
 
 fn copy_sample(dir: &Path) -> PathBuf {
     let p = dir.join("plan.mutualplan");
@@ -26,13 +13,9 @@ fn copy_sample(dir: &Path) -> PathBuf {
     p
 }
 
-fn tool_available(name: &str) -> bool {
-    Command::new(name).arg("-v").output().is_ok()
-}
-
 #[test]
 fn show_prints_title_organisation_revision_and_fingerprint() {
-    let out = run(&["show", SAMPLE]);
+    let out = cli(&["show", SAMPLE]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let s = text(&out.stdout);
     assert!(s.contains("Riverside Community Therapies: business plan for spin-out"));
@@ -53,7 +36,7 @@ fn show_of_a_misspelt_field_exits_2_naming_the_path() {
             .replace("\"legal_form\"", "\"legal_fom\""),
     )
     .unwrap();
-    let out = run(&["show", p.to_str().unwrap()]);
+    let out = cli(&["show", p.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
     let err = text(&out.stderr);
     assert!(err.contains("organisation.legal_fom"), "{err}");
@@ -63,14 +46,14 @@ fn show_of_a_misspelt_field_exits_2_naming_the_path() {
 
 #[test]
 fn show_of_a_missing_file_exits_2_naming_it() {
-    let out = run(&["show", "no-such-plan.mutualplan"]);
+    let out = cli(&["show", "no-such-plan.mutualplan"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("no-such-plan.mutualplan"));
 }
 
 #[test]
 fn fmt_check_passes_on_the_canonical_sample() {
-    let out = run(&["fmt", "--check", SAMPLE]);
+    let out = cli(&["fmt", "--check", SAMPLE]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
 }
 
@@ -81,13 +64,13 @@ fn fmt_rewrites_a_hand_laid_out_file_and_check_then_passes() {
     let v: serde_json::Value = serde_json::from_str(&fs::read_to_string(SAMPLE).unwrap()).unwrap();
     fs::write(&p, serde_json::to_string(&v).unwrap()).unwrap();
     let ps = p.to_str().unwrap();
-    assert_eq!(run(&["fmt", "--check", ps]).status.code(), Some(1));
-    assert_eq!(run(&["fmt", ps]).status.code(), Some(0));
+    assert_eq!(cli(&["fmt", "--check", ps]).status.code(), Some(1));
+    assert_eq!(cli(&["fmt", ps]).status.code(), Some(0));
     assert_eq!(
         fs::read_to_string(&p).unwrap(),
         fs::read_to_string(SAMPLE).unwrap()
     );
-    assert_eq!(run(&["fmt", "--check", ps]).status.code(), Some(0));
+    assert_eq!(cli(&["fmt", "--check", ps]).status.code(), Some(0));
     // no temporary file left beside it
     assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
 }
@@ -98,7 +81,7 @@ fn fmt_leaves_a_broken_file_untouched() {
     let p = dir.path().join("broken.mutualplan");
     let broken = &fs::read_to_string(SAMPLE).unwrap()[..300];
     fs::write(&p, broken).unwrap();
-    let out = run(&["fmt", p.to_str().unwrap()]);
+    let out = cli(&["fmt", p.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("line"), "{}", text(&out.stderr));
     assert_eq!(fs::read_to_string(&p).unwrap(), broken);
@@ -109,13 +92,13 @@ fn new_creates_a_valid_canonical_plan_and_will_not_overwrite() {
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path().join("new.mutualplan");
     let ps = p.to_str().unwrap();
-    let out = run(&["new", "--name", "Coed Cymru Therapies", "-o", ps]);
+    let out = cli(&["new", "--name", "Coed Cymru Therapies", "-o", ps]);
     assert!(out.status.success(), "{}", text(&out.stderr));
-    assert_eq!(run(&["fmt", "--check", ps]).status.code(), Some(0));
+    assert_eq!(cli(&["fmt", "--check", ps]).status.code(), Some(0));
     let plan = mutual_plan::storage::load(&p).unwrap().plan;
     assert_eq!(plan.organisation.name, "Coed Cymru Therapies");
     assert_eq!(plan.narrative.sections.len(), 13);
-    let again = run(&["new", "--name", "Other", "-o", ps]);
+    let again = cli(&["new", "--name", "Other", "-o", ps]);
     assert_eq!(again.status.code(), Some(2));
     assert_eq!(
         mutual_plan::storage::load(&p)
@@ -138,7 +121,7 @@ fn pdf_is_valid_and_its_text_has_the_organisation_and_fingerprint() {
     );
     fs::write(&plan_path, accented).unwrap();
     let pdf = dir.path().join("plan.pdf");
-    let out = run(&[
+    let out = cli(&[
         "pdf",
         plan_path.to_str().unwrap(),
         "-o",
@@ -147,29 +130,16 @@ fn pdf_is_valid_and_its_text_has_the_organisation_and_fingerprint() {
     assert!(out.status.success(), "{}", text(&out.stderr));
     let bytes = fs::read(&pdf).unwrap();
     assert!(bytes.starts_with(b"%PDF-"));
-    if !tool_available("pdftotext") || !tool_available("qpdf") {
-        panic!("pdftotext and qpdf are needed (poppler-utils, qpdf): run the README test command");
-    }
-    let check = Command::new("qpdf")
-        .arg("--check")
-        .arg(&pdf)
-        .output()
-        .unwrap();
-    assert!(check.status.success(), "{}", text(&check.stdout));
-    let extracted = Command::new("pdftotext")
-        .arg(&pdf)
-        .arg("-")
-        .output()
-        .unwrap();
-    let s = text(&extracted.stdout);
+    let pdf = pdf.to_str().unwrap();
+    tool("qpdf", &["--check", pdf]);
+    let s = tool("pdftotext", &[pdf, "-"]);
     assert!(
         s.contains("Gwasanaethau Therapi Glan-yr-Afon – Siân’s Ŵyn CIC"),
         "{s}"
     );
     let fp = mutual_plan::fingerprint(&mutual_plan::storage::load(&plan_path).unwrap().plan);
     assert!(s.contains(&format!("Fingerprint {fp}")), "{s}");
-    let fonts = Command::new("pdffonts").arg(&pdf).output().unwrap();
-    let listing = text(&fonts.stdout);
+    let listing = tool("pdffonts", &[pdf]);
     for line in listing.lines().skip(2) {
         assert!(
             line.contains(" yes yes yes "),
@@ -184,10 +154,10 @@ fn the_same_plan_gives_byte_identical_pdfs() {
     let dir = tempfile::tempdir().unwrap();
     let a = dir.path().join("a.pdf");
     let b = dir.path().join("b.pdf");
-    assert!(run(&["pdf", SAMPLE, "-o", a.to_str().unwrap()])
+    assert!(cli(&["pdf", SAMPLE, "-o", a.to_str().unwrap()])
         .status
         .success());
-    assert!(run(&["pdf", SAMPLE, "-o", b.to_str().unwrap()])
+    assert!(cli(&["pdf", SAMPLE, "-o", b.to_str().unwrap()])
         .status
         .success());
     assert_eq!(fs::read(a).unwrap(), fs::read(b).unwrap());
@@ -195,7 +165,7 @@ fn the_same_plan_gives_byte_identical_pdfs() {
 
 #[test]
 fn forecast_json_has_the_documented_shape_and_balances_to_the_penny() {
-    let out = run(&["forecast", SAMPLE, "--format", "json"]);
+    let out = cli(&["forecast", SAMPLE, "--format", "json"]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let months = v["months"].as_array().unwrap();
@@ -345,7 +315,7 @@ fn forecast_json_has_the_documented_shape_and_balances_to_the_penny() {
 
 #[test]
 fn forecast_csv_and_table_and_scenarios() {
-    let csv = text(&run(&["forecast", SAMPLE, "--format", "csv"]).stdout);
+    let csv = text(&cli(&["forecast", SAMPLE, "--format", "csv"]).stdout);
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(lines.len(), 61);
     assert!(
@@ -356,13 +326,13 @@ fn forecast_csv_and_table_and_scenarios() {
     let columns = lines[0].split(',').count();
     assert!(lines.iter().all(|l| l.split(',').count() == columns));
 
-    let table = text(&run(&["forecast", SAMPLE]).stdout);
+    let table = text(&cli(&["forecast", SAMPLE]).stdout);
     assert!(
         table.contains("Lowest cash:                   −£76,664.00 in April 2027"),
         "{table}"
     );
 
-    let s3 = run(&[
+    let s3 = cli(&[
         "forecast",
         SAMPLE,
         "--scenario",
@@ -374,14 +344,14 @@ fn forecast_csv_and_table_and_scenarios() {
     assert_eq!(v["summary"]["lowest_cash"], "-528371.92");
     assert_eq!(v["scenarios"].as_array().unwrap().len(), 1);
 
-    let bad = run(&["forecast", SAMPLE, "--scenario", "S9"]);
+    let bad = cli(&["forecast", SAMPLE, "--scenario", "S9"]);
     assert_eq!(bad.status.code(), Some(2));
     assert!(text(&bad.stderr).contains("S1-largest-contract-ends"));
 }
 
 #[test]
 fn check_prints_findings_and_exits_1_only_on_errors() {
-    let out = run(&["check", SAMPLE, "--format", "json"]);
+    let out = cli(&["check", SAMPLE, "--format", "json"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let findings = v["findings"].as_array().unwrap();
@@ -402,7 +372,7 @@ fn check_prints_findings_and_exits_1_only_on_errors() {
         .unwrap()
         .replace("\"asset_lock\": true", "\"asset_lock\": false");
     fs::write(&p, bad).unwrap();
-    let out = run(&["check", p.to_str().unwrap()]);
+    let out = cli(&["check", p.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     let s = text(&out.stdout);
     assert!(
@@ -413,7 +383,7 @@ fn check_prints_findings_and_exits_1_only_on_errors() {
 
 #[test]
 fn readiness_json_has_the_documented_shape() {
-    let out = run(&["readiness", SAMPLE, "--format", "json"]);
+    let out = cli(&["readiness", SAMPLE, "--format", "json"]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
@@ -430,7 +400,7 @@ fn readiness_json_has_the_documented_shape() {
     );
     assert_eq!(
         v["criteria"],
-        serde_json::json!({ "name": "Mutual Plan readiness criteria", "version": "1.0.0" })
+        serde_json::json!({ "name": "Mutual Plan readiness criteria", "version": "2.0.0" })
     );
     let e: Vec<&str> = v["eligibility"][0]
         .as_object()
@@ -454,7 +424,7 @@ fn readiness_json_has_the_documented_shape() {
     assert_eq!(v["headline"], "not_yet_ready");
     assert_eq!(v["eligibility"][4]["result"], "fail");
 
-    let txt = text(&run(&["readiness", SAMPLE]).stdout);
+    let txt = text(&cli(&["readiness", SAMPLE]).stdout);
     assert!(txt.contains("Score 9 of 20: Not yet ready"), "{txt}");
 }
 
@@ -474,10 +444,10 @@ fn a_custom_criteria_file_is_used_and_a_broken_one_is_refused() {
                 "\"amber_max_share_percent\": \"95\"",
                 "\"amber_max_share_percent\": \"99\"",
             )
-            .replace("\"1.0.0\"", "\"1.1.0-local\""),
+            .replace("\"2.0.0\"", "\"2.1.0-local\""),
     )
     .unwrap();
-    let out = run(&[
+    let out = cli(&[
         "readiness",
         SAMPLE,
         "--format",
@@ -486,7 +456,7 @@ fn a_custom_criteria_file_is_used_and_a_broken_one_is_refused() {
         lenient.to_str().unwrap(),
     ]);
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(v["criteria"]["version"], "1.1.0-local");
+    assert_eq!(v["criteria"]["version"], "2.1.0-local");
     assert_eq!(v["areas"][3]["rating"], "amber");
 
     let broken = dir.path().join("broken.json");
@@ -495,10 +465,10 @@ fn a_custom_criteria_file_is_used_and_a_broken_one_is_refused() {
         bundled.replace("\"green_min_dscr\": \"2.0\", ", ""),
     )
     .unwrap();
-    let out = run(&["readiness", SAMPLE, "--criteria", broken.to_str().unwrap()]);
+    let out = cli(&["readiness", SAMPLE, "--criteria", broken.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
     assert!(
-        text(&out.stderr).contains("areas[R6].thresholds.green_min_dscr"),
+        text(&out.stderr).contains("areas.R6.thresholds.green_min_dscr"),
         "{}",
         text(&out.stderr)
     );
@@ -508,13 +478,12 @@ fn a_custom_criteria_file_is_used_and_a_broken_one_is_refused() {
 fn fmt_will_not_rewrite_a_plan_someone_is_editing() {
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path().join("busy.mutualplan");
-    let v: serde_json::Value = serde_json::from_str(&fs::read_to_string(SAMPLE).unwrap()).unwrap();
-    let compact = serde_json::to_string(&v).unwrap();
+    let compact = serde_json::to_string(&sample_value()).unwrap();
     fs::write(&p, &compact).unwrap();
     let mut holder = Command::new("sleep").arg("30").spawn().unwrap();
     let lock = serde_json::json!({ "user": "tom", "machine": mutual_plan::storage::lock::machine_name(), "pid": holder.id(), "since": mutual_plan::values::Timestamp::now().to_string() });
     fs::write(mutual_plan::storage::lock::lock_path(&p), lock.to_string()).unwrap();
-    let out = run(&["fmt", p.to_str().unwrap()]);
+    let out = cli(&["fmt", p.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
     assert!(
         text(&out.stderr).contains("open for editing by tom"),
@@ -525,5 +494,52 @@ fn fmt_will_not_rewrite_a_plan_someone_is_editing() {
     holder.kill().unwrap();
     holder.wait().unwrap();
     // Once its holder has gone the lock is stale, and fmt goes ahead.
-    assert_eq!(run(&["fmt", p.to_str().unwrap()]).status.code(), Some(0));
+    assert_eq!(cli(&["fmt", p.to_str().unwrap()]).status.code(), Some(0));
+}
+
+/// Runs the CLI with its standard output a pipe whose reader has already gone, as when
+/// `mutual-plan readiness | head -1` has read what it wanted.
+fn run_into_closed_pipe(args: &[&str]) -> Output {
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    Command::new(env!("CARGO_BIN_EXE_mutual-plan"))
+        .args(args)
+        .stdout(writer)
+        .stderr(std::process::Stdio::piped())
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn every_command_ends_quietly_when_its_reader_has_gone() {
+    let dir = tempfile::tempdir().unwrap();
+    let new_plan = dir.path().join("new.mutualplan");
+    let commands: [&[&str]; 11] = [
+        &["show", SAMPLE],
+        &["forecast", SAMPLE],
+        &["forecast", SAMPLE, "--format", "json"],
+        &["forecast", SAMPLE, "--format", "csv"],
+        &["check", SAMPLE],
+        &["check", SAMPLE, "--format", "json"],
+        &["readiness", SAMPLE],
+        &["readiness", SAMPLE, "--format", "json"],
+        &[
+            "new",
+            "--name",
+            "Closed Pipe",
+            "-o",
+            new_plan.to_str().unwrap(),
+        ],
+        &["--help"],
+        &["--version"],
+    ];
+    for args in commands {
+        let out = run_into_closed_pipe(args);
+        let stderr = text(&out.stderr);
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        assert!(stderr.is_empty(), "{args:?}: {stderr}");
+        // It ends as it would have with a reader: the sample has no errors.
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {stderr}");
+    }
+    assert!(new_plan.exists());
 }

@@ -1,14 +1,13 @@
 //! The plan file format: round trips, every error kind with its location, versions and limits.
 
+mod common;
+
+use common::{at, sample, sample_value, timestamp};
 use mutual_plan::plan::PayrollTiming;
 use mutual_plan::plan_file::{read_newer_for_viewing, read_plan, stamp_for_save, MAX_FILE_BYTES};
-use mutual_plan::values::{PlanId, Timestamp};
+use mutual_plan::values::PlanId;
 use mutual_plan::{fingerprint, new_plan, samples, write_plan, LoadError};
 use serde_json::{json, Value};
-
-fn sample_value() -> Value {
-    serde_json::from_str(samples::RIVERSIDE).unwrap()
-}
 
 fn load_value(v: &Value) -> Result<mutual_plan::Plan, LoadError> {
     read_plan(serde_json::to_string_pretty(v).unwrap().as_bytes()).map(|l| l.plan)
@@ -345,13 +344,13 @@ fn version_zero_and_other_files_are_refused_clearly() {
 
 #[test]
 fn the_fingerprint_ignores_revision_and_save_stamp_but_not_content() {
-    let plan = samples::riverside().unwrap();
+    let plan = sample();
     let fp = fingerprint(&plan);
     assert_eq!(fp.len(), 12);
     assert!(fp
         .bytes()
         .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase()));
-    let saved = stamp_for_save(&plan, Timestamp::from_unix(1_900_000_000).unwrap());
+    let saved = stamp_for_save(&plan, at(1_900_000_000));
     assert_eq!(saved.revision, plan.revision + 1);
     let mut resaved = saved.clone();
     resaved.saved_by = "Someone else".into();
@@ -374,12 +373,12 @@ fn the_fingerprint_is_sha256_of_the_canonical_json_without_the_save_stamp_and_re
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect();
-    assert_eq!(fingerprint(&samples::riverside().unwrap()), hex[..12]);
+    assert_eq!(fingerprint(&sample()), hex[..12]);
 }
 
 #[test]
 fn a_new_plan_is_valid_canonical_and_has_every_section() {
-    let now: Timestamp = "2026-11-27T10:15:00Z".parse().unwrap();
+    let now = timestamp("2026-11-27T10:15:00Z");
     let plan = new_plan::new_plan("Caffi’r Ŵyn Care", PlanId::random().unwrap(), now);
     let text = write_plan(&plan);
     let back = read_plan(text.as_bytes()).unwrap().plan;

@@ -1,6 +1,9 @@
 //! Saving, backups, locks, changes by others, recovery files, and every failure a user can meet:
 //! each leaves the file on disk whole and says what happened.
 
+mod common;
+
+use common::{at, sample};
 use mutual_plan::error::FileError;
 use mutual_plan::plan::Plan;
 use mutual_plan::storage::{lock, FaultyFs, OpenMode, Storage};
@@ -82,12 +85,12 @@ fn a_save_is_atomic_keeps_a_backup_and_leaves_no_temporary_file() {
 fn backups_older_than_30_days_are_pruned_but_the_last_10_are_kept() {
     let s = setup();
     let day = 86_400;
-    let start = Timestamp::from_unix(1_900_000_000).unwrap().unix();
-    let plan = samples::riverside().unwrap();
+    let start = at(1_900_000_000).unix();
+    let plan = sample();
     let fs = mutual_plan::storage::RealFs;
     // 15 backups, one a day; then prune 45 days after the first.
     for i in 0..15 {
-        let t = Timestamp::from_unix(start + i * day).unwrap();
+        let t = at(start + i * day);
         mutual_plan::storage::backup::keep(&fs, &s.data, plan.id.as_str(), i as u32, t, b"x")
             .unwrap();
     }
@@ -96,7 +99,7 @@ fn backups_older_than_30_days_are_pruned_but_the_last_10_are_kept() {
         15,
         "nothing is 30 days old yet"
     );
-    let later = Timestamp::from_unix(start + 45 * day).unwrap();
+    let later = at(start + 45 * day);
     mutual_plan::storage::backup::prune(
         &mutual_plan::storage::backup::folder(&s.data, plan.id.as_str()),
         later,
@@ -197,7 +200,7 @@ fn a_file_changed_by_someone_else_stops_the_save_until_overwrite_is_chosen() {
     let storage = Storage::new(&s.data);
     let mut open = storage.open(&s.plan_path, OpenMode::Edit).unwrap();
     // A sync client replaces the file with another version.
-    let mut theirs = samples::riverside().unwrap();
+    let mut theirs = sample();
     theirs.title = "Their title".into();
     std::fs::write(&s.plan_path, write_plan(&theirs)).unwrap();
     let mine = edited(&open.plan);
@@ -307,7 +310,7 @@ fn a_lock_older_than_12_hours_is_stale_anywhere() {
         &s.plan_path,
         "another-laptop",
         1,
-        Timestamp::from_unix(now.unix() - 11 * 3600).unwrap(),
+        at(now.unix() - 11 * 3600),
     );
     assert!(
         matches!(storage.open(&s.plan_path, OpenMode::Edit), Err(FileError::Locked { holder, .. }) if !holder.stale)
@@ -316,7 +319,7 @@ fn a_lock_older_than_12_hours_is_stale_anywhere() {
         &s.plan_path,
         "another-laptop",
         1,
-        Timestamp::from_unix(now.unix() - 13 * 3600).unwrap(),
+        at(now.unix() - 13 * 3600),
     );
     assert!(
         matches!(storage.open(&s.plan_path, OpenMode::Edit), Err(FileError::Locked { holder, .. }) if holder.stale)
@@ -396,7 +399,7 @@ fn save_as_writes_a_new_file_and_locks_it() {
     let s = setup();
     let storage = Storage::new(&s.data);
     let copy = s.plan_path.with_file_name("copy.mutualplan");
-    let plan = edited(&samples::riverside().unwrap());
+    let plan = edited(&sample());
     let open = storage.save_as(&copy, &plan, None).unwrap();
     assert!(open.locked());
     assert_eq!(
@@ -412,7 +415,7 @@ fn save_as_will_not_overwrite_a_file_someone_else_is_editing() {
     let theirs = Storage::new(s.data.join("theirs"));
     let _held = theirs.open(&s.plan_path, OpenMode::Edit).unwrap();
     let mine = Storage::new(&s.data);
-    let plan = edited(&samples::riverside().unwrap());
+    let plan = edited(&sample());
     assert_eq!(
         mine.save_as(&s.plan_path, &plan, None).unwrap_err().kind(),
         "locked"

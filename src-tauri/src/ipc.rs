@@ -3,6 +3,7 @@
 use mutual_plan::analysis::Analysis;
 use mutual_plan::error::{FileError, LoadError};
 use mutual_plan::forecast::report::headline_figures;
+use mutual_plan::labels::{self, AnalysisWords};
 use mutual_plan::readiness::Assessment;
 use mutual_plan::rules::Finding;
 use mutual_plan::storage::recovery::Recovery;
@@ -102,6 +103,8 @@ pub struct AnalysisView {
     pub readiness: Assessment,
     /// The readiness headline in words.
     pub headline: String,
+    /// The words of ratings, results and severities, and the eligibility heading.
+    pub words: AnalysisWords,
 }
 
 impl From<&Analysis> for AnalysisView {
@@ -124,7 +127,8 @@ impl From<&Analysis> for AnalysisView {
             forecast_error,
             findings: a.findings.clone(),
             readiness: a.readiness.clone(),
-            headline: a.readiness.headline.label().into(),
+            headline: labels::headline(a.readiness.headline).into(),
+            words: labels::analysis_words(),
         }
     }
 }

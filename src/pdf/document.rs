@@ -12,10 +12,8 @@ use crate::labels::{self, month_long};
 use crate::money::pounds;
 use crate::plan::*;
 use crate::plan_file::fingerprint;
-use crate::readiness::{Eligible, Rating};
 use crate::rules::Severity;
 use crate::sections::SECTIONS;
-use crate::values::Percent;
 use rust_decimal::Decimal;
 
 fn text_or(s: &str, empty: &str) -> String {
@@ -24,10 +22,6 @@ fn text_or(s: &str, empty: &str) -> String {
     } else {
         s.trim().into()
     }
-}
-
-fn pct(p: Percent) -> String {
-    format!("{}%", p.get().normalize())
 }
 
 fn yes(b: bool) -> String {
@@ -97,7 +91,10 @@ pub(super) fn body(flow: &mut Flow, plan: &Plan, analysis: &Analysis) -> Vec<(St
 fn organisation(flow: &mut Flow, plan: &Plan) {
     let o = &plan.ownership;
     flow.heading(2, "Legal form and ownership");
-    flow.figure("Legal form", plan.organisation.legal_form.label());
+    flow.figure(
+        "Legal form",
+        labels::legal_form(plan.organisation.legal_form),
+    );
     flow.figure("Ownership model", labels::ownership_model(o.model));
     flow.figure(
         "Parent body",
@@ -114,7 +111,7 @@ fn organisation(flow: &mut Flow, plan: &Plan) {
         p => format!(
             "{} (at most {} of distributable profits)",
             labels::distribution(p),
-            pct(o.profit_distribution.max_percent_of_distributable)
+            labels::percent(o.profit_distribution.max_percent_of_distributable.get())
         ),
     };
     flow.figure("Surpluses", &surpluses);
@@ -127,8 +124,8 @@ fn organisation(flow: &mut Flow, plan: &Plan) {
                 g.name.clone(),
                 labels::group_kind(g.kind).into(),
                 g.members.to_string(),
-                pct(g.equity_percent),
-                pct(g.voting_percent),
+                labels::percent(g.equity_percent.get()),
+                labels::percent(g.voting_percent.get()),
             ]
         })
         .collect();
@@ -204,7 +201,7 @@ fn team(flow: &mut Flow, plan: &Plan) {
                 format!(
                     "{} {}",
                     labels::pension_scheme(s.pension.scheme),
-                    pct(s.pension.employer_percent)
+                    labels::percent(s.pension.employer_percent.get())
                 ),
             ]
         })
@@ -434,11 +431,8 @@ fn finance(
 }
 
 fn checks(flow: &mut Flow, analysis: &Analysis) {
-    for (sev, title) in [
-        (Severity::Error, "Errors"),
-        (Severity::Warning, "Warnings"),
-        (Severity::Info, "Information"),
-    ] {
+    for sev in [Severity::Error, Severity::Warning, Severity::Info] {
+        let title = labels::findings_heading(sev);
         let rows: Vec<Vec<String>> = analysis
             .findings
             .iter()
@@ -461,19 +455,14 @@ fn checks(flow: &mut Flow, analysis: &Analysis) {
         }
     }
     let r = &analysis.readiness;
-    flow.heading(2, "Support eligibility (Mutuals Support Programme 2)");
+    flow.heading(2, labels::ELIGIBILITY_HEADING);
     let rows: Vec<Vec<String>> = r
         .eligibility
         .iter()
         .map(|e| {
-            let result = match e.result {
-                Eligible::Pass => "Pass",
-                Eligible::Fail => "Fail",
-                Eligible::NotKnown => "Not known",
-            };
             vec![
                 format!("{} {}", e.id, e.title),
-                result.into(),
+                labels::eligible(e.result).into(),
                 e.reason.clone(),
             ]
         })
@@ -498,14 +487,9 @@ fn checks(flow: &mut Flow, analysis: &Analysis) {
         .areas
         .iter()
         .map(|a| {
-            let rating = match a.rating {
-                Rating::Green => "Green",
-                Rating::Amber => "Amber",
-                Rating::Red => "Red",
-            };
             vec![
                 format!("{} {}", a.id, a.title),
-                rating.into(),
+                labels::rating(a.rating).into(),
                 a.score.to_string(),
                 a.figure.clone(),
                 a.advice.clone().unwrap_or_default(),
@@ -524,7 +508,7 @@ fn checks(flow: &mut Flow, analysis: &Analysis) {
         7.5,
     );
     flow.figure("Score", &format!("{} of {}", r.score, r.max_score));
-    flow.figure("Overall", r.headline.label());
+    flow.figure("Overall", labels::headline(r.headline));
 }
 
 fn review(flow: &mut Flow, plan: &Plan) {
@@ -702,7 +686,7 @@ fn assumptions(flow: &mut Flow, plan: &Plan) {
         "Employer National Insurance",
         &format!(
             "{} above {} a year per employee",
-            pct(s.employer_ni_percent),
+            labels::percent(s.employer_ni_percent.get()),
             pounds(s.ni_secondary_threshold.get())
         ),
     );
@@ -721,7 +705,7 @@ fn assumptions(flow: &mut Flow, plan: &Plan) {
         "Pay award",
         &format!(
             "{} a year, each {}",
-            pct(s.pay_award_percent),
+            labels::percent(s.pay_award_percent.get()),
             labels::month_name(s.pay_award_month)
         ),
     );
@@ -764,7 +748,7 @@ pub(super) fn cover(flow: &mut Flow, plan: &Plan, fp: &str) {
     flow.space(10.0);
     flow.paragraph(&plan.organisation.name, Face::Bold, 15.0, INK);
     flow.paragraph(
-        plan.organisation.legal_form.label(),
+        labels::legal_form(plan.organisation.legal_form),
         Face::Regular,
         11.0,
         INK,

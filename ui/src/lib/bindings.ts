@@ -9,9 +9,17 @@ forecast_error: string | null, findings: Array<Finding>, readiness: Assessment,
 /**
  * The readiness headline in words.
  */
-headline: string, };
+headline: string, 
+/**
+ * The words of ratings, results and severities, and the eligibility heading.
+ */
+words: AnalysisWords, };
 
-export type AreaResult = { id: string, title: string, rating: Rating, score: number, 
+export type AnalysisWords = { eligibility_heading: string, ratings: RatingWords, eligibility_results: EligibleWords, findings_headings: SeverityWords, };
+
+export type AreaId = "R1" | "R2" | "R3" | "R4" | "R5" | "R6" | "R7" | "R8" | "R9" | "R10";
+
+export type AreaResult = { id: AreaId, title: string, rating: Rating, score: number, 
 /**
  * The figure judged, in words.
  */
@@ -31,7 +39,7 @@ export type CalendarDate = string;
 
 export type Choice = { value: string, label: string, };
 
-export type Choices = { legal_forms: Array<Choice>, nations: Array<Choice>, public_body_kinds: Array<Choice>, statuses: Array<Choice>, };
+export type Choices = { legal_forms: Array<Choice>, nations: Array<Choice>, public_body_kinds: Array<Choice>, statuses: Array<Choice>, ownership_models: Array<Choice>, group_kinds: Array<Choice>, distribution_policies: Array<Choice>, board_roles: Array<Choice>, constituencies: Array<Choice>, payroll_timings: Array<Choice>, renewal_assumptions: Array<Choice>, procurement_routes: Array<Choice>, frequencies: Array<Choice>, repayments: Array<Choice>, pension_schemes: Array<Choice>, cost_categories: Array<Choice>, reviewer_roles: Array<Choice>, };
 
 export type Comment = { id: ItemId, author: string, role: ReviewerRole, at: Timestamp, anchor: string, text: string, resolved: boolean, replies: Array<Reply>, };
 
@@ -51,7 +59,11 @@ export type EligibilityResult = { id: string, title: string, result: Eligible, r
 
 export type Eligible = "pass" | "fail" | "not_known";
 
+export type EligibleWords = { pass: string, fail: string, not_known: string, };
+
 export type EquityRaise = { id: ItemId, name: string, amount: Money, month: Month, };
+
+export type FieldPath = string;
 
 export type Figure = { label: string, value: string, };
 
@@ -59,7 +71,7 @@ export type Finding = { rule: string, severity: Severity,
 /**
  * The field or item, with stable item ids: `forecast.contracts[falls-prevention]`.
  */
-path: string, 
+path: FieldPath, 
 /**
  * What is wrong and what to do, in plain English.
  */
@@ -115,7 +127,12 @@ recovery: Recovery | null, };
 
 export type OrgStatus = "planned" | "live";
 
-export type Organisation = { name: string, legal_form: LegalForm, registered_charity: boolean, nation: Nation, parent_body: ParentBody, status: OrgStatus, spin_out_date: CalendarDate, services: string, public_service_mission: string, public_functions_percent: Percent, };
+export type Organisation = { name: string, legal_form: LegalForm, 
+/**
+ * A charity in law (registered, or exempt such as a charitable community benefit society).
+ * Always true for a CIO and never for a CIC (rule LEG-10); use [`Organisation::is_charity`].
+ */
+charity: boolean, nation: Nation, parent_body: ParentBody, status: OrgStatus, spin_out_date: CalendarDate, services: string, public_service_mission: string, public_functions_percent: Percent, };
 
 export type OwnerGroup = { id: ItemId, name: string, kind: GroupKind, members: number, equity_percent: Percent, voting_percent: Percent, };
 
@@ -127,13 +144,19 @@ export type ParentBody = { name: string, kind: PublicBodyKind, };
 
 export type PaymentByResults = { share_percent: Percent, achievement_percent: Percent, lag_months: number, };
 
+export type PayrollTiming = "next_month" | "same_month";
+
 export type Pension = { scheme: PensionScheme, employer_percent: Percent, };
 
-export type PensionScheme = "nhs" | "lgps" | "defined_contribution" | "none";
+export type PensionScheme = "nhs" | "lgps" | "civil_service" | "defined_contribution" | "none";
 
 export type Percent = string;
 
-export type Plan = { format: string, schema_version: number, id: PlanId, revision: number, saved_at: Timestamp, saved_by: string, title: string, organisation: Organisation, ownership: Ownership, board: Array<BoardSeat>, forecast: Forecast, narrative: Narrative, review: Review, };
+export type Plan = { format: string, schema_version: number, 
+/**
+ * Whom the submission is for, printed on the cover ("Submission to …").
+ */
+addressee: string, id: PlanId, revision: number, saved_at: Timestamp, saved_by: string, title: string, organisation: Organisation, ownership: Ownership, board: Array<BoardSeat>, forecast: Forecast, narrative: Narrative, review: Review, };
 
 export type PlanCheck = { 
 /**
@@ -151,7 +174,15 @@ analysis: AnalysisView | null, };
 
 export type PlanId = string;
 
-export type Procurement = { route: ProcurementRoute, started: CalendarDate, cpv: string, last_reserved_award: CalendarDate | null, };
+export type Procurement = { route: ProcurementRoute, started: CalendarDate, cpv: string, last_reserved_award: CalendarDate | null, 
+/**
+ * The award date; `None` while it is not known (the contract's first day is assumed).
+ */
+awarded: CalendarDate | null, 
+/**
+ * Options to extend beyond `end`, in months (0 to 60).
+ */
+extension_months: number, };
 
 export type ProcurementRoute = "direct_award" | "open_competition" | "reserved_psm" | "provider_selection_regime" | "grant_agreement";
 
@@ -160,6 +191,8 @@ export type ProfitDistribution = { policy: DistributionPolicy, max_percent_of_di
 export type PublicBodyKind = "nhs_body" | "local_authority" | "central_government" | "other_public";
 
 export type Rating = "red" | "amber" | "green";
+
+export type RatingWords = { red: string, amber: string, green: string, };
 
 export type Recovery = { 
 /**
@@ -187,9 +220,27 @@ export type Risk = { id: ItemId, description: string, likelihood: number, impact
 
 export type Section = { id: string, title: string, text: string, };
 
-export type Settings = { employer_ni_percent: Percent, ni_secondary_threshold: Money, claim_employment_allowance: boolean, employment_allowance: Money, pay_award_percent: Percent, pay_award_month: number, };
+export type Settings = { employer_ni_percent: Percent, ni_secondary_threshold: Money, claim_employment_allowance: boolean, employment_allowance: Money, pay_award_percent: Percent, pay_award_month: number, 
+/**
+ * When employer NI, employer pension and the Apprenticeship Levy leave the bank.
+ */
+payroll_costs_paid: PayrollTiming, apprenticeship_levy_percent: Percent, 
+/**
+ * A tax year's levy allowance.
+ */
+apprenticeship_levy_allowance: Money, ct_small_profits_rate_percent: Percent, ct_main_rate_percent: Percent, 
+/**
+ * A year's profits at or below this pay the small profits rate.
+ */
+ct_lower_limit: Money, 
+/**
+ * A year's profits at or above this pay the main rate.
+ */
+ct_upper_limit: Money, ct_marginal_relief_percent: Percent, };
 
 export type Severity = "error" | "warning" | "info";
+
+export type SeverityWords = { error: string, warning: string, info: string, };
 
 export type Shares = { nominal_value: Money, per_member: number, withdrawable: boolean, max_holding_per_member: Money, interest_rate_percent: Percent, };
 
@@ -197,6 +248,10 @@ export type SignedPercent = string;
 
 export type Signoff = { by: string, role: string, at: Timestamp, revision: number, fingerprint: string, statement: string, };
 
-export type StaffLine = { id: ItemId, role: string, fte: Fte, annual_salary: Money, start: Month, end: Month | null, transferred: boolean, pension: Pension, };
+export type StaffLine = { id: ItemId, role: string, fte: Fte, 
+/**
+ * The people who work those FTE (each has an NI threshold); `None`: one person per FTE.
+ */
+headcount: number | null, annual_salary: Money, start: Month, end: Month | null, transferred: boolean, pension: Pension, };
 
 export type Timestamp = string;
