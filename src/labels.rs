@@ -466,6 +466,13 @@ pub fn percent(d: Decimal) -> String {
     format!("{}%", d.normalize())
 }
 
+/// "97.7%": a computed share to one decimal, rounded half away from zero.
+pub fn share(d: Decimal) -> String {
+    let mut r = d.round_dp_with_strategy(1, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+    r.rescale(1);
+    format!("{r}%")
+}
+
 /// "April" for 4.
 pub fn month_name(n: u8) -> &'static str {
     const NAMES: [&str; 12] = [
@@ -634,6 +641,9 @@ mod tests {
     fn percents_are_written_in_normal_form() {
         assert_eq!(percent("23.7800".parse().unwrap()), "23.78%");
         assert_eq!(percent(Decimal::ONE_HUNDRED), "100%");
+        assert_eq!(share("97.7377".parse().unwrap()), "97.7%");
+        assert_eq!(share("80".parse().unwrap()), "80.0%");
+        assert_eq!(share("12.25".parse().unwrap()), "12.3%");
     }
 }
 

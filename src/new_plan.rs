@@ -6,7 +6,12 @@ use crate::values::{Date, ItemId, Money, Month, Percent, PlanId, Timestamp};
 use rust_decimal::Decimal;
 
 fn pct(n: i64) -> Percent {
-    Percent(Decimal::from(n))
+    percent(Decimal::from(n))
+}
+
+/// A literal default percentage, which is always in range.
+fn percent(d: Decimal) -> Percent {
+    Percent::new(d).unwrap_or_else(|e| unreachable!("the default {d} is a percentage: {e}"))
 }
 
 fn id(s: &str) -> ItemId {
@@ -25,13 +30,13 @@ pub fn default_settings() -> Settings {
         pay_award_percent: pct(3),
         pay_award_month: 4,
         payroll_costs_paid: PayrollTiming::NextMonth,
-        apprenticeship_levy_percent: Percent(Decimal::new(5, 1)),
+        apprenticeship_levy_percent: percent(Decimal::new(5, 1)),
         apprenticeship_levy_allowance: Money::pounds(15_000),
         ct_small_profits_rate_percent: pct(19),
         ct_main_rate_percent: pct(25),
         ct_lower_limit: Money::pounds(50_000),
         ct_upper_limit: Money::pounds(250_000),
-        ct_marginal_relief_percent: Percent(Decimal::new(15, 1)),
+        ct_marginal_relief_percent: percent(Decimal::new(15, 1)),
     }
 }
 

@@ -87,12 +87,6 @@ impl LegalForm {
         LegalForm::Cio,
     ];
 
-    /// The name a reader of the plan knows the form by; the words live in
-    /// [`crate::labels::legal_form`], which new code calls directly.
-    pub fn label(self) -> &'static str {
-        crate::labels::legal_form(self)
-    }
-
     /// Whether the form has share capital (companies limited by guarantee and CIOs do not).
     pub fn has_share_capital(self) -> bool {
         !matches!(

@@ -429,7 +429,6 @@ fn r4_diversification(base: &Forecast, t: &DiversificationThresholds) -> Judged 
             Some("Add the contracts that will pay for the services.".into()),
         );
     };
-    let shown = share.round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero);
     let rating = if share <= t.green_max_share_percent.get() {
         Rating::Green
     } else if share <= t.amber_max_share_percent.get() {
@@ -439,7 +438,7 @@ fn r4_diversification(base: &Forecast, t: &DiversificationThresholds) -> Judged 
     };
     (
         rating,
-        format!("{shown}% of contract income from {who}"),
+        format!("{} of contract income from {who}", labels::share(share)),
         Some(format!("Win work from other commissioners or customers until no single commissioner provides more than {} of contract income.", labels::percent(t.green_max_share_percent.get()))),
     )
 }

@@ -48,9 +48,25 @@ macro_rules! decimal_string_type {
      expecting: $expecting:expr, write: $write:expr) => {
         $(#[$doc])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, TS)]
-        pub struct $name(#[ts(type = "string")] pub Decimal);
+        pub struct $name(#[ts(type = "string")] Decimal);
 
         impl $name {
+            /// The value, when the file format allows it (range and decimal places); the only way
+            /// to make one besides reading it, so no unchecked value exists.
+            pub fn new(d: Decimal) -> Result<Self, String> {
+                if d < Self::min() || d > Self::max() {
+                    return Err(format!(
+                        "{d} is out of range: {} must be from {} to {}",
+                        $expecting,
+                        Self::min(),
+                        Self::max()
+                    ));
+                }
+                if d.normalize().scale() > $scale {
+                    return Err(format!("{d} has more than {} decimal places", $scale));
+                }
+                Ok(Self(d))
+            }
             /// The smallest value the file format allows.
             pub fn min() -> Decimal {
                 $min

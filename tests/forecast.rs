@@ -53,7 +53,7 @@ fn contract(annual: &str, start: &str, end: &str) -> Contract {
     c.pbr = None;
     c.renewal = Renewal {
         assumption: RenewalAssumption::Ends,
-        value_change_percent: SignedPercent(Decimal::ZERO),
+        value_change_percent: SignedPercent::new(Decimal::ZERO).unwrap(),
     };
     c
 }

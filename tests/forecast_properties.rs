@@ -11,10 +11,11 @@ use rust_decimal::Decimal;
 
 fn money() -> impl Strategy<Value = Money> {
     prop_oneof![0u64..1_000_000 * 100, 0u64..100_000_000_000 * 100]
-        .prop_map(|p| Money(Decimal::new(p as i64, 2)))
+        .prop_map(|p| Money::new(Decimal::new(p as i64, 2)).unwrap())
 }
 fn pct() -> impl Strategy<Value = Percent> {
-    prop_oneof![0u32..1_000, 0u32..10_001].prop_map(|h| Percent(Decimal::new(i64::from(h), 2)))
+    prop_oneof![0u32..1_000, 0u32..10_001]
+        .prop_map(|h| Percent::new(Decimal::new(i64::from(h), 2)).unwrap())
 }
 fn month() -> impl Strategy<Value = Month> {
     (0i64..60).prop_map(|o| "2025-01".parse::<Month>().unwrap().plus(o).unwrap())
@@ -55,7 +56,7 @@ fn contract() -> impl Strategy<Value = Contract> {
                     } else {
                         RenewalAssumption::Ends
                     },
-                    value_change_percent: SignedPercent(Decimal::new(change, 2)),
+                    value_change_percent: SignedPercent::new(Decimal::new(change, 2)).unwrap(),
                 };
                 c
             },
@@ -107,9 +108,9 @@ fn staff() -> impl Strategy<Value = StaffLine> {
             |(fte, salary, start, len, pension, transferred)| StaffLine {
                 id: id(0),
                 role: "Staff".into(),
-                fte: Fte(Decimal::new(i64::from(fte), 2)),
+                fte: Fte::new(Decimal::new(i64::from(fte), 2)).unwrap(),
                 headcount: None,
-                annual_salary: Money(Decimal::new(salary as i64, 2)),
+                annual_salary: Money::new(Decimal::new(salary as i64, 2)).unwrap(),
                 start,
                 end: len.map(|l| start.plus(l).unwrap()),
                 transferred,

@@ -207,8 +207,8 @@ fn staff_share(votes: &str) -> Plan {
         name: "Parent trust".into(),
         kind: GroupKind::ParentBody,
         members: 1,
-        equity_percent: Percent(rest),
-        voting_percent: Percent(rest),
+        equity_percent: Percent::new(rest).unwrap(),
+        voting_percent: Percent::new(rest).unwrap(),
     });
     p
 }

@@ -46,7 +46,7 @@ fn split(p: &mut Plan, staff: &str, kind: GroupKind) {
     p.ownership.groups[0].voting_percent = pct(staff);
     p.ownership.groups[0].equity_percent = pct(staff);
     let mut g = group("other", kind, &rest.to_string());
-    g.equity_percent = Percent(rest);
+    g.equity_percent = Percent::new(rest).unwrap();
     p.ownership.groups.push(g);
 }
 

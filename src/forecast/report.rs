@@ -207,7 +207,7 @@ pub fn headline_figures(f: &Forecast) -> Vec<(&'static str, String)> {
 }
 
 fn pct(d: Option<Decimal>) -> String {
-    d.map_or_else(|| "—".into(), |d| format!("{}%", fixed(d, 1)))
+    d.map_or_else(|| "—".into(), crate::labels::share)
 }
 
 /// A readable report: the monthly table, the years, the summary and the scenarios.

@@ -82,7 +82,8 @@ pub fn largest_contract(base: &Forecast) -> Option<&ItemId> {
 }
 
 fn capped(p: Percent, by: Decimal) -> Percent {
-    Percent((p.get() + by).clamp(Decimal::ZERO, Decimal::ONE_HUNDRED))
+    // Clamped into range, with no more decimal places than its parts: always a valid percentage.
+    Percent::new((p.get() + by).clamp(Decimal::ZERO, Decimal::ONE_HUNDRED)).unwrap_or(p)
 }
 
 /// The changed copy of the plan, and any adjustment the engine applies beyond it.

@@ -218,7 +218,7 @@ pub fn share_bars(flow: &mut Flow, rows: &[(String, Decimal, Decimal)]) {
                     color,
                 });
             }
-            let pct = format!("{}%", v.normalize());
+            let pct = crate::labels::percent(*v);
             flow.draw(Item::Text {
                 x: bar_x + bar_w + 4.0,
                 baseline: by + 6.5,

@@ -39,7 +39,7 @@ fn is_charity(ctx: &Ctx) -> bool {
 }
 
 fn form(ctx: &Ctx) -> String {
-    ctx.plan.organisation.legal_form.label().to_lowercase()
+    crate::labels::legal_form(ctx.plan.organisation.legal_form).to_lowercase()
 }
 
 fn leg_01(ctx: &Ctx, r: &Rule) -> Vec<Finding> {

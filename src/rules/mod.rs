@@ -112,7 +112,5 @@ pub fn employee_votes(plan: &Plan) -> Decimal {
         .sum()
 }
 
-/// `12.5` → "12.5%".
-pub(crate) fn pc(d: Decimal) -> String {
-    format!("{}%", d.normalize())
-}
+/// Percentages in messages are written as everywhere else.
+pub(crate) use crate::labels::percent as pc;

@@ -45,7 +45,7 @@ fn own_02(ctx: &Ctx, r: &Rule) -> Vec<Finding> {
             return vec![r.finding(
                 Severity::Error,
                 "ownership.groups",
-                format!("A {} has share capital, but the groups' equity adds up to {}; it must add up to exactly 100%.", form.label().to_lowercase(), pc(equity)),
+                format!("A {} has share capital, but the groups' equity adds up to {}; it must add up to exactly 100%.", crate::labels::legal_form(form).to_lowercase(), pc(equity)),
             )];
         }
         return vec![];
@@ -58,7 +58,7 @@ fn own_02(ctx: &Ctx, r: &Rule) -> Vec<Finding> {
             r.finding(
                 Severity::Error,
                 format!("ownership.groups[{}].equity_percent", g.id),
-                format!("A {} has no share capital, so \"{}\" cannot hold equity. Set its equity to 0 and give it votes instead.", form.label().to_lowercase(), g.name),
+                format!("A {} has no share capital, so \"{}\" cannot hold equity. Set its equity to 0 and give it votes instead.", crate::labels::legal_form(form).to_lowercase(), g.name),
             )
         })
         .collect();
@@ -68,7 +68,7 @@ fn own_02(ctx: &Ctx, r: &Rule) -> Vec<Finding> {
             "ownership.shares",
             format!(
                 "A {} has no share capital: remove the share terms, or choose a form with shares.",
-                form.label().to_lowercase()
+                crate::labels::legal_form(form).to_lowercase()
             ),
         ));
     }
