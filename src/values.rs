@@ -545,6 +545,20 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_value_is_made_only_within_the_formats_rules() {
+        let d = |s: &str| Decimal::from_str(s).unwrap();
+        assert_eq!(Percent::new(d("23.78")).unwrap().to_string(), "23.78");
+        assert!(Percent::new(d("100.01")).unwrap_err().contains("out of range"));
+        assert!(Percent::new(d("1.23456")).unwrap_err().contains("decimal places"));
+        // Trailing zeros are not decimal places that matter.
+        assert!(Percent::new(d("1.230000")).is_ok());
+        assert!(Money::new(d("-0.01")).is_err());
+        assert!(Money::new(d("0.001")).is_err());
+        assert!(SignedPercent::new(d("-100")).is_ok());
+        assert!(Fte::new(d("100000.0001")).is_err());
+    }
+
+    #[test]
     fn money_reads_zero_to_two_decimals_and_writes_two() {
         assert_eq!("1".parse::<Money>().unwrap().to_string(), "1.00");
         assert_eq!("1234.5".parse::<Money>().unwrap().to_string(), "1234.50");
