@@ -548,8 +548,12 @@ mod tests {
     fn a_value_is_made_only_within_the_formats_rules() {
         let d = |s: &str| Decimal::from_str(s).unwrap();
         assert_eq!(Percent::new(d("23.78")).unwrap().to_string(), "23.78");
-        assert!(Percent::new(d("100.01")).unwrap_err().contains("out of range"));
-        assert!(Percent::new(d("1.23456")).unwrap_err().contains("decimal places"));
+        assert!(Percent::new(d("100.01"))
+            .unwrap_err()
+            .contains("out of range"));
+        assert!(Percent::new(d("1.23456"))
+            .unwrap_err()
+            .contains("decimal places"));
         // Trailing zeros are not decimal places that matter.
         assert!(Percent::new(d("1.230000")).is_ok());
         assert!(Money::new(d("-0.01")).is_err());

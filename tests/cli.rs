@@ -419,13 +419,13 @@ fn readiness_json_has_the_documented_shape() {
     assert_eq!(v["areas"].as_array().unwrap().len(), 10);
     assert_eq!(
         (v["score"].as_u64(), v["max_score"].as_u64()),
-        (Some(9), Some(20))
+        (Some(12), Some(20))
     );
     assert_eq!(v["headline"], "not_yet_ready");
     assert_eq!(v["eligibility"][4]["result"], "fail");
 
     let txt = text(&cli(&["readiness", SAMPLE]).stdout);
-    assert!(txt.contains("Score 9 of 20: Not yet ready"), "{txt}");
+    assert!(txt.contains("Score 12 of 20: Not yet ready"), "{txt}");
 }
 
 #[test]

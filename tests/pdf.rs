@@ -38,7 +38,7 @@ fn the_sample_pdf_is_valid_complete_and_says_what_the_forecast_says() {
     let p = pdf.to_str().unwrap();
     assert!(tool("qpdf", &["--check", p]).contains("No syntax or stream encoding errors"));
     let n = pages(&pdf);
-    assert!((12..=20).contains(&n), "{n} pages");
+    assert!((20..=40).contains(&n), "{n} pages");
     let text = tool("pdftotext", &["-layout", p, "-"]);
     for s in SECTIONS {
         assert!(text.contains(s.title), "missing section {}", s.title);
@@ -72,7 +72,7 @@ fn the_sample_pdf_is_valid_complete_and_says_what_the_forecast_says() {
         .to_string();
     assert_eq!(lowest, "−£76,664.00 in April 2027");
     assert!(text.contains(&lowest), "the PDF does not show {lowest}");
-    assert!(text.contains("Not yet written."));
+    assert!(!text.contains("Not yet written."), "the sample is complete");
     assert!(text.contains("Mutual Plan readiness criteria 2.0.0"));
     // The heading may wrap onto a second line.
     let words = text.split_whitespace().collect::<Vec<_>>().join(" ");

@@ -222,6 +222,19 @@ fn r8_a_mutual_in_substance() {
     assert_eq!(rating(&staff_share("24.99"), AreaId::R8), Rating::Red);
 }
 
+/// The sample as a first draft: only the executive summary written, one risk, one indicator.
+fn draft_sample() -> Plan {
+    let mut p = sample();
+    for s in &mut p.narrative.sections {
+        if s.id != "executive_summary" {
+            s.text.clear();
+        }
+    }
+    p.narrative.risks.truncate(1);
+    p.narrative.impact.truncate(1);
+    p
+}
+
 fn write(p: &mut Plan, section: &str) {
     p.narrative
         .sections
@@ -233,7 +246,8 @@ fn write(p: &mut Plan, section: &str) {
 
 #[test]
 fn r9_social_impact_evidence() {
-    let mut p = sample();
+    assert_eq!(rating(&sample(), AreaId::R9), Rating::Green);
+    let mut p = draft_sample();
     assert_eq!(rating(&p, AreaId::R9), Rating::Amber); // an indicator, no text
     write(&mut p, "impact");
     assert_eq!(rating(&p, AreaId::R9), Rating::Green);
@@ -245,7 +259,8 @@ fn r9_social_impact_evidence() {
 
 #[test]
 fn r10_a_complete_plan() {
-    let mut p = sample();
+    assert_eq!(rating(&sample(), AreaId::R10), Rating::Green);
+    let mut p = draft_sample();
     assert_eq!(rating(&p, AreaId::R10), Rating::Red); // 12 sections empty
     let ids: Vec<String> = p.narrative.sections.iter().map(|s| s.id.clone()).collect();
     for s in &ids[..9] {
@@ -279,7 +294,7 @@ fn the_headline_follows_the_reds_and_the_score() {
 
 #[test]
 fn eligibility() {
-    let p = sample();
+    let p = draft_sample();
     let results: Vec<Eligible> = assess(&p).eligibility.iter().map(|e| e.result).collect();
     // England, a spin-out with contracts and staff control, not yet live; no growth section,
     // no match funding.
@@ -330,13 +345,13 @@ fn the_sample_plans_assessment() {
             ("R6", Green),
             ("R7", Green),
             ("R8", Green),
-            ("R9", Amber),
-            ("R10", Red)
+            ("R9", Green),
+            ("R10", Green)
         ]
     );
     assert_eq!(
         (a.score, a.max_score, a.headline),
-        (9, 20, Headline::NotYetReady)
+        (12, 20, Headline::NotYetReady)
     );
     assert_eq!(a.criteria.version, "2.0.0");
     assert!(a
@@ -379,7 +394,7 @@ fn r3_speaks_of_net_reserves_and_shows_net_cash() {
 
 #[test]
 fn without_a_forecast_r1_to_r6_are_red_and_r7_to_r10_are_still_judged() {
-    let p = sample();
+    let p = draft_sample();
     let criteria = Criteria::bundled();
     let err = ForecastError::Overflow {
         field: "forecast.opening_cash".into(),
