@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
-# Renders the sample plan's PDF and saves four of its pages as images under docs/screenshots/:
-# the cover, a narrative page, the chart page and an appendix page.
+# Renders the sample plan's PDF and a new plan's draft, and saves pages of them as images under
+# docs/screenshots/: the cover, a narrative page, the financial summary, the stress table, the
+# monthly appendix, and the draft cover of a new plan.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=docs/screenshots
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-cargo run --quiet --release -- pdf assets/samples/riverside.mutualplan -o "$tmp/plan.pdf"
+cargo build --quiet --bin mutual-plan
+cli=target/debug/mutual-plan
+"$cli" pdf assets/samples/riverside.mutualplan -o "$tmp/plan.pdf"
+"$cli" new --name "Riverside Therapies" -o "$tmp/new.mutualplan" >/dev/null
+"$cli" pdf "$tmp/new.mutualplan" -o "$tmp/new.pdf"
 pages=$(pdfinfo "$tmp/plan.pdf" | awk '/^Pages:/ {print $2}')
 page_with() {
   # From page 3: the contents page names every section too.
@@ -15,10 +20,13 @@ page_with() {
   done
 }
 shoot() {
-  pdftoppm -r 80 -png -f "$2" -l "$2" -singlefile "$tmp/plan.pdf" "$out/pdf-$1"
-  echo "$out/pdf-$1.png (page $2 of $pages)"
+  pdftoppm -r 80 -png -f "$3" -l "$3" -singlefile "$2" "$out/pdf-$1"
+  echo "$out/pdf-$1.png (page $3)"
 }
-shoot cover 1
-shoot narrative "$(page_with '^1. Executive summary')"
-shoot chart "$(page_with 'Monthly closing cash')"
-shoot appendix "$(page_with 'Appendix A. Monthly cash flow')"
+shoot cover "$tmp/plan.pdf" 1
+shoot narrative "$tmp/plan.pdf" "$(page_with '^1. Executive summary')"
+shoot finance "$tmp/plan.pdf" "$(page_with '^Financial summary')"
+shoot stress "$tmp/plan.pdf" "$(page_with '^Stress scenarios')"
+shoot appendix "$tmp/plan.pdf" "$(page_with 'Appendix A. Monthly cash flow')"
+shoot draft-cover "$tmp/new.pdf" 1
+rm -f "$out/pdf-chart.png"

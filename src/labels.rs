@@ -416,6 +416,27 @@ pub fn cost_category(c: CostCategory) -> &'static str {
     }
 }
 
+/// How a kind of expenditure in the income and expenditure view is written: "Employer pension",
+/// "Premises"; receipts are worded by their source elsewhere.
+pub fn expenditure_kind(k: &crate::forecast::LineKey) -> &'static str {
+    use crate::forecast::LineKey::*;
+    match k {
+        Pay => "Pay",
+        EmployerNi => "Employer National Insurance",
+        EmployerPension => "Employer pension",
+        ApprenticeshipLevy => "Apprenticeship Levy",
+        Cost(c) => cost_category(*c),
+        LoanInterest => "Loan interest",
+        LoanCapital => "Loan capital",
+        CorporationTax => "Corporation tax",
+        Contract(_) => "Contract income",
+        Income(_) => "Other income",
+        Grant(_) => "Grants",
+        Equity(_) => "Share capital",
+        LoanDrawdown(_) => "Loans drawn",
+    }
+}
+
 /// The role of someone commenting on a plan.
 pub fn reviewer_role(r: ReviewerRole) -> &'static str {
     match r {
@@ -516,14 +537,15 @@ pub fn month_short(m: crate::values::Month) -> String {
     month_long(m).chars().take(3).collect::<String>() + &format!(" {}", m.year())
 }
 
-/// "1 month", "2.5 months", "−0.4 months" (with a true minus sign).
+/// "4.0 months", "2.5 months", "−0.4 months": months of costs, always to one decimal (rounded
+/// half away from zero) and with a true minus sign, wherever they are shown.
 pub fn months(n: Decimal) -> String {
-    let text = n.normalize().to_string().replace('-', "\u{2212}");
-    if n == Decimal::ONE {
-        format!("{text} month")
-    } else {
-        format!("{text} months")
+    let mut r = n.round_dp_with_strategy(1, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+    r.rescale(1);
+    if r.is_zero() {
+        r.set_sign_positive(true);
     }
+    format!("{} months", r.to_string().replace('-', "\u{2212}"))
 }
 
 /// "1 risk", "3 risks".
@@ -633,8 +655,11 @@ mod tests {
         let t: crate::values::Timestamp = "2026-11-27T16:26:03Z".parse().unwrap();
         assert_eq!(moment(t), "27 November 2026 at 16:26 UTC");
         assert_eq!(month_long("2027-04".parse().unwrap()), "April 2027");
-        assert_eq!(months(Decimal::ONE), "1 month");
+        assert_eq!(months(Decimal::ONE), "1.0 months");
+        assert_eq!(months("4".parse().unwrap()), "4.0 months");
         assert_eq!(months("-0.4".parse().unwrap()), "−0.4 months");
+        assert_eq!(months("2.45".parse().unwrap()), "2.5 months");
+        assert_eq!(months("-0.04".parse().unwrap()), "0.0 months");
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! the window all show the same figures from the same functions.
 
 pub mod analysis;
+pub mod anchors;
 pub mod criteria;
 pub mod error;
 pub mod field_path;

@@ -88,6 +88,9 @@ enum Command {
         /// Where to write the PDF.
         #[arg(short, long)]
         output: PathBuf,
+        /// Also print the mentors' comments (working notes, not part of a submission).
+        #[arg(long)]
+        with_review: bool,
     },
 }
 
@@ -301,10 +304,16 @@ fn run(command: Command) -> Result<(), Failure> {
                 TextOrJson::Text => text_report::readiness(&r),
             })
         }
-        Command::Pdf { file, output } => {
+        Command::Pdf {
+            file,
+            output,
+            with_review,
+        } => {
             let plan = storage::load(&file)?.plan;
             let analysis = analyse(&plan, &Criteria::bundled());
-            let bytes = pdf::render(&plan, &analysis).map_err(|e| Failure::File(e.to_string()))?;
+            let options = pdf::PrintOptions { with_review };
+            let bytes = pdf::render_with(&plan, &analysis, &options)
+                .map_err(|e| Failure::File(e.to_string()))?;
             write_output(&output, &bytes)
         }
     }

@@ -36,9 +36,13 @@ pub fn draft_reasons(plan: &Plan, findings: &[Finding]) -> Vec<String> {
     }
     let risks = plan.narrative.risks.len();
     if risks < MIN_RISKS {
-        reasons.push(format!(
-            "{} in the risk register (at least {MIN_RISKS} needed)",
+        let have = if risks == 0 {
+            "no risks".to_string()
+        } else {
             crate::labels::count(risks, "risk", "risks")
+        };
+        reasons.push(format!(
+            "{have} in the risk register (at least {MIN_RISKS} needed)"
         ));
     }
     reasons
@@ -75,7 +79,7 @@ mod tests {
             [
                 "13 of 13 sections not yet written",
                 "2 rule errors",
-                "0 risks in the risk register (at least 3 needed)"
+                "no risks in the risk register (at least 3 needed)"
             ]
         );
     }

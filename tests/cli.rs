@@ -543,3 +543,26 @@ fn every_command_ends_quietly_when_its_reader_has_gone() {
     }
     assert!(new_plan.exists());
 }
+
+#[test]
+fn pdf_prints_mentor_comments_only_when_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let text_of = |args: &[&str], name: &str| {
+        let out = dir.path().join(name);
+        let mut all = args.to_vec();
+        all.extend(["-o", out.to_str().unwrap()]);
+        assert!(cli(&all).status.success());
+        let raw = common::tool("pdftotext", &[out.to_str().unwrap(), "-"]);
+        raw.split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    let comment = "Is the 5% results-based payment confirmed in the draft contract?";
+    let plain = text_of(&["pdf", SAMPLE], "plain.pdf");
+    assert!(!plain.contains(comment));
+    assert!(
+        plain.contains("Jan Morris (Mentor)"),
+        "sign-offs always print"
+    );
+    let with = text_of(&["pdf", SAMPLE, "--with-review"], "with.pdf");
+    assert!(with.contains(comment));
+    assert!(with.contains("Contract: Adult community therapy"));
+}

@@ -151,8 +151,17 @@ pub fn to_csv(f: &Forecast) -> String {
     out
 }
 
-/// The headline figures as label and value, worded once for the CLI, the PDF and the window.
+/// The headline figures as label and value, worded once for the CLI, the PDF and the window;
+/// money with pence (the PDF uses [`headline_figures_in`] with whole pounds).
 pub fn headline_figures(f: &Forecast) -> Vec<(&'static str, String)> {
+    headline_figures_in(f, money::pence)
+}
+
+/// The headline figures with money written by `money` (`money::pence` or `money::pounds`).
+pub fn headline_figures_in(
+    f: &Forecast,
+    money: fn(Decimal) -> String,
+) -> Vec<(&'static str, String)> {
     let s = &f.summary;
     let reserves = |y: usize| {
         f.years
@@ -165,11 +174,11 @@ pub fn headline_figures(f: &Forecast) -> Vec<(&'static str, String)> {
             "Lowest cash",
             format!(
                 "{} in {}",
-                money::pence(s.lowest_cash),
+                money(s.lowest_cash),
                 crate::labels::month_long(s.lowest_cash_month)
             ),
         ),
-        ("Peak funding need", money::pence(s.peak_funding_need)),
+        ("Peak funding need", money(s.peak_funding_need)),
         ("Months with negative cash", s.months_negative.to_string()),
         (
             "Cash first below zero",
@@ -178,7 +187,7 @@ pub fn headline_figures(f: &Forecast) -> Vec<(&'static str, String)> {
         ),
         (
             "Operating costs a month",
-            money::pence(s.operating_costs_monthly_avg),
+            money(s.operating_costs_monthly_avg),
         ),
         ("Net reserves at the end of year 1", reserves(0)),
         ("Net reserves at the end of year 2", reserves(1)),
@@ -190,19 +199,16 @@ pub fn headline_figures(f: &Forecast) -> Vec<(&'static str, String)> {
             },
         ),
         ("Contract income share", pct(s.contract_income_share)),
-        (
-            "Receivable at the horizon",
-            money::pence(s.receivable_at_horizon),
-        ),
+        ("Receivable at the horizon", money(s.receivable_at_horizon)),
         (
             "Corporation tax payable at the horizon",
-            money::pence(s.tax_payable_at_horizon),
+            money(s.tax_payable_at_horizon),
         ),
         (
             "Payroll costs payable at the horizon",
-            money::pence(s.payroll_payable_at_horizon),
+            money(s.payroll_payable_at_horizon),
         ),
-        ("Closing cash", money::pence(s.closing_cash)),
+        ("Closing cash", money(s.closing_cash)),
     ]
 }
 

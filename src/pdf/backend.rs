@@ -2,7 +2,7 @@
 //! with the bundled fonts embedded as subsets.
 
 use super::fonts::Face;
-use super::layout::{Document, Item, Rgb};
+use super::layout::{Bookmark, Document, Item, Rgb};
 use printpdf::{
     Color, FontId, Line, LinePoint, Op, PaintMode, ParsedFont, PdfDocument, PdfFont, PdfFontHandle,
     PdfPage, PdfSaveOptions, Point, Pt, Rect, TextItem, TextMatrix,
@@ -76,9 +76,6 @@ pub fn save(doc: &Document) -> Result<Vec<u8>, String> {
         })
         .collect();
     pdf.with_pages(pages);
-    for (title, page) in &doc.bookmarks {
-        pdf.add_bookmark(title, page + 1);
-    }
 
     let opts = PdfSaveOptions {
         subset_fonts: false,
@@ -89,6 +86,7 @@ pub fn save(doc: &Document) -> Result<Vec<u8>, String> {
     let id = lopdf::Object::String(doc.id.to_vec(), lopdf::StringFormat::Hexadecimal);
     lo.trailer
         .set("ID", lopdf::Object::Array(vec![id.clone(), id]));
+    write_outline(&mut lo, &doc.bookmarks)?;
     lo.compress();
     let mut out = Vec::new();
     lo.save_to(&mut out)
@@ -212,4 +210,98 @@ fn subset_tag(face: Face, gids: &[u16]) -> String {
         .take(6)
         .map(|b| char::from(b'A' + b % 26))
         .collect()
+}
+
+/// A PDF text string: UTF-16BE with its byte-order mark, so any title reads correctly.
+fn text_string(s: &str) -> lopdf::Object {
+    let mut bytes = vec![0xFE, 0xFF];
+    bytes.extend(s.encode_utf16().flat_map(u16::to_be_bytes));
+    lopdf::Object::String(bytes, lopdf::StringFormat::Hexadecimal)
+}
+
+/// Writes the outline as a tree (the PDF library writes only a flat list): each entry nests under
+/// the nearest shallower entry before it, and every entry is open.
+fn write_outline(lo: &mut lopdf::Document, marks: &[Bookmark]) -> Result<(), String> {
+    use lopdf::{Dictionary, Object};
+    if marks.is_empty() {
+        return Ok(());
+    }
+    let pages = lo.get_pages();
+    let root = lo.new_object_id();
+    let ids: Vec<lopdf::ObjectId> = marks.iter().map(|_| lo.new_object_id()).collect();
+    // Parent of each entry (None: the outline's root), and each parent's children in order.
+    let mut parent = vec![None; marks.len()];
+    let mut stack: Vec<usize> = Vec::new();
+    for (i, m) in marks.iter().enumerate() {
+        while stack.last().is_some_and(|&top| marks[top].level >= m.level) {
+            stack.pop();
+        }
+        parent[i] = stack.last().copied();
+        stack.push(i);
+    }
+    let children =
+        |p: Option<usize>| -> Vec<usize> { (0..marks.len()).filter(|&i| parent[i] == p).collect() };
+    let descendants = |i: usize| -> i64 {
+        let mut n = 0;
+        let mut j = i + 1;
+        while j < marks.len() && marks[j].level > marks[i].level {
+            n += 1;
+            j += 1;
+        }
+        n
+    };
+    let link = |d: &mut Dictionary, siblings: &[usize], at: usize| {
+        if at > 0 {
+            d.set("Prev", Object::Reference(ids[siblings[at - 1]]));
+        }
+        if at + 1 < siblings.len() {
+            d.set("Next", Object::Reference(ids[siblings[at + 1]]));
+        }
+    };
+    for i in 0..marks.len() {
+        let page = pages
+            .get(&(marks[i].page as u32 + 1))
+            .copied()
+            .ok_or_else(|| {
+                format!(
+                    "the outline names page {}, which is missing",
+                    marks[i].page + 1
+                )
+            })?;
+        let mut d = Dictionary::new();
+        d.set("Title", text_string(&marks[i].title));
+        d.set(
+            "Parent",
+            Object::Reference(parent[i].map_or(root, |p| ids[p])),
+        );
+        d.set(
+            "Dest",
+            Object::Array(vec![Object::Reference(page), Object::Name(b"Fit".to_vec())]),
+        );
+        let siblings = children(parent[i]);
+        let at = siblings.iter().position(|&s| s == i).unwrap_or(0);
+        link(&mut d, &siblings, at);
+        let own = children(Some(i));
+        if let (Some(first), Some(last)) = (own.first(), own.last()) {
+            d.set("First", Object::Reference(ids[*first]));
+            d.set("Last", Object::Reference(ids[*last]));
+            d.set("Count", Object::Integer(descendants(i)));
+        }
+        lo.objects.insert(ids[i], Object::Dictionary(d));
+    }
+    let top = children(None);
+    let mut d = Dictionary::new();
+    d.set("Type", Object::Name(b"Outlines".to_vec()));
+    if let (Some(first), Some(last)) = (top.first(), top.last()) {
+        d.set("First", Object::Reference(ids[*first]));
+        d.set("Last", Object::Reference(ids[*last]));
+    }
+    d.set("Count", Object::Integer(marks.len() as i64));
+    lo.objects.insert(root, Object::Dictionary(d));
+    let catalog = lo
+        .catalog_mut()
+        .map_err(|e| format!("the PDF has no catalogue: {e}"))?;
+    catalog.set("Outlines", Object::Reference(root));
+    catalog.set("PageMode", Object::Name(b"UseOutlines".to_vec()));
+    Ok(())
 }

@@ -3,10 +3,10 @@
 use super::chart::{cash_chart, share_bars};
 use super::flow::{Column, Flow, Orientation, BODY, LEFT};
 use super::fonts::Face;
-use super::layout::{Item, BLUE, GREY, INK};
+use super::layout::{Item, BLUE, GREY, INK, RED};
 use super::long_date;
 use crate::analysis::Analysis;
-use crate::forecast::report::headline_figures;
+use crate::forecast::report::headline_figures_in;
 use crate::forecast::{Forecast, LineKey};
 use crate::labels::{self, month_long};
 use crate::money::pounds;
@@ -30,7 +30,13 @@ fn yes(b: bool) -> String {
 
 /// Lays out the whole submission after the cover and the contents page (pages 0 and 1), and
 /// returns the section titles with their page indexes for the contents.
-pub(super) fn body(flow: &mut Flow, plan: &Plan, analysis: &Analysis) -> Vec<(String, usize)> {
+pub(super) fn body(
+    flow: &mut Flow,
+    plan: &Plan,
+    analysis: &Analysis,
+    options: &super::PrintOptions,
+    draft: &[String],
+) -> Vec<(String, usize)> {
     let mut contents = Vec::new();
     let forecast = analysis.forecast.as_ref().ok();
     for (n, spec) in SECTIONS.iter().enumerate() {
@@ -62,7 +68,7 @@ pub(super) fn body(flow: &mut Flow, plan: &Plan, analysis: &Analysis) -> Vec<(St
             "impact" => impact(flow, plan),
             "transition" => transition(flow, plan),
             "risks" => risks(flow, plan),
-            "finance" => finance(flow, forecast),
+            "finance" => finance(flow, plan, forecast),
             _ => {}
         }
     }
@@ -71,10 +77,16 @@ pub(super) fn body(flow: &mut Flow, plan: &Plan, analysis: &Analysis) -> Vec<(St
     checks(flow, analysis);
     flow.new_page(Orientation::Portrait);
     contents.push(("Review".into(), flow.heading(1, "Review")));
-    review(flow, plan);
+    review(flow, plan, options.with_review);
     flow.new_page(Orientation::Portrait);
-    contents.push(("Declaration".into(), flow.heading(1, "Declaration")));
-    declaration(flow, plan);
+    if draft.is_empty() {
+        contents.push(("Declaration".into(), flow.heading(1, "Declaration")));
+        declaration(flow, plan);
+    } else {
+        let title = "Not yet ready to sign";
+        contents.push((title.into(), flow.heading(1, title)));
+        not_ready(flow, draft);
+    }
     if let Some((f, _)) = forecast {
         flow.new_page(Orientation::Landscape);
         let title = "Appendix A. Monthly cash flow";
@@ -335,39 +347,42 @@ fn risks(flow: &mut Flow, plan: &Plan) {
 
 fn finance(
     flow: &mut Flow,
+    plan: &Plan,
     forecast: Option<&(Forecast, Vec<crate::forecast::scenarios::ScenarioResult>)>,
 ) {
     flow.heading(2, "Financial summary");
     let Some((f, scenarios)) = forecast else {
         flow.paragraph(
-            "The forecast cannot be calculated: see the checks (FIN-03).",
+            "The forecast cannot be calculated because a figure in the plan is too large to work with: see the checks (FIN-03).",
             Face::Bold,
             BODY,
             INK,
         );
         return;
     };
-    for (label, value) in headline_figures(f) {
+    for (label, value) in headline_figures_in(f, pounds) {
         flow.figure(label, &value);
     }
-    flow.space(6.0);
+    funding(flow, plan);
+    sources_and_uses(flow, plan, f);
     flow.heading(3, "Income and expenditure by year");
+    flow.paragraph(
+        "Income when it is earned and costs when they are incurred, whenever the cash moves; pounds.",
+        Face::Regular,
+        8.5,
+        GREY,
+    );
+    for chunk in f.years.chunks(5) {
+        income_and_expenditure(flow, chunk);
+    }
     let rows: Vec<Vec<String>> = f
         .years
         .iter()
         .map(|y| {
             vec![
-                format!(
-                    "Year {} ({} – {})",
-                    y.year,
-                    labels::month_short(y.first_month),
-                    labels::month_short(y.last_month)
-                ),
-                pounds(y.income),
-                pounds(y.grants),
-                pounds(y.expenditure),
-                pounds(y.surplus),
+                format!("Year {}", y.year),
                 pounds(y.closing_cash),
+                pounds(y.net_cash),
                 y.reserves_months.map_or("—".into(), labels::months),
                 y.dscr.map_or("—".into(), |d| {
                     format!("{}×", crate::forecast::report::fixed(d, 2))
@@ -375,20 +390,19 @@ fn finance(
             ]
         })
         .collect();
+    flow.heading(3, "Cash, net reserves and debt cover at each year end");
     flow.table(
         &[
-            Column::left("Year", 2.2),
-            Column::right("Income", 1.3),
-            Column::right("Grants", 1.0),
-            Column::right("Expenditure", 1.3),
-            Column::right("Surplus", 1.2),
-            Column::right("Closing cash", 1.3),
-            Column::right("Reserves", 1.1),
-            Column::right("DSCR", 0.8),
+            Column::left("Year", 1.2),
+            Column::right("Closing cash", 1.4),
+            Column::right("Net of loans", 1.4),
+            Column::right("Net reserves", 1.4),
+            Column::right("Debt service cover", 1.4),
         ],
         &rows,
-        8.0,
+        8.5,
     );
+    cost_lines(flow, plan);
     flow.heading_with(3, "Monthly closing cash", 224.0);
     let points: Vec<_> = f.months.iter().map(|r| (r.month, r.closing)).collect();
     cash_chart(
@@ -397,36 +411,256 @@ fn finance(
         (f.summary.lowest_cash_month, f.summary.lowest_cash),
         190.0,
     );
-    flow.heading(3, "Stress scenarios");
+    stress(flow, f, scenarios);
+}
+
+fn funding(flow: &mut Flow, plan: &Plan) {
+    let f = &plan.forecast;
+    flow.heading(3, "Funding");
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    for g in &f.grants {
+        let terms = if g.match_funding {
+            "Matches support"
+        } else {
+            "—"
+        };
+        rows.push(vec![
+            format!(
+                "{}: {}",
+                text_or(&g.funder, "Grant"),
+                text_or(&g.purpose, "no purpose given")
+            ),
+            "Grant".into(),
+            pounds(g.amount.get()),
+            month_long(g.month),
+            terms.into(),
+        ]);
+    }
+    for e in &f.equity {
+        rows.push(vec![
+            text_or(&e.name, "Share capital"),
+            "Share capital".into(),
+            pounds(e.amount.get()),
+            month_long(e.month),
+            "—".into(),
+        ]);
+    }
+    for l in &f.loans {
+        let holiday = if l.capital_holiday_months > 0 {
+            format!(", {}-month capital holiday", l.capital_holiday_months)
+        } else {
+            String::new()
+        };
+        let repaid = match l.repayment {
+            Repayment::Amortising => "repaid in equal monthly instalments",
+            Repayment::Bullet => "repaid in one sum at the end",
+        };
+        rows.push(vec![
+            text_or(&l.lender, "Lender not named"),
+            "Loan".into(),
+            pounds(l.principal.get()),
+            month_long(l.drawdown),
+            format!(
+                "{} a year over {} months{holiday}; {repaid}",
+                labels::percent(l.annual_rate_percent.get()),
+                l.term_months
+            ),
+        ]);
+    }
+    if rows.is_empty() {
+        flow.paragraph(
+            "No grants, share capital or loans: the plan is funded from its opening cash and its income.",
+            Face::Regular,
+            BODY,
+            GREY,
+        );
+        return;
+    }
+    flow.table(
+        &[
+            Column::left("Source", 2.8),
+            Column::left("Kind", 1.1),
+            Column::right("Amount", 1.1),
+            Column::left("When", 1.2),
+            Column::left("Terms", 3.0),
+        ],
+        &rows,
+        8.5,
+    );
+}
+
+fn sources_and_uses(flow: &mut Flow, plan: &Plan, f: &Forecast) {
+    let s = crate::forecast::funding::sources_and_uses(plan, f);
+    let first = f.months[0].month;
+    let span = if s.to_month == first {
+        format!("in {}", month_long(first))
+    } else {
+        format!("from {} to {}", month_long(first), month_long(s.to_month))
+    };
+    flow.heading(3, "Sources and uses of funds to the lowest point of year 1");
     flow.paragraph(
-        "Each scenario changes one assumption in a copy of the plan; the change is measured against the forecast above.",
+        &format!("How the cash at the start becomes the lowest cash of the first year, {span}: what creates the gap and what covers it."),
         Face::Regular,
         8.5,
         GREY,
     );
-    let rows: Vec<Vec<String>> = scenarios
+    let rows = vec![
+        vec!["Opening cash".to_string(), pounds(s.opening_cash)],
+        vec!["Add grants received".into(), pounds(s.grants)],
+        vec!["Add share capital raised".into(), pounds(s.equity)],
+        vec!["Add loans drawn".into(), pounds(s.loans)],
+        vec!["Less one-off costs".into(), pounds(-s.one_off_costs)],
+        vec![
+            "Add net cash from running the service (all other receipts less all other payments)"
+                .into(),
+            pounds(s.operating),
+        ],
+        vec![
+            format!("Lowest cash of year 1, {}", month_long(s.to_month)),
+            pounds(s.lowest_cash),
+        ],
+    ];
+    flow.table(
+        &[Column::left("", 5.5), Column::right("Pounds", 1.5)],
+        &rows,
+        9.0,
+    );
+}
+
+fn income_and_expenditure(flow: &mut Flow, years: &[crate::forecast::Year]) {
+    let mut cols = vec![Column::left("", 2.6)];
+    let headers: Vec<String> = years
         .iter()
-        .map(|r| {
-            let s = &r.forecast.summary;
+        .map(|y| format!("Year {} to {}", y.year, labels::month_short(y.last_month)))
+        .collect();
+    for h in &headers {
+        cols.push(Column::right(h, 1.25));
+    }
+    let row = |label: &str, v: &dyn Fn(&crate::forecast::Year) -> Decimal| {
+        let mut r = vec![label.to_string()];
+        r.extend(years.iter().map(|y| pounds(v(y))));
+        r
+    };
+    let mut rows = vec![
+        row("Contract income", &|y| y.contract_income),
+        row("Other income", &|y| y.other_income),
+        row("Grants", &|y| y.grants),
+        row("Total income", &|y| y.income + y.grants),
+    ];
+    for (kind, _) in &years[0].expenditure_by_kind {
+        rows.push(row(labels::expenditure_kind(kind), &|y| {
+            y.expenditure_by_kind
+                .iter()
+                .find(|(k, _)| k == kind)
+                .map_or(Decimal::ZERO, |(_, v)| -*v)
+        }));
+    }
+    rows.push(row("Total expenditure", &|y| -y.expenditure));
+    rows.push(row("Surplus before tax", &|y| y.surplus));
+    rows.push(row("Corporation tax", &|y| -y.tax));
+    rows.push(row("Surplus after tax", &|y| y.surplus_after_tax));
+    flow.table(&cols, &rows, 8.0);
+}
+
+fn cost_lines(flow: &mut Flow, plan: &Plan) {
+    flow.heading(3, "Cost lines");
+    let rows: Vec<Vec<String>> = plan
+        .forecast
+        .costs
+        .iter()
+        .map(|c| {
+            let when = match (c.frequency, c.end) {
+                (Frequency::OneOff, _) => month_long(c.start),
+                (_, Some(end)) => format!("{} to {}", month_long(c.start), month_long(end)),
+                (_, None) => format!("From {}", month_long(c.start)),
+            };
             vec![
-                r.scenario.title.to_string(),
-                pounds(s.lowest_cash),
-                month_long(s.lowest_cash_month),
-                pounds(r.delta.lowest_cash),
-                s.months_negative.to_string(),
+                c.name.clone(),
+                labels::cost_category(c.category).into(),
+                pounds(c.amount.get()),
+                labels::frequency(c.frequency).into(),
+                when,
+                if c.frequency == Frequency::OneOff {
+                    "—".into()
+                } else {
+                    format!("{} a year", labels::percent(c.inflation_percent.get()))
+                },
             ]
         })
         .collect();
+    if rows.is_empty() {
+        flow.paragraph("No cost lines yet.", Face::Regular, BODY, GREY);
+        return;
+    }
     flow.table(
         &[
-            Column::left("Scenario", 3.4),
-            Column::right("Lowest cash", 1.3),
-            Column::left("In", 1.3),
-            Column::right("Change", 1.3),
-            Column::right("Months below zero", 1.2),
+            Column::left("Cost", 2.8),
+            Column::left("Category", 1.4),
+            Column::right("Amount", 1.1),
+            Column::left("How often", 0.9),
+            Column::left("When", 2.0),
+            Column::right("Inflation", 1.0),
         ],
         &rows,
+        8.0,
+    );
+}
+
+fn stress(flow: &mut Flow, f: &Forecast, scenarios: &[crate::forecast::scenarios::ScenarioResult]) {
+    flow.heading(3, "Stress scenarios");
+    flow.paragraph(
+        "Each scenario changes one assumption in a copy of the plan. Each change is the scenario's figure less the forecast's above.",
+        Face::Regular,
         8.5,
+        GREY,
+    );
+    let signed = |n: i64| match n {
+        0 => "0".to_string(),
+        n if n > 0 => format!("+{n}"),
+        n => format!("\u{2212}{}", -n),
+    };
+    let mut rows = vec![vec![
+        "The forecast above".to_string(),
+        pounds(f.summary.lowest_cash),
+        labels::month_short(f.summary.lowest_cash_month),
+        "—".into(),
+        f.summary.months_negative.to_string(),
+        "—".into(),
+        pounds(f.summary.closing_cash),
+        "—".into(),
+    ]];
+    rows.extend(scenarios.iter().map(|r| {
+        let s = &r.forecast.summary;
+        vec![
+            r.scenario.title.to_string(),
+            pounds(s.lowest_cash),
+            labels::month_short(s.lowest_cash_month),
+            pounds(r.delta.lowest_cash),
+            s.months_negative.to_string(),
+            signed(r.delta.months_negative),
+            pounds(s.closing_cash),
+            pounds(r.delta.closing_cash),
+        ]
+    }));
+    flow.table(
+        &[
+            Column::left("Scenario", 2.6),
+            Column::right("Lowest cash", 1.2),
+            Column::left("In", 1.2),
+            Column::right("Change", 1.1),
+            Column::right("Months below zero", 0.9),
+            Column::right("Change", 0.7),
+            Column::right("Cash at the end", 1.3),
+            Column::right("Change", 1.2),
+        ],
+        &rows,
+        7.5,
+    );
+    flow.paragraph(
+        "The scenario in which the largest contract is not renewed counts the lost income only: the staff who would transfer to the next provider under TUPE, and the costs of losing a contract (redundancy, leases, a pension cessation debt), are not modelled.",
+        Face::Regular,
+        8.5,
+        GREY,
     );
 }
 
@@ -511,43 +745,51 @@ fn checks(flow: &mut Flow, analysis: &Analysis) {
     flow.figure("Overall", labels::headline(r.headline));
 }
 
-fn review(flow: &mut Flow, plan: &Plan) {
+fn review(flow: &mut Flow, plan: &Plan, with_comments: bool) {
     let current = fingerprint(plan);
-    flow.heading(2, "Comments");
-    let mut rows = Vec::new();
-    for c in &plan.review.comments {
-        let status = if c.resolved { "Resolved" } else { "Open" };
-        rows.push(vec![
-            c.anchor.clone(),
-            format!("{} ({})", c.author, labels::reviewer_role(c.role)),
-            long_date(c.at.date()),
-            c.text.clone(),
-            status.into(),
-        ]);
-        for r in &c.replies {
-            rows.push(vec![
-                String::new(),
-                format!("{} ({})", r.author, labels::reviewer_role(r.role)),
-                long_date(r.at.date()),
-                format!("Reply: {}", r.text),
-                String::new(),
-            ]);
-        }
-    }
-    if rows.is_empty() {
-        flow.paragraph("No comments.", Face::Regular, BODY, GREY);
-    } else {
-        flow.table(
-            &[
-                Column::left("About", 1.5),
-                Column::left("By", 1.5),
-                Column::left("On", 1.2),
-                Column::left("Comment", 3.4),
-                Column::left("Status", 0.8),
-            ],
-            &rows,
-            8.0,
+    if with_comments {
+        flow.heading(2, "Mentor comments");
+        flow.paragraph(
+            "Working notes on the plan from its mentors and the team, printed on request; they are not part of the submission.",
+            Face::Regular,
+            8.5,
+            GREY,
         );
+        let mut rows = Vec::new();
+        for c in &plan.review.comments {
+            let status = if c.resolved { "Resolved" } else { "Open" };
+            rows.push(vec![
+                crate::anchors::describe(plan, &c.anchor).words,
+                format!("{} ({})", c.author, labels::reviewer_role(c.role)),
+                long_date(c.at.date()),
+                c.text.clone(),
+                status.into(),
+            ]);
+            for r in &c.replies {
+                rows.push(vec![
+                    String::new(),
+                    format!("{} ({})", r.author, labels::reviewer_role(r.role)),
+                    long_date(r.at.date()),
+                    format!("Reply: {}", r.text),
+                    String::new(),
+                ]);
+            }
+        }
+        if rows.is_empty() {
+            flow.paragraph("No comments.", Face::Regular, BODY, GREY);
+        } else {
+            flow.table(
+                &[
+                    Column::left("About", 1.7),
+                    Column::left("By", 1.5),
+                    Column::left("On", 1.2),
+                    Column::left("Comment", 3.2),
+                    Column::left("Status", 0.8),
+                ],
+                &rows,
+                8.0,
+            );
+        }
     }
     flow.heading(2, "Sign-offs");
     let rows: Vec<Vec<String>> = plan
@@ -563,7 +805,7 @@ fn review(flow: &mut Flow, plan: &Plan) {
             vec![
                 format!("{} ({})", s.by, s.role),
                 long_date(s.at.date()),
-                format!("{} ({})", s.revision, s.fingerprint),
+                format!("Revision {}, fingerprint {}", s.revision, s.fingerprint),
                 which,
                 s.statement.clone(),
             ]
@@ -621,6 +863,25 @@ fn declaration(flow: &mut Flow, plan: &Plan) {
     }
 }
 
+/// In place of the declaration on a draft: why the plan cannot be signed yet.
+fn not_ready(flow: &mut Flow, reasons: &[String]) {
+    flow.paragraph(
+        "This printout is a draft. The declaration is printed once the plan is complete; until then:",
+        Face::Regular,
+        BODY,
+        INK,
+    );
+    for r in reasons {
+        flow.bullet(&format!("{}.", capitalised(r)));
+    }
+}
+
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
+}
+
 fn monthly(flow: &mut Flow, f: &Forecast) {
     flow.paragraph(
         "Pounds; receipts and payments in the month they are paid. Net = receipts − payments.",
@@ -676,16 +937,28 @@ fn monthly(flow: &mut Flow, f: &Forecast) {
 fn assumptions(flow: &mut Flow, plan: &Plan) {
     let s = &plan.forecast.settings;
     let f = &plan.forecast;
+    let charity = plan.organisation.is_charity();
     flow.heading(2, "Assumptions");
-    flow.figure(
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut figure =
+        |label: &str, value: &str| rows.push(vec![label.to_string(), value.to_string()]);
+    figure(
         "Forecast",
         &format!("{} months from {}", f.months, month_long(f.start)),
     );
-    flow.figure("Opening cash", &pounds(f.opening_cash.get()));
-    flow.figure(
+    figure("Opening cash", &pounds(f.opening_cash.get()));
+    figure(
+        "Pay award",
+        &format!(
+            "{} a year, each {} (salaries are as at the start of the forecast)",
+            labels::percent(s.pay_award_percent.get()),
+            labels::month_name(s.pay_award_month)
+        ),
+    );
+    figure(
         "Employer National Insurance",
         &format!(
-            "{} above {} a year per employee",
+            "{} of pay above {} a year per person",
             labels::percent(s.employer_ni_percent.get()),
             pounds(s.ni_secondary_threshold.get())
         ),
@@ -694,51 +967,123 @@ fn assumptions(flow: &mut Flow, plan: &Plan) {
         "Not claimed".to_string()
     } else if crate::forecast::employment_allowance_eligible(plan) {
         format!(
-            "Claimed: {} a tax year",
+            "Claimed: {} a tax year, against employer National Insurance",
             pounds(s.employment_allowance.get())
         )
     } else {
-        "Claimed, but not allowed (rule EMP-01): left out".to_string()
+        "Claimed, but not allowed (see check EMP-01), so left out".to_string()
     };
-    flow.figure("Employment Allowance", &ea);
-    flow.figure(
-        "Pay award",
+    figure("Employment Allowance", &ea);
+    figure(
+        "Employer pensions",
+        "The rate of each staff line, on its pay (see the staff table)",
+    );
+    figure(
+        "Payroll costs paid",
+        match s.payroll_costs_paid {
+            PayrollTiming::NextMonth => "National Insurance, pension and levy in the month after the month worked; pay in the month worked",
+            PayrollTiming::SameMonth => "National Insurance, pension and levy in the month worked, with the pay",
+        },
+    );
+    figure(
+        "Apprenticeship Levy",
         &format!(
-            "{} a year, each {}",
-            labels::percent(s.pay_award_percent.get()),
-            labels::month_name(s.pay_award_month)
+            "{} of the whole pay bill less an allowance of {} a tax year, built up month by month from April",
+            labels::percent(s.apprenticeship_levy_percent.get()),
+            pounds(s.apprenticeship_levy_allowance.get())
         ),
+    );
+    let tax = if charity {
+        "None: the organisation is a charity, and all its income is treated as from its charitable purpose".to_string()
+    } else {
+        format!(
+            "{} on profits up to {} a year, {} from {}, with marginal relief of {} between them; losses carried forward; each year's tax paid in the tenth month after the year ends",
+            labels::percent(s.ct_small_profits_rate_percent.get()),
+            pounds(s.ct_lower_limit.get()),
+            labels::percent(s.ct_main_rate_percent.get()),
+            pounds(s.ct_upper_limit.get()),
+            labels::percent(s.ct_marginal_relief_percent.get()),
+        )
+    };
+    figure("Corporation tax", &tax);
+    for c in &f.contracts {
+        let mut terms = format!(
+            "{} a year, indexed by {} a year; paid {} days after each month of service; {}",
+            pounds(c.annual_value.get()),
+            labels::percent(c.indexation_percent.get()),
+            c.payment_terms_days,
+            labels::renewal(c.renewal.assumption).to_lowercase()
+        );
+        if c.renewal.assumption == RenewalAssumption::Renewed
+            && !c.renewal.value_change_percent.get().is_zero()
+        {
+            terms.push_str(&format!(
+                " with its value changed by {}",
+                labels::percent(c.renewal.value_change_percent.get())
+            ));
+        }
+        terms.push_str(&format!(" after {}", month_long(c.end)));
+        if let Some(p) = &c.pbr {
+            terms.push_str(&format!(
+                "; {} of its value depends on results, assumed {} achieved and paid {} months later",
+                labels::percent(p.share_percent.get()),
+                labels::percent(p.achievement_percent.get()),
+                p.lag_months
+            ));
+        }
+        figure(
+            &format!("Contract: {}", text_or(&c.service, "not named")),
+            &terms,
+        );
+    }
+    flow.table(
+        &[
+            Column::left("Assumption", 1.6),
+            Column::left("In this plan", 5.0),
+        ],
+        &rows,
+        8.5,
     );
     flow.space(6.0);
     flow.paragraph(
-        "Contract income is invoiced at the end of each month of service and paid after the contract's payment terms (each 30 days, or part, is a month). Payment-by-results income follows after its lag. Indexation, growth and inflation step up on each anniversary of a line's start. Every line is rounded to the penny each month.",
+        "Contract income is invoiced at the end of each month of service and received after the contract's payment terms (each 30 days, or part of 30 days, is a month). Indexation, growth and inflation step up on each anniversary of a line's start. Every line is worked out exactly and rounded once to the penny each month; this document shows whole pounds.",
         Face::Regular,
         BODY,
         INK,
     );
     flow.heading(2, "What the model leaves out");
     for item in [
-        "VAT: amounts are net; irrecoverable VAT is a cost line.",
-        "Corporation tax.",
+        "VAT: amounts are net of VAT. VAT the organisation cannot recover is a cost line of its own; a spin-out loses the VAT refunds its parent body received on contracted-out services, and health and welfare services are mostly exempt, so much of its input VAT is a real cost.",
         "Depreciation, and a balance sheet.",
-        "Income or costs before the forecast starts: the opening cash is taken to include them.",
+        "Income earned and costs incurred before the forecast starts: the opening cash is taken to include them.",
+        "The rule that can deny the Employment Allowance in the tax year a business is transferred to a new employer, which may apply to transferred staff until the next 6 April.",
+        "Employers connected with others, who share one Apprenticeship Levy allowance.",
+        "In corporation tax: capital allowances and expenses that are not allowable (taxable profit is taken to be the surplus), associated companies, which divide the limits, quarterly instalment payments for large profits, carrying a loss back to an earlier year, the exemption for mutual trading, and grants that are capital rather than income.",
+        "In the scenario where the largest contract is not renewed: the staff who would transfer to the next provider, and the costs of losing a contract, such as redundancy, leases and a pension cessation debt.",
     ] {
         flow.bullet(item);
     }
-    flow.paragraph(
-        "These are candidates for a later version, not silent gaps.",
-        Face::Regular,
-        BODY,
-        GREY,
-    );
 }
 
-/// The cover page (page 0).
-pub(super) fn cover(flow: &mut Flow, plan: &Plan, fp: &str) {
+/// The cover page (page 0): for a draft, the marking and why.
+pub(super) fn cover(flow: &mut Flow, plan: &Plan, fp: &str, draft: &[String]) {
     flow.new_page(Orientation::Portrait);
-    flow.space(120.0);
+    flow.space(if draft.is_empty() { 120.0 } else { 60.0 });
+    if !draft.is_empty() {
+        flow.paragraph("Draft \u{2014} not for submission", Face::Bold, 16.0, RED);
+        for r in draft {
+            flow.bullet(&format!("{}.", capitalised(r)));
+        }
+        flow.space(30.0);
+    }
+    let addressee = plan.addressee.trim();
+    let addressee = if addressee.is_empty() {
+        crate::plan::DEFAULT_ADDRESSEE
+    } else {
+        addressee
+    };
     flow.paragraph(
-        "Submission to the Enterprise Incubator Unit",
+        &format!("Submission to {addressee}"),
         Face::Regular,
         12.0,
         GREY,

@@ -68,8 +68,8 @@ pub struct Flow<'f> {
     fonts: &'f Fonts,
     pub pages: Vec<Page>,
     y: f32,
-    /// Outline entries: title and page index.
-    pub bookmarks: Vec<(String, usize)>,
+    /// Outline entries: the headings of levels 1 and 2, with their pages.
+    pub bookmarks: Vec<super::layout::Bookmark>,
     /// Every table row placed, in order.
     pub rows: Vec<RowPlacement>,
 }
@@ -226,8 +226,12 @@ impl<'f> Flow<'f> {
             );
         }
         self.y += 4.0;
-        if level == 1 {
-            self.bookmarks.push((text.to_owned(), self.page_index()));
+        if level <= 2 {
+            self.bookmarks.push(super::layout::Bookmark {
+                title: text.to_owned(),
+                page: self.page_index(),
+                level,
+            });
         }
         self.page_index()
     }

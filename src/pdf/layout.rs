@@ -18,6 +18,8 @@ pub const INK: Rgb = Rgb(0.10, 0.12, 0.15);
 pub const BLUE: Rgb = Rgb(0.14, 0.32, 0.48);
 /// Grey for footers and secondary text.
 pub const GREY: Rgb = Rgb(0.40, 0.42, 0.45);
+/// The draft marking: a dark red that still prints legibly in grey.
+pub const RED: Rgb = Rgb(0.66, 0.12, 0.10);
 
 /// One thing drawn on a page.
 #[derive(Debug, Clone, PartialEq)]
@@ -78,6 +80,15 @@ pub struct Document {
     /// 16 bytes for the PDF's `/ID`, derived from the content so equal plans give equal files.
     pub id: [u8; 16],
     pub pages: Vec<Page>,
-    /// Outline entries: title and 0-based page index.
-    pub bookmarks: Vec<(String, usize)>,
+    /// Outline entries, in document order.
+    pub bookmarks: Vec<Bookmark>,
+}
+
+/// An entry of the PDF's outline: a heading, its 0-based page index, and its depth (1 for a
+/// section; deeper entries nest under the nearest shallower one before them).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Bookmark {
+    pub title: String,
+    pub page: usize,
+    pub level: u8,
 }

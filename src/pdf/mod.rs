@@ -41,22 +41,47 @@ pub struct Laid {
     pub rows: Vec<flow::RowPlacement>,
 }
 
+/// What to print beyond the submission itself.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PrintOptions {
+    /// Print the mentors' comments (working notes, not part of a submission). Sign-offs are
+    /// always printed.
+    pub with_review: bool,
+}
+
 /// Lays out the submission for `plan`, with what the core computed for it.
-pub fn layout(plan: &Plan, analysis: &Analysis) -> Result<Laid, PdfError> {
+pub fn layout(plan: &Plan, analysis: &Analysis, options: &PrintOptions) -> Result<Laid, PdfError> {
     let fonts = Fonts::load().map_err(PdfError::Font)?;
     let fp = fingerprint(plan);
+    let draft = crate::submission::draft_reasons(plan, &analysis.findings);
     let mut flow = Flow::new(&fonts);
-    document::cover(&mut flow, plan, &fp);
+    document::cover(&mut flow, plan, &fp, &draft);
     flow.new_page(flow::Orientation::Portrait); // the contents, filled in below
-    let contents = document::body(&mut flow, plan, analysis);
+    let contents = document::body(&mut flow, plan, analysis, options, &draft);
     document::contents(&mut flow, &contents);
-    let mut bookmarks = vec![("Cover".to_string(), 0), ("Contents".to_string(), 1)];
-    bookmarks.extend(contents);
+    let mut bookmarks = vec![
+        layout::Bookmark {
+            title: "Cover".into(),
+            page: 0,
+            level: 1,
+        },
+        layout::Bookmark {
+            title: "Contents".into(),
+            page: 1,
+            level: 1,
+        },
+    ];
+    bookmarks.append(&mut flow.bookmarks);
     let rows = std::mem::take(&mut flow.rows);
     let mut pages = flow.pages;
     let total = pages.len();
+    let header = if draft.is_empty() {
+        plan.title.clone()
+    } else {
+        format!("Draft \u{2014} {}", plan.title)
+    };
     for (i, page) in pages.iter_mut().enumerate() {
-        stamp(&fonts, page, i, total, &fp, &plan.title);
+        stamp(&fonts, page, i, total, &fp, &header);
     }
     let document = Document {
         title: plan.title.clone(),
@@ -73,7 +98,16 @@ pub fn layout(plan: &Plan, analysis: &Analysis) -> Result<Laid, PdfError> {
 /// Renders the submission as PDF bytes. Deterministic: dates come from `saved_at`, the document
 /// id from the fingerprint, fonts and resources are named by us.
 pub fn render(plan: &Plan, analysis: &Analysis) -> Result<Vec<u8>, PdfError> {
-    let laid = layout(plan, analysis)?;
+    render_with(plan, analysis, &PrintOptions::default())
+}
+
+/// Renders the submission with the given options.
+pub fn render_with(
+    plan: &Plan,
+    analysis: &Analysis,
+    options: &PrintOptions,
+) -> Result<Vec<u8>, PdfError> {
+    let laid = layout(plan, analysis, options)?;
     backend::save(&laid.document).map_err(PdfError::Font)
 }
 
