@@ -6,6 +6,7 @@
 pub mod analysis;
 pub mod anchors;
 pub mod criteria;
+pub mod diff;
 pub mod error;
 pub mod field_path;
 pub mod forecast;

@@ -83,6 +83,16 @@ enum Command {
         criteria: Option<PathBuf>,
     },
     /// Print the plan to PDF.
+    /// Compare two versions of a plan: what changed, and how the figures moved (exit 0 when the
+    /// content is the same, 1 when it differs).
+    Diff {
+        /// The older version.
+        old: PathBuf,
+        /// The newer version.
+        new: PathBuf,
+        #[arg(long, value_enum, default_value = "text")]
+        format: TextOrJson,
+    },
     Pdf {
         file: PathBuf,
         /// Where to write the PDF.
@@ -303,6 +313,25 @@ fn run(command: Command) -> Result<(), Failure> {
                 TextOrJson::Json => json_text(&text_report::readiness_json(&r)),
                 TextOrJson::Text => text_report::readiness(&r),
             })
+        }
+        Command::Diff { old, new, format } => {
+            let (a, b) = (storage::load(&old)?.plan, storage::load(&new)?.plan);
+            let criteria = Criteria::bundled();
+            let d =
+                mutual_plan::diff::diff(&a, &analyse(&a, &criteria), &b, &analyse(&b, &criteria));
+            out(&match format {
+                TextOrJson::Json => json_text(&serde_json::to_value(&d).unwrap_or_default()),
+                TextOrJson::Text => mutual_plan::diff::to_text(
+                    &d,
+                    &format!("{} (revision {})", old.display(), a.revision),
+                    &format!("{} (revision {})", new.display(), b.revision),
+                ),
+            })?;
+            if d.is_empty() {
+                Ok(())
+            } else {
+                Err(Failure::Plan(String::new()))
+            }
         }
         Command::Pdf {
             file,
