@@ -422,3 +422,96 @@ fn save_as_will_not_overwrite_a_file_someone_else_is_editing() {
     );
     assert_eq!(std::fs::read_to_string(&s.plan_path).unwrap(), s.original);
 }
+
+fn review_with_a_comment_and_a_signoff(p: &Plan) -> mutual_plan::plan::Review {
+    use mutual_plan::plan::{Comment, Reply, ReviewerRole, Signoff};
+    let mut review = p.review.clone();
+    review.comments.push(Comment {
+        id: "c-2".parse().unwrap(),
+        author: "Jan Morris".into(),
+        role: ReviewerRole::Mentor,
+        at: "2026-11-28T09:00:00Z".parse().unwrap(),
+        anchor: "staff:physio".into(),
+        text: "Are these the full-time equivalents after the restructure?".into(),
+        resolved: false,
+        replies: vec![Reply {
+            author: "Priya Shah".into(),
+            role: ReviewerRole::Staff,
+            at: "2026-11-28T10:00:00Z".parse().unwrap(),
+            text: "Yes, as agreed in October.".into(),
+        }],
+    });
+    review.comments[0].resolved = true;
+    review.signoffs.push(Signoff {
+        by: "Ann Lee".into(),
+        role: "Mentor".into(),
+        at: "2026-11-28T11:00:00Z".parse().unwrap(),
+        revision: p.revision,
+        fingerprint: fingerprint(p),
+        statement: "Reviewed.".into(),
+    });
+    review
+}
+
+#[test]
+fn a_review_save_changes_only_the_review_byte_for_byte() {
+    let s = setup();
+    let storage = Storage::new(&s.data);
+    let mut open = storage.open(&s.plan_path, OpenMode::ReadOnly).unwrap();
+    let fp = fingerprint(&open.plan);
+    // Whatever else the window holds, only the review is taken from it.
+    let review = review_with_a_comment_and_a_signoff(&open.plan);
+    let saved = storage.save_review(&mut open, &review, false).unwrap();
+    let written = std::fs::read_to_string(&s.plan_path).unwrap();
+    assert_eq!(
+        saved.revision,
+        read_plan(s.original.as_bytes()).unwrap().plan.revision
+    );
+    // Put the old review back into the new file: the bytes are the original's exactly.
+    let mut back = read_plan(written.as_bytes()).unwrap().plan;
+    assert_eq!(back.review, review);
+    back.review = read_plan(s.original.as_bytes()).unwrap().plan.review;
+    assert_eq!(write_plan(&back), s.original);
+    assert_eq!(
+        fingerprint(&saved),
+        fp,
+        "the sign-off still names this version"
+    );
+}
+
+#[test]
+fn a_review_save_of_a_plan_someone_is_editing_is_refused_naming_them() {
+    let s = setup();
+    let editor = Storage::new(&s.data);
+    let _held = editor.open(&s.plan_path, OpenMode::Edit).unwrap();
+    let mentor = Storage::new(s.data.join("mentor"));
+    let mut open = mentor.open(&s.plan_path, OpenMode::ReadOnly).unwrap();
+    let review = review_with_a_comment_and_a_signoff(&open.plan);
+    match mentor.save_review(&mut open, &review, false).unwrap_err() {
+        e @ FileError::Locked { .. } => {
+            assert!(e.to_string().contains(&lock::machine_name()), "{e}");
+        }
+        e => panic!("{e:?}"),
+    }
+    assert_eq!(std::fs::read_to_string(&s.plan_path).unwrap(), s.original);
+}
+
+#[test]
+fn a_review_save_of_a_version_1_file_writes_version_2_with_the_content_unchanged() {
+    let s = setup();
+    std::fs::write(
+        &s.plan_path,
+        include_str!("fixtures/riverside-v1.mutualplan"),
+    )
+    .unwrap();
+    let storage = Storage::new(&s.data);
+    let mut open = storage.open(&s.plan_path, OpenMode::ReadOnly).unwrap();
+    let before = open.plan.clone();
+    let review = review_with_a_comment_and_a_signoff(&before);
+    storage.save_review(&mut open, &review, false).unwrap();
+    let written = read_plan(std::fs::read(&s.plan_path).unwrap().as_slice()).unwrap();
+    assert_eq!(written.file_version, 2);
+    let mut content = written.plan;
+    content.review = before.review.clone();
+    assert_eq!(content, before);
+}

@@ -271,6 +271,71 @@ impl Storage {
         Ok(saved)
     }
 
+    /// Saves only the review (comments and sign-offs) of an open plan, as a mentor in review mode
+    /// does: the content is taken from the file as it is on disk and every other byte stays as
+    /// it is there (no revision counted up, no save stamp), so the fingerprint, and a sign-off of
+    /// this version, stay valid. A version 1 file is written as version 2: its content is
+    /// migrated, not changed. Refused, like any save, while someone else holds the plan open for
+    /// editing (naming them), when the file changed since it was read (unless `overwrite`), or
+    /// when a newer version of Mutual Plan wrote it.
+    pub fn save_review(
+        &self,
+        open: &mut OpenFile,
+        review: &crate::plan::Review,
+        overwrite: bool,
+    ) -> Result<Plan, FileError> {
+        if open.lock.is_none() {
+            if let Some(holder) = lock::read_lock(&open.path, self.now()) {
+                return Err(FileError::Locked {
+                    path: open.path.clone(),
+                    holder,
+                });
+            }
+        }
+        let bytes = read_bytes(&open.path)?;
+        if !overwrite {
+            if let Some(disk) = &open.disk {
+                if DiskState::of(&bytes, &open.path).hash != disk.hash {
+                    return Err(FileError::ChangedOnDisk {
+                        path: open.path.clone(),
+                        theirs: read_plan(&bytes)
+                            .ok()
+                            .map(|l| crate::plan_file::fingerprint(&l.plan)),
+                    });
+                }
+            }
+        }
+        let on_disk = match read_plan(&bytes) {
+            Ok(l) => l.plan,
+            Err(LoadError::NewerVersion { found, supported }) => {
+                return Err(FileError::ReadOnly {
+                    reason: format!("it was saved by a newer version of Mutual Plan (schema {found}; this one writes {supported}), so not even comments can be saved into it"),
+                })
+            }
+            Err(source) => {
+                return Err(FileError::Load {
+                    path: open.path.clone(),
+                    source,
+                })
+            }
+        };
+        let _ = backup::keep(
+            self.fs.as_ref(),
+            &self.data_dir,
+            on_disk.id.as_str(),
+            on_disk.revision,
+            self.now(),
+            &bytes,
+        );
+        let mut saved = on_disk;
+        saved.review = review.clone();
+        let text = canonical_checked(&saved, &open.path)?;
+        write_atomic(self.fs.as_ref(), &open.path, text.as_bytes())?;
+        open.disk = Some(DiskState::of(text.as_bytes(), &open.path));
+        open.plan.review = saved.review.clone();
+        Ok(saved)
+    }
+
     /// Saves `plan` as a new file at `path` (Save As), taking its lock; the old file, if any, is
     /// released by dropping its [`OpenFile`].
     pub fn save_as(
