@@ -6,23 +6,10 @@ use mutual_plan::plan::*;
 use mutual_plan::samples;
 use mutual_plan::values::*;
 use rust_decimal::Decimal;
-use std::str::FromStr;
 
-fn d(s: &str) -> Decimal {
-    Decimal::from_str(s).unwrap()
-}
-fn m(s: &str) -> Month {
-    s.parse().unwrap()
-}
-fn id(s: &str) -> ItemId {
-    s.parse().unwrap()
-}
-fn money(s: &str) -> Money {
-    s.parse().unwrap()
-}
-fn pct(s: &str) -> Percent {
-    s.parse().unwrap()
-}
+mod common;
+
+use common::{dec as d, id, money, month as m, pct};
 
 /// The sample's organisation with an empty forecast: 24 months from April 2027, no cash.
 fn empty_plan() -> Plan {

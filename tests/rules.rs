@@ -2,6 +2,9 @@
 //! built from the sample plan; the catalogue against docs/rules.md; the reserved-contract regime
 //! switch on 24 February 2025.
 
+mod common;
+
+use common::{date, id, pct};
 use mutual_plan::criteria::Criteria;
 use mutual_plan::field_path::Segment;
 use mutual_plan::forecast::Forecast;
@@ -20,13 +23,6 @@ fn findings(p: &Plan) -> Vec<Finding> {
 
 fn of(p: &Plan, rule: &str) -> Vec<Finding> {
     findings(p).into_iter().filter(|f| f.rule == rule).collect()
-}
-
-fn pct(s: &str) -> Percent {
-    s.parse().unwrap()
-}
-fn id(s: &str) -> ItemId {
-    s.parse().unwrap()
 }
 
 fn group(idn: &str, kind: GroupKind, votes: &str) -> OwnerGroup {
@@ -64,10 +60,6 @@ fn therapy(p: &mut Plan) -> &mut Contract {
         .iter_mut()
         .find(|c| c.id.as_str() == "community-therapy")
         .unwrap()
-}
-
-fn date(s: &str) -> Date {
-    s.parse().unwrap()
 }
 
 /// A charitable community benefit society: a charity of a form that may have shares.
