@@ -9,8 +9,8 @@
 
 use super::ForecastError;
 use num_bigint::BigInt;
-use num_rational::{BigRational, Ratio};
-use num_traits::{CheckedAdd, CheckedDiv, CheckedMul, CheckedSub, Signed, ToPrimitive, Zero};
+use num_rational::BigRational;
+use num_traits::{Signed, ToPrimitive, Zero};
 use rust_decimal::Decimal;
 use std::cmp::Ordering;
 use std::ops::{Add, Div, Mul, Sub};
@@ -44,18 +44,112 @@ pub(crate) fn div(a: Decimal, b: Decimal, field: &impl Field) -> Result<Decimal,
     a.checked_div(b).ok_or_else(|| overflow(field))
 }
 
-/// An exact rational number: what a line's formula is evaluated in before its one rounding.
-///
-/// Almost every value fits a reduced fraction of two `i128`s, which is fast; an operation whose
-/// result would not fit moves to big integers, so the value stays exact whatever its size.
-#[derive(Debug, Clone)]
-pub(crate) enum Exact {
-    Small(Ratio<i128>),
-    Big(BigRational),
+/// A fraction of two `i128`s, not kept in lowest terms: the line formulas multiply decimals and
+/// divide by small numbers, and rounding to pennies needs no reduced form, so most operations are
+/// a multiplication or two. An operation that would overflow is retried in lowest terms before
+/// the value moves to big integers.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Frac {
+    /// The numerator.
+    n: i128,
+    /// The denominator, always positive.
+    d: i128,
 }
 
-fn big(r: &Ratio<i128>) -> BigRational {
-    BigRational::new(BigInt::from(*r.numer()), BigInt::from(*r.denom()))
+fn gcd(mut a: i128, mut b: i128) -> i128 {
+    a = a.abs();
+    b = b.abs();
+    while b != 0 {
+        (a, b) = (b, a % b);
+    }
+    a.max(1)
+}
+
+impl Frac {
+    fn reduced(self) -> Frac {
+        let g = gcd(self.n, self.d);
+        Frac {
+            n: self.n / g,
+            d: self.d / g,
+        }
+    }
+
+    fn try_op(a: Frac, b: Frac, op: impl Fn(Frac, Frac) -> Option<Frac>) -> Option<Frac> {
+        op(a, b).or_else(|| op(a.reduced(), b.reduced()))
+    }
+
+    fn add(a: Frac, b: Frac) -> Option<Frac> {
+        Frac::try_op(a, b, |a, b| {
+            if a.d == b.d {
+                return Some(Frac {
+                    n: a.n.checked_add(b.n)?,
+                    d: a.d,
+                });
+            }
+            Some(Frac {
+                n: a.n.checked_mul(b.d)?.checked_add(b.n.checked_mul(a.d)?)?,
+                d: a.d.checked_mul(b.d)?,
+            })
+        })
+    }
+
+    fn mul(a: Frac, b: Frac) -> Option<Frac> {
+        Frac::try_op(a, b, |a, b| {
+            Some(Frac {
+                n: a.n.checked_mul(b.n)?,
+                d: a.d.checked_mul(b.d)?,
+            })
+        })
+    }
+
+    fn div(a: Frac, b: Frac) -> Option<Frac> {
+        Frac::try_op(a, b, |a, b| {
+            let (n, d) = (a.n.checked_mul(b.d)?, a.d.checked_mul(b.n)?);
+            Some(if d < 0 {
+                Frac {
+                    n: n.checked_neg()?,
+                    d: d.checked_neg()?,
+                }
+            } else {
+                Frac { n, d }
+            })
+        })
+    }
+
+    fn neg(self) -> Option<Frac> {
+        Some(Frac {
+            n: self.n.checked_neg()?,
+            d: self.d,
+        })
+    }
+
+    fn cmp(a: Frac, b: Frac) -> Option<Ordering> {
+        let x = a.n.checked_mul(b.d)?;
+        let y = b.n.checked_mul(a.d)?;
+        Some(x.cmp(&y))
+    }
+
+    /// Rounded to hundredths, half away from zero: the number of pennies.
+    fn pennies(self) -> Option<i128> {
+        let n = self.n.checked_mul(100)?;
+        let (q, r) = (n / self.d, n % self.d);
+        let half_or_more = r.checked_abs()?.checked_mul(2)? >= self.d;
+        Some(if half_or_more { q + n.signum() } else { q })
+    }
+
+    fn big(self) -> BigRational {
+        BigRational::new(BigInt::from(self.n), BigInt::from(self.d))
+    }
+}
+
+/// An exact rational number: what a line's formula is evaluated in before its one rounding.
+///
+/// Almost every value fits a [`Frac`] of two `i128`s, which is fast; an operation whose result
+/// would not fit moves to big integers, so the value stays exact whatever its size.
+#[derive(Debug, Clone)]
+pub(crate) enum Exact {
+    Small(Frac),
+    Big(BigRational),
 }
 
 impl Exact {
@@ -68,13 +162,19 @@ impl Exact {
     }
 
     pub fn int(n: i64) -> Self {
-        Exact::Small(Ratio::from_integer(i128::from(n)))
+        Exact::Small(Frac {
+            n: i128::from(n),
+            d: 1,
+        })
     }
 
     /// A decimal, exactly: its mantissa over a power of ten.
     pub fn dec(d: Decimal) -> Self {
         match 10i128.checked_pow(d.scale()) {
-            Some(den) => Exact::Small(Ratio::new(d.mantissa(), den)),
+            Some(den) => Exact::Small(Frac {
+                n: d.mantissa(),
+                d: den,
+            }),
             None => Exact::Big(BigRational::new(
                 BigInt::from(d.mantissa()),
                 BigInt::from(10u8).pow(d.scale()),
@@ -94,21 +194,21 @@ impl Exact {
 
     fn to_big(&self) -> BigRational {
         match self {
-            Exact::Small(r) => big(r),
+            Exact::Small(f) => f.big(),
             Exact::Big(b) => b.clone(),
         }
     }
 
     fn is_negative(&self) -> bool {
         match self {
-            Exact::Small(r) => r.is_negative(),
+            Exact::Small(f) => f.n < 0,
             Exact::Big(b) => b.is_negative(),
         }
     }
 
     fn is_zero(&self) -> bool {
         match self {
-            Exact::Small(r) => r.is_zero(),
+            Exact::Small(f) => f.n == 0,
             Exact::Big(b) => b.is_zero(),
         }
     }
@@ -126,9 +226,7 @@ impl Exact {
     /// `Decimal` is an overflow naming the field.
     pub fn pennies(&self, field: &impl Field) -> Result<Decimal, ForecastError> {
         let pence = match self {
-            Exact::Small(r) => r
-                .checked_mul(&Ratio::from_integer(100))
-                .map(|x| x.round().to_integer()),
+            Exact::Small(f) => f.pennies(),
             Exact::Big(_) => None,
         };
         let pence = match pence {
@@ -147,11 +245,11 @@ impl Exact {
     fn combine(
         &self,
         o: &Exact,
-        small: impl Fn(&Ratio<i128>, &Ratio<i128>) -> Option<Ratio<i128>>,
+        small: impl Fn(Frac, Frac) -> Option<Frac>,
         big: impl Fn(BigRational, BigRational) -> BigRational,
     ) -> Exact {
         if let (Exact::Small(a), Exact::Small(b)) = (self, o) {
-            if let Some(r) = small(a, b) {
+            if let Some(r) = small(*a, *b) {
                 return Exact::Small(r);
             }
         }
@@ -175,33 +273,26 @@ impl PartialOrd for Exact {
 
 impl Ord for Exact {
     fn cmp(&self, o: &Exact) -> Ordering {
-        match (self, o) {
-            (Exact::Small(a), Exact::Small(b)) => {
-                // Cross-multiplied when it fits (denominators are positive).
-                match (
-                    i128::checked_mul(*a.numer(), *b.denom()),
-                    i128::checked_mul(*b.numer(), *a.denom()),
-                ) {
-                    (Some(x), Some(y)) => x.cmp(&y),
-                    _ => big(a).cmp(&big(b)),
-                }
+        if let (Exact::Small(a), Exact::Small(b)) = (self, o) {
+            if let Some(c) = Frac::cmp(*a, *b).or_else(|| Frac::cmp(a.reduced(), b.reduced())) {
+                return c;
             }
-            _ => self.to_big().cmp(&o.to_big()),
         }
+        self.to_big().cmp(&o.to_big())
     }
 }
 
 impl Add for Exact {
     type Output = Exact;
     fn add(self, o: Exact) -> Exact {
-        self.combine(&o, |a, b| a.checked_add(b), |a, b| a + b)
+        self.combine(&o, Frac::add, |a, b| a + b)
     }
 }
 
 impl Sub for Exact {
     type Output = Exact;
     fn sub(self, o: Exact) -> Exact {
-        self.combine(&o, |a, b| a.checked_sub(b), |a, b| a - b)
+        self.combine(&o, |a, b| Frac::add(a, b.neg()?), |a, b| a - b)
     }
 }
 
@@ -215,7 +306,7 @@ impl Mul for Exact {
 impl Mul<&Exact> for &Exact {
     type Output = Exact;
     fn mul(self, o: &Exact) -> Exact {
-        self.combine(o, |a, b| a.checked_mul(b), |a, b| a * b)
+        self.combine(o, Frac::mul, |a, b| a * b)
     }
 }
 
@@ -227,7 +318,7 @@ impl Div for Exact {
         if o.is_zero() {
             return Exact::zero();
         }
-        self.combine(&o, |a, b| a.checked_div(b), |a, b| a / b)
+        self.combine(&o, Frac::div, |a, b| a / b)
     }
 }
 
@@ -296,6 +387,31 @@ mod tests {
         assert_eq!(ni.pennies(&f).unwrap(), d("3890.63"));
         let truncated = d("15") * (d("25750") / d("12") - d("5000") / d("12")) * d("0.15");
         assert!(truncated < d("3890.625"), "{truncated}");
+    }
+
+    #[test]
+    fn small_fractions_round_half_away_from_zero_and_compare_exactly() {
+        let f = || String::new();
+        let third = Exact::int(1) / Exact::int(3);
+        assert_eq!(third.pennies(&f).unwrap(), d("0.33"));
+        assert_eq!(
+            (Exact::int(-1) / Exact::int(3)).pennies(&f).unwrap(),
+            d("-0.33")
+        );
+        assert_eq!(
+            (Exact::int(1) / Exact::int(200)).pennies(&f).unwrap(),
+            d("0.01")
+        );
+        assert_eq!(
+            (Exact::int(-1) / Exact::int(200)).pennies(&f).unwrap(),
+            d("-0.01")
+        );
+        assert_eq!(
+            (Exact::int(1) / Exact::int(-200)).pennies(&f).unwrap(),
+            d("-0.01")
+        );
+        assert!(third.clone() < Exact::dec(d("0.3334")) && third > Exact::dec(d("0.3333")));
+        assert_eq!(Exact::int(2) / Exact::int(4), Exact::dec(d("0.5")));
     }
 
     #[test]

@@ -329,10 +329,10 @@ async fn the_window_shows_the_cores_figures_and_places_findings_beside_their_fie
         first.text().await.ok().filter(|t| !t.is_empty())
     })
     .await;
-    assert_eq!(first.text().await.unwrap(), "−£175,149.00 in April 2027");
+    assert_eq!(first.text().await.unwrap(), "−£76,664.00 in April 2027");
     assert_eq!(
         by_testid(&c, "readiness-score").await.text().await.unwrap(),
-        "10 of 20"
+        "12 of 20"
     );
     assert!(c
         .find(Locator::Css("[data-testid='finding'][data-rule='MUT-07']"))
