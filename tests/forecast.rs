@@ -921,3 +921,44 @@ fn sources_and_uses_reconcile_to_the_lowest_point_of_year_one() {
     assert_eq!(s.operating, d("-1200"));
     assert_eq!(s.lowest_cash, d("1000") + d("200") - d("5007") - d("1200"));
 }
+
+#[test]
+fn every_figure_of_the_sample_is_explained_by_rows_that_add_up_to_it() {
+    use mutual_plan::forecast::explain::explain;
+    let mut p = samples::riverside().unwrap();
+    // Claimed by a charity, the Employment Allowance is a part of its own.
+    p.organisation.legal_form = LegalForm::CommunityBenefitSociety;
+    p.organisation.charity = true;
+    p.forecast.settings.claim_employment_allowance = true;
+    let f = forecast(&p).unwrap();
+    let mut parts = 0;
+    for row in f.months.iter().step_by(5) {
+        for (key, value) in &row.lines {
+            let why = explain(&p, row.month, key).unwrap();
+            let sum: Decimal = why.iter().map(|c| c.amount).sum();
+            assert_eq!(sum, *value, "{} {key}: {why:?}", row.month);
+            assert!(why.iter().all(|c| !c.path.is_root() && !c.words.is_empty()));
+            parts += why.len();
+        }
+    }
+    assert!(parts > 100);
+    // Pay in May 2027: one part per staff line, each the line's own pay.
+    let pay = explain(&p, m("2027-05"), &LineKey::Pay).unwrap();
+    assert_eq!(pay.len(), 5, "the falls instructors start in October");
+    assert_eq!(pay[0].path.to_string(), "forecast.staff[physio]");
+    assert_eq!(pay[0].words, "Staff: Physiotherapists");
+    assert_eq!(pay[0].amount, d("-126666.67"));
+    // April's NI, paid in May, less the allowance.
+    let ni = explain(&p, m("2027-05"), &LineKey::EmployerNi).unwrap();
+    let allowance = ni.last().unwrap();
+    assert_eq!(
+        allowance.path.to_string(),
+        "forecast.settings.employment_allowance"
+    );
+    assert_eq!(allowance.amount, d("10500"));
+    // A category with two cost lines shows both.
+    p.forecast.costs[1].category = CostCategory::Premises;
+    let premises = explain(&p, m("2027-04"), &LineKey::Cost(CostCategory::Premises)).unwrap();
+    let ids: Vec<String> = premises.iter().map(|c| c.path.to_string()).collect();
+    assert_eq!(ids, ["forecast.costs[premises]", "forecast.costs[it]"]);
+}

@@ -6,6 +6,7 @@
 //! gives [`ForecastError::Overflow`] naming the field, never a panic or a wrong number.
 
 mod arith;
+pub mod explain;
 pub mod funding;
 mod lines;
 mod payments;
