@@ -694,15 +694,7 @@ pub fn date_long(d: crate::values::Date) -> String {
 
 /// "2,086": a whole number with thousands separated by commas.
 pub fn whole_number(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+    crate::money::group_thousands(&n.to_string())
 }
 
 /// How a pension scheme is written inside a sentence: "the NHS Pension Scheme", "no pension".

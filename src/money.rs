@@ -41,7 +41,8 @@ fn format_money(d: Decimal, dp: u32) -> String {
     out
 }
 
-fn group_thousands(digits: &str) -> String {
+/// "1234567" → "1,234,567": digits grouped in threes, for money and for counts.
+pub(crate) fn group_thousands(digits: &str) -> String {
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {

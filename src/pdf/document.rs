@@ -4,7 +4,6 @@ use super::chart::{cash_chart, share_bars};
 use super::flow::{Column, Flow, Orientation, BODY, LEFT};
 use super::fonts::Face;
 use super::layout::{Item, BLUE, GREY, INK, RED};
-use super::long_date;
 use crate::analysis::Analysis;
 use crate::forecast::report::headline_figures_in;
 use crate::forecast::{Forecast, LineKey};
@@ -112,7 +111,10 @@ fn organisation(flow: &mut Flow, plan: &Plan) {
         "Parent body",
         &text_or(&plan.organisation.parent_body.name, "Not named"),
     );
-    flow.figure("Spin-out date", &long_date(plan.organisation.spin_out_date));
+    flow.figure(
+        "Spin-out date",
+        &labels::date_long(plan.organisation.spin_out_date),
+    );
     flow.figure("Registered charity", &yes(plan.organisation.charity));
     flow.figure("Asset lock", &yes(o.asset_lock));
     flow.figure("One member, one vote", &yes(o.one_member_one_vote));
@@ -299,7 +301,7 @@ fn transition(flow: &mut Flow, plan: &Plan) {
     milestones.sort_by_key(|m| m.date);
     let rows: Vec<Vec<String>> = milestones
         .iter()
-        .map(|m| vec![long_date(m.date), m.what.clone()])
+        .map(|m| vec![labels::date_long(m.date), m.what.clone()])
         .collect();
     flow.table(
         &[Column::left("Date", 1.3), Column::left("Milestone", 5.0)],
@@ -761,7 +763,7 @@ fn review(flow: &mut Flow, plan: &Plan, with_comments: bool) {
             rows.push(vec![
                 crate::anchors::describe(plan, &c.anchor).words,
                 format!("{} ({})", c.author, labels::reviewer_role(c.role)),
-                long_date(c.at.date()),
+                labels::date_long(c.at.date()),
                 c.text.clone(),
                 status.into(),
             ]);
@@ -769,7 +771,7 @@ fn review(flow: &mut Flow, plan: &Plan, with_comments: bool) {
                 rows.push(vec![
                     String::new(),
                     format!("{} ({})", r.author, labels::reviewer_role(r.role)),
-                    long_date(r.at.date()),
+                    labels::date_long(r.at.date()),
                     format!("Reply: {}", r.text),
                     String::new(),
                 ]);
@@ -804,7 +806,7 @@ fn review(flow: &mut Flow, plan: &Plan, with_comments: bool) {
             };
             vec![
                 format!("{} ({})", s.by, s.role),
-                long_date(s.at.date()),
+                labels::date_long(s.at.date()),
                 format!("Revision {}, fingerprint {}", s.revision, s.fingerprint),
                 which,
                 s.statement.clone(),
@@ -1103,13 +1105,13 @@ pub(super) fn cover(flow: &mut Flow, plan: &Plan, fp: &str, draft: &[String]) {
         format!(
             "Revision {}, saved {}",
             plan.revision,
-            long_date(plan.saved_at.date())
+            labels::date_long(plan.saved_at.date())
         )
     } else {
         format!(
             "Revision {}, saved {} by {}",
             plan.revision,
-            long_date(plan.saved_at.date()),
+            labels::date_long(plan.saved_at.date()),
             plan.saved_by.trim()
         )
     };

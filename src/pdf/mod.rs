@@ -12,10 +12,8 @@ pub mod layout;
 pub mod text;
 
 use crate::analysis::Analysis;
-use crate::labels::month_name;
 use crate::plan::Plan;
 use crate::plan_file::fingerprint;
-use crate::values::Date;
 use flow::{Flow, LEFT, RIGHT};
 use fonts::{Face, Fonts};
 use layout::{Document, Item, Page, GREY};
@@ -27,11 +25,6 @@ pub enum PdfError {
     /// The bundled font could not be used (a broken build, never the user's data).
     #[error("the PDF could not be made: {0}")]
     Font(String),
-}
-
-/// "20 November 2026".
-pub fn long_date(d: Date) -> String {
-    format!("{} {} {}", d.day(), month_name(d.month()), d.year())
 }
 
 /// The laid-out submission, before it becomes PDF bytes: pages, outline and where every table
