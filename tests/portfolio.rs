@@ -365,7 +365,8 @@ fn snapshot(dir: &Path) -> BTreeMap<PathBuf, (u64, std::time::SystemTime)> {
 #[test]
 fn a_plan_open_for_editing_is_read_and_its_row_names_who_has_it_open() {
     let f = fixture();
-    let before = snapshot(f.root());
+    let folder = || fs::metadata(f.root()).unwrap().modified().unwrap();
+    let (before, folder_before) = (snapshot(f.root()), folder());
     let lock_text = fs::read(f.path(".~lock.locked.mutualplan#")).unwrap();
     let (_, rows) = json_rows(&f);
     let rows = by_name(&f, &rows);
@@ -386,6 +387,7 @@ fn a_plan_open_for_editing_is_read_and_its_row_names_who_has_it_open() {
     );
     // Nothing written, no lock taken or removed: the folder is exactly as it was.
     assert_eq!(snapshot(f.root()), before);
+    assert_eq!(folder(), folder_before);
     assert_eq!(
         fs::read(f.path(".~lock.locked.mutualplan#")).unwrap(),
         lock_text
