@@ -365,6 +365,8 @@ fn snapshot(dir: &Path) -> BTreeMap<PathBuf, (u64, std::time::SystemTime)> {
 #[test]
 fn a_plan_open_for_editing_is_read_and_its_row_names_who_has_it_open() {
     let f = fixture();
+    // File times move in steps of a few milliseconds: let the fixture's own writes settle.
+    std::thread::sleep(std::time::Duration::from_millis(50));
     let folder = || fs::metadata(f.root()).unwrap().modified().unwrap();
     let (before, folder_before) = (snapshot(f.root()), folder());
     let lock_text = fs::read(f.path(".~lock.locked.mutualplan#")).unwrap();
