@@ -133,11 +133,19 @@ impl Row {
     /// A row for a file that could not be read.
     pub fn failed(path: &Path, kind: &str, message: String) -> Row {
         Row {
-            path: path.display().to_string(),
             error: Some(RowError {
                 kind: kind.into(),
                 message,
             }),
+            ..Row::empty(path)
+        }
+    }
+
+    /// A row naming the file and nothing else yet.
+    fn empty(path: &Path) -> Row {
+        Row {
+            path: path.display().to_string(),
+            error: None,
             plan_id: None,
             title: None,
             organisation: None,
@@ -207,8 +215,7 @@ pub fn row_for(path: &Path, bytes: &[u8], criteria: &Criteria) -> Row {
             return row;
         }
     };
-    let mut row = Row::failed(path, "", String::new());
-    row.error = None;
+    let mut row = Row::empty(path);
     row.identify(&plan);
     // The forecast and rules use checked arithmetic and do not panic; should one ever do so on
     // a strange plan, that plan gets an error row and the rest of the folder is still shown.
