@@ -288,6 +288,7 @@ fn unreadable_files_are_rows_with_their_error_and_the_exit_code_is_2() {
     // Still named, so a mentor knows which plan it is; but no figures from a format not understood.
     assert_eq!(future["title"], "From the future");
     assert_eq!(future["lowest_cash"], Value::Null);
+    assert_eq!(future["fingerprint"], Value::Null);
     assert_eq!(future["readiness_score"], Value::Null);
 
     // Without the two broken files, every file is read: exit 0.
@@ -311,7 +312,25 @@ fn a_missing_folder_is_a_row_and_the_others_are_still_read() {
     let rows: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(rows.len(), 3);
     assert_eq!(rows[0]["error"]["kind"], "not_found");
+    let message = rows[0]["error"]["message"].as_str().unwrap();
+    assert!(
+        message.starts_with("there is no folder or file here"),
+        "{message}"
+    );
     assert!(rows[1..].iter().all(|r| r["error"].is_null()));
+}
+
+#[test]
+fn a_file_over_the_size_limit_is_a_row_with_its_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = write_plan(&sample()) + &" ".repeat(10 * 1024 * 1024);
+    fs::write(dir.path().join("big.mutualplan"), big).unwrap();
+    let out = run(&[dir.path().to_str().unwrap(), "--format", "json"]);
+    assert_eq!(out.status.code(), Some(2));
+    let rows: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(rows[0]["error"]["kind"], "too_large");
+    let message = rows[0]["error"]["message"].as_str().unwrap();
+    assert!(message.contains("at most 10485760 bytes"), "{message}");
 }
 
 #[test]

@@ -174,15 +174,25 @@ impl Row {
         }
     }
 
-    /// A row for a file system error, its message without the path (the row names the file).
-    fn from_file_error(path: &Path, e: &FileError) -> Row {
-        let text = e.to_string();
-        let prefix = format!("{}: ", path.display());
-        let message = text.strip_prefix(&prefix).unwrap_or(&text).to_owned();
-        Row::failed(path, e.kind(), message)
+    /// A row for a file or folder (`what`) the operating system would not let us read, with
+    /// the kinds of `docs/files.md` and a message about reading, since nothing here saves.
+    fn unreadable(path: &Path, what: &str, e: std::io::Error) -> Row {
+        use std::io::ErrorKind::*;
+        let message = match e.kind() {
+            NotFound => format!("there is no {what} here: it may have been moved or renamed, or its USB stick or network drive disconnected"),
+            PermissionDenied => format!("you do not have permission to read this {what}; ask whoever looks after the folder"),
+            _ => format!("this {what} could not be read: {e}"),
+        };
+        let kind = FileError::Io {
+            path: path.to_owned(),
+            action: "reading",
+            source: e,
+        }
+        .kind();
+        Row::failed(path, kind, message)
     }
 
-    /// Fills what identifies the plan: title, organisation, revision, who saved it.
+    /// Fills what identifies the plan: its id, title, organisation, revision, who saved it.
     fn identify(&mut self, plan: &Plan) {
         self.plan_id = Some(plan.id.to_string());
         self.title = Some(plan.title.clone());
@@ -191,17 +201,13 @@ impl Row {
         self.revision = Some(plan.revision);
         self.saved_at = Some(plan.saved_at);
         self.saved_by = Some(plan.saved_by.clone());
-        let fp = fingerprint(plan);
-        self.signoff = latest_signoff(plan, &fp);
-        self.fingerprint = Some(fp);
-        self.sections_written = Some(sections_written(plan));
-        self.sections_total = Some(SECTIONS.len() as u32);
     }
 }
 
 /// The row of one plan file from its bytes: the plan read strictly (as the loader reads it),
 /// analysed against `criteria`. An unreadable file is a row with its error; a file from a newer
-/// version is an error row that still names the plan when it can be read for viewing.
+/// version is an error row that still names the plan when it can be read for viewing, without
+/// the fingerprint or figures, which would be computed without the fields it does not know.
 pub fn row_for(path: &Path, bytes: &[u8], criteria: &Criteria) -> Row {
     let plan = match read_plan(bytes) {
         Ok(loaded) => loaded.plan,
@@ -217,6 +223,11 @@ pub fn row_for(path: &Path, bytes: &[u8], criteria: &Criteria) -> Row {
     };
     let mut row = Row::empty(path);
     row.identify(&plan);
+    let fp = fingerprint(&plan);
+    row.signoff = latest_signoff(&plan, &fp);
+    row.fingerprint = Some(fp);
+    row.sections_written = Some(sections_written(&plan));
+    row.sections_total = Some(SECTIONS.len() as u32);
     // The forecast and rules use checked arithmetic and do not panic; should one ever do so on
     // a strange plan, that plan gets an error row and the rest of the folder is still shown.
     let Ok(analysis) = catch_unwind(AssertUnwindSafe(|| analyse(&plan, criteria))) else {
@@ -296,7 +307,8 @@ fn latest_signoff(plan: &Plan, fingerprint: &str) -> Option<SignoffNote> {
 pub fn row_for_file(path: &Path, criteria: &Criteria, now: Timestamp) -> Row {
     let mut row = match read_bytes(path) {
         Ok(bytes) => row_for(path, &bytes, criteria),
-        Err(e) => Row::from_file_error(path, &e),
+        Err(FileError::Io { source, .. }) => Row::unreadable(path, "file", source),
+        Err(e) => Row::failed(path, e.kind(), e.to_string()),
     };
     row.lock = lock::read_lock(path, now);
     row
@@ -318,14 +330,7 @@ pub fn find_plans(roots: &[PathBuf]) -> (Vec<PathBuf>, Vec<Row>) {
                 "not_a_plan",
                 "this is neither a folder nor a plan file".into(),
             )),
-            Err(source) => failed.push(Row::from_file_error(
-                root,
-                &FileError::Io {
-                    path: root.clone(),
-                    action: "reading the folder",
-                    source,
-                },
-            )),
+            Err(e) => failed.push(Row::unreadable(root, "folder or file", e)),
         }
     }
     files.sort();
@@ -334,16 +339,7 @@ pub fn find_plans(roots: &[PathBuf]) -> (Vec<PathBuf>, Vec<Row>) {
 }
 
 fn walk(dir: &Path, files: &mut Vec<PathBuf>, failed: &mut Vec<Row>) {
-    let fail = |failed: &mut Vec<Row>, source| {
-        failed.push(Row::from_file_error(
-            dir,
-            &FileError::Io {
-                path: dir.to_owned(),
-                action: "listing the folder",
-                source,
-            },
-        ))
-    };
+    let fail = |failed: &mut Vec<Row>, e| failed.push(Row::unreadable(dir, "folder", e));
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) => return fail(failed, e),
