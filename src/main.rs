@@ -358,9 +358,13 @@ fn run(command: Command) -> Result<(), Failure> {
             })?;
             let unread = rows.iter().filter(|r| r.error.is_some()).count();
             if unread > 0 {
+                let why = if unread == 1 {
+                    "its row says why"
+                } else {
+                    "their rows say why"
+                };
                 return Err(Failure::File(format!(
-                    "{} of {} could not be read; their rows say why",
-                    unread,
+                    "{unread} of {} could not be read; {why}",
                     mutual_plan::labels::count(rows.len(), "file", "files")
                 )));
             }
