@@ -41,10 +41,15 @@ pub struct Row {
     pub error: Option<RowError>,
     /// The plan id: files with the same id are versions or copies of one plan.
     pub plan_id: Option<String>,
+    /// The plan's title.
     pub title: Option<String>,
+    /// The new organisation's name.
     pub organisation: Option<String>,
+    /// The organisation's legal form.
     pub legal_form: Option<LegalForm>,
+    /// The file's revision, counted up by every save.
     pub revision: Option<u32>,
+    /// When the file was last saved, and by whom.
     pub saved_at: Option<Timestamp>,
     pub saved_by: Option<String>,
     /// The content fingerprint, as printed on every page of the submission.
@@ -52,6 +57,7 @@ pub struct Row {
     /// The lowest month-end cash of the base forecast (negative when the plan runs out).
     #[serde(serialize_with = "money")]
     pub lowest_cash: Option<Decimal>,
+    /// The month of the lowest cash.
     pub lowest_cash_month: Option<Month>,
     /// Months whose closing cash is below zero.
     pub months_negative: Option<u32>,
@@ -60,8 +66,10 @@ pub struct Row {
     pub peak_funding_need: Option<Decimal>,
     /// Why the forecast could not be computed, when the plan was read but its figures were not.
     pub forecast_error: Option<String>,
+    /// The investment-readiness score, of `readiness_max_score` (R1–R10, 2 points each).
     pub readiness_score: Option<u32>,
     pub readiness_max_score: Option<u32>,
+    /// The readiness verdict.
     pub headline: Option<Headline>,
     /// Support eligibility criteria passed, of `eligibility_total`.
     pub eligibility_passed: Option<u32>,
@@ -84,16 +92,20 @@ pub struct Row {
 /// and the sentence a mentor reads.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RowError {
+    /// A stable kind for scripts: `syntax`, `newer_version`, `not_found`, …
     pub kind: String,
+    /// What went wrong, in one sentence.
     pub message: String,
 }
 
 /// The latest sign-off of a plan, and whether it signed the content now in the file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SignoffNote {
+    /// Who signed, in what role, and when.
     pub by: String,
     pub role: String,
     pub at: Timestamp,
+    /// The revision and fingerprint of the version signed.
     pub revision: u32,
     pub fingerprint: String,
     /// The sign-off's fingerprint equals the plan's: it signed this version.
