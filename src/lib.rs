@@ -18,6 +18,7 @@ pub mod new_plan;
 pub mod pdf;
 pub mod plan;
 pub mod plan_file;
+pub mod portfolio;
 pub mod readiness;
 pub mod rules;
 pub mod samples;

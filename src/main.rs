@@ -15,7 +15,7 @@ use mutual_plan::rules::Severity;
 use mutual_plan::storage::lock;
 use mutual_plan::text_report;
 use mutual_plan::values::{PlanId, Timestamp};
-use mutual_plan::{fingerprint, new_plan, pdf, storage, write_plan};
+use mutual_plan::{fingerprint, new_plan, pdf, portfolio, storage, write_plan};
 use std::io::{ErrorKind, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -102,6 +102,19 @@ enum Command {
         #[arg(long)]
         with_review: bool,
     },
+    /// Every plan under some folders, one row each: figures, readiness, checks, sign-off,
+    /// versions and locks, to see which plans need help. Reads only; never locks or writes.
+    /// Exits 2 when any file could not be read (its row says why).
+    Portfolio {
+        /// Folders to search for .mutualplan files (recursively; symbolic links are not followed).
+        #[arg(required = true)]
+        dirs: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+        /// The order of the rows; unreadable files always come first.
+        #[arg(long, value_enum, default_value_t = SortBy::Readiness)]
+        sort: SortBy,
+    },
 }
 
 /// Output formats.
@@ -110,6 +123,19 @@ enum Format {
     Table,
     Json,
     Csv,
+}
+
+/// Orders of the portfolio.
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum SortBy {
+    /// Lowest readiness score first, then lowest cash.
+    Readiness,
+    /// Lowest cash first.
+    LowestCash,
+    /// By title, A to Z.
+    Name,
+    /// Most recently saved first.
+    Saved,
 }
 
 /// Output formats of the checks.
@@ -344,6 +370,34 @@ fn run(command: Command) -> Result<(), Failure> {
             let bytes = pdf::render_with(&plan, &analysis, &options)
                 .map_err(|e| Failure::File(e.to_string()))?;
             write_output(&output, &bytes)
+        }
+        Command::Portfolio { dirs, format, sort } => {
+            let rows = portfolio::portfolio(&dirs, &Criteria::bundled(), Timestamp::now());
+            let key = match sort {
+                SortBy::Readiness => portfolio::SortKey::Readiness,
+                SortBy::LowestCash => portfolio::SortKey::LowestCash,
+                SortBy::Name => portfolio::SortKey::Name,
+                SortBy::Saved => portfolio::SortKey::Saved,
+            };
+            let rows = portfolio::sort(rows, key);
+            out(&match format {
+                Format::Table => portfolio::report::to_table(&rows),
+                Format::Json => json_text(&portfolio::report::to_json(&rows)),
+                Format::Csv => portfolio::report::to_csv(&rows),
+            })?;
+            let unread = rows.iter().filter(|r| r.error.is_some()).count();
+            if unread > 0 {
+                let why = if unread == 1 {
+                    "its row says why"
+                } else {
+                    "their rows say why"
+                };
+                return Err(Failure::File(format!(
+                    "{unread} of {} could not be read; {why}",
+                    mutual_plan::labels::count(rows.len(), "file", "files")
+                )));
+            }
+            Ok(())
         }
     }
 }
