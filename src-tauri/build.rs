@@ -15,6 +15,9 @@ fn main() {
             "close_plan",
             "check_plan",
             "print_pdf",
+            "read_input",
+            "new_item",
+            "unique_id",
         ]),
     ))
     .expect("the Tauri build step failed");

@@ -8,6 +8,7 @@ pub mod criteria;
 pub mod error;
 pub mod field_path;
 pub mod forecast;
+pub mod input;
 pub mod labels;
 pub mod money;
 pub mod new_plan;
