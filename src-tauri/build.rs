@@ -18,6 +18,7 @@ fn main() {
             "read_input",
             "new_item",
             "unique_id",
+            "sections",
         ]),
     ))
     .expect("the Tauri build step failed");

@@ -94,6 +94,19 @@ pub fn read_input(kind: InputKind, text: String) -> Result<TypedValue, IpcError>
     mutual_plan::input::read_typed(kind, &text).map_err(|m| IpcError::new(ErrorKind::BadValue, m))
 }
 
+/// The narrative sections in the order of the printed plan, with their prompts.
+#[tauri::command]
+pub fn sections() -> Vec<crate::ipc::SectionPrompt> {
+    mutual_plan::sections::SECTIONS
+        .iter()
+        .map(|s| crate::ipc::SectionPrompt {
+            id: s.id.into(),
+            title: s.title.into(),
+            prompt: s.prompt.into(),
+        })
+        .collect()
+}
+
 /// A new item for one of the plan's lists, with sensible defaults and a fresh id.
 #[tauri::command]
 pub fn new_item(

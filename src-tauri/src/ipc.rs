@@ -62,6 +62,14 @@ impl From<FileError> for IpcError {
     }
 }
 
+/// A narrative section's fixed id, default title and the prompt shown to the team.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct SectionPrompt {
+    pub id: String,
+    pub title: String,
+    pub prompt: String,
+}
+
 /// How the window asks to open a plan file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -180,6 +188,7 @@ pub fn typescript_bindings() -> String {
     c.visit::<IpcError>();
     c.visit::<Choices>();
     c.visit::<OpenAs>();
+    c.visit::<SectionPrompt>();
     c.visit::<mutual_plan::new_plan::ListKind>();
     c.visit::<mutual_plan::input::InputKind>();
     c.visit::<mutual_plan::input::TypedValue>();

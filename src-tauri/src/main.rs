@@ -81,6 +81,7 @@ fn main() {
             commands::read_input,
             commands::new_item,
             commands::unique_id,
+            commands::sections,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

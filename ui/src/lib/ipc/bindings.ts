@@ -228,6 +228,8 @@ export type Risk = { id: ItemId, description: string, likelihood: number, impact
 
 export type Section = { id: string, title: string, text: string, };
 
+export type SectionPrompt = { id: string, title: string, prompt: string, };
+
 export type Settings = { employer_ni_percent: Percent, ni_secondary_threshold: Money, claim_employment_allowance: boolean, employment_allowance: Money, pay_award_percent: Percent, pay_award_month: number, 
 /**
  * When employer NI, employer pension and the Apprenticeship Levy leave the bank.
