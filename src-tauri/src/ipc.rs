@@ -211,6 +211,45 @@ mod tests {
 
     const BINDINGS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../ui/src/lib/ipc/bindings.ts");
 
+    const FINDINGS: &str = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../ui/src/lib/document/new-plan-findings.json"
+    );
+
+    /// A new plan and the findings the core makes on it, for the UI's test that every one of
+    /// them names a field some view shows.
+    fn new_plan_findings() -> String {
+        let plan = mutual_plan::new_plan::new_plan(
+            "New organisation",
+            "0123456789abcdef0123456789abcdef".parse().unwrap(),
+            mutual_plan::values::Timestamp::from_unix(1_790_000_000).unwrap(),
+        );
+        let analysis = mutual_plan::analysis::analyse(
+            &plan,
+            &mutual_plan::criteria::Criteria::bundled(),
+        );
+        let mut out = serde_json::to_string_pretty(&serde_json::json!({
+            "plan": plan,
+            "findings": analysis.findings,
+        }))
+        .unwrap();
+        out.push('\n');
+        out
+    }
+
+    #[test]
+    fn new_plan_findings_are_fresh() {
+        let generated = new_plan_findings();
+        if std::env::var_os("UPDATE_BINDINGS").is_some() {
+            std::fs::write(FINDINGS, &generated).unwrap();
+        }
+        let committed = std::fs::read_to_string(FINDINGS).unwrap_or_default();
+        assert!(
+            committed == generated,
+            "ui/src/lib/document/new-plan-findings.json is stale: run `UPDATE_BINDINGS=1 cargo test -p mutual-plan-app bindings findings`"
+        );
+    }
+
     #[test]
     fn bindings_are_fresh() {
         let generated = typescript_bindings();

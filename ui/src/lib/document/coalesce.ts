@@ -10,6 +10,8 @@ export class Coalescer<T, R> {
     private readonly work: (value: T) => Promise<R>,
     private readonly done: (result: R, value: T) => void,
     private readonly failed: (e: unknown) => void = () => {},
+    /** Called when the newest value has been checked and nothing waits. */
+    private readonly idle: () => void = () => {},
   ) {}
 
   /** Asks for `value` to be checked; supersedes any value still waiting. */
@@ -39,5 +41,6 @@ export class Coalescer<T, R> {
       }
     }
     this.running = false;
+    this.idle();
   }
 }

@@ -39,12 +39,9 @@ export class PlanDocument {
         this.error = result.error;
         // Keep the last analysis while a field is being corrected, rather than blanking it.
         if (result.analysis) this.analysis = result.analysis;
-        this.checking = this.checks.busy;
       },
-      (e) => {
-        this.checking = this.checks.busy;
-        onCheckFailed(e);
-      },
+      onCheckFailed,
+      () => (this.checking = false),
     );
   }
 
@@ -52,9 +49,14 @@ export class PlanDocument {
     return this.plan !== null && JSON.stringify(this.plan) !== this.saved;
   }
 
-  /** True while the figures shown do not reflect the plan as typed (an error, a refused value, a check under way). */
+  /** True while a field is in error: the figures shown are of the last good plan. */
+  get blocked(): boolean {
+    return this.error !== null || Object.keys(this.typed).length > 0;
+  }
+
+  /** True while the figures shown do not reflect the plan as typed (an error, or a check under way). */
   get stale(): boolean {
-    return this.error !== null || Object.keys(this.typed).length > 0 || this.checking;
+    return this.blocked || this.checking;
   }
 
   private snapshot(): Plan {
