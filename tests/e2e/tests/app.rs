@@ -563,3 +563,252 @@ async fn a_stale_lock_offers_take_over_and_taking_it_opens_the_plan_for_editing(
     );
     c.close().await.unwrap();
 }
+
+/// A new plan saved to a file, as File → New and Save as… make it (the save dialog is the
+/// desktop's own and cannot be driven).
+fn new_plan_file(dir: &Path) -> (PathBuf, mutual_plan::Plan) {
+    let plan = mutual_plan::new_plan::new_plan(
+        "New organisation",
+        mutual_plan::values::PlanId::random().unwrap(),
+        mutual_plan::values::Timestamp::now(),
+    );
+    let p = dir.join("new.mutualplan");
+    std::fs::write(&p, write_plan(&plan)).unwrap();
+    (p, plan)
+}
+
+async fn testid_in(c: &Client, scope: &str, id: &str) -> Element {
+    c.wait()
+        .at_most(Duration::from_secs(15))
+        .for_element(Locator::Css(&format!("{scope} [data-testid='{id}']")))
+        .await
+        .unwrap_or_else(|e| panic!("no {id} in {scope}: {e}"))
+}
+
+/// Adds an item named `name` to the list at `list` with the list's own Add.
+async fn add_item(c: &Client, list: &str, name: &str, id: &str) {
+    let scope = format!("[data-list='{list}']");
+    let input = testid_in(c, &scope, "add-name").await;
+    // Enter in the name adds it, as the Add button does.
+    type_into(&input, &format!("{name}\u{E007}")).await;
+    testid_in(c, &format!("{scope} [data-id='{id}']"), "remove").await;
+}
+
+async fn item_button(c: &Client, list: &str, id: &str, button: &str) {
+    let b = testid_in(c, &format!("[data-list='{list}'] [data-id='{id}']"), button).await;
+    // Through the keyboard, as the buttons' focus order allows, so that no sticky bar is in the way.
+    b.send_keys("\u{E007}").await.unwrap();
+}
+
+/// Saves over the open file and waits until it holds revision `revision`.
+async fn save_and_read(c: &Client, file: &Path, revision: u32) -> mutual_plan::Plan {
+    settled(c).await;
+    by_testid(c, "save").await.click().await.unwrap();
+    eventually("the file to be saved", || async {
+        let plan = read_plan(&std::fs::read(file).ok()?).ok()?.plan;
+        (plan.revision == revision).then_some(plan)
+    })
+    .await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs Xvfb, tauri-driver, WebKitWebDriver and the built app: run scripts/test.sh"]
+async fn a_new_plan_filled_in_the_window_holds_exactly_what_was_typed() {
+    use mutual_plan::new_plan::{new_item, ListKind};
+    let dir = tempfile::tempdir().unwrap();
+    let (file, mut expected) = new_plan_file(dir.path());
+    let (driver, c) = launch(&dir.path().join("data"), &[file.to_str().unwrap()]).await;
+
+    // Organisation.
+    type_into(&field(&c, "organisation.name").await, "Riverside Therapies").await;
+    type_into(
+        &field(&c, "organisation.parent_body.name").await,
+        "Riverside NHS Trust",
+    )
+    .await;
+    type_into(&field(&c, "organisation.spin_out_date").await, "1/4/2027").await;
+    expected.organisation.name = "Riverside Therapies".into();
+    expected.organisation.parent_body.name = "Riverside NHS Trust".into();
+    expected.organisation.spin_out_date = "2027-04-01".parse().unwrap();
+
+    // Ownership and board.
+    go(&c, "ownership").await;
+    type_into(&field(&c, "ownership.groups[staff].members").await, "40").await;
+    type_into(
+        &field(&c, "ownership.staff_voice").await,
+        "A staff council meets monthly",
+    )
+    .await;
+    type_into(&field(&c, "board[chair].name").await, "Jo Bloggs").await;
+    add_item(&c, "board", "Amira Khan", "amira-khan").await;
+    expected.ownership.groups[0].members = 40;
+    expected.ownership.staff_voice = "A staff council meets monthly".into();
+    expected.board[0].name = "Jo Bloggs".into();
+    let seat = new_item(&expected, ListKind::Board, "Amira Khan");
+    expected.board.push(serde_json::from_value(seat).unwrap());
+
+    // One contract.
+    go(&c, "contracts").await;
+    add_item(
+        &c,
+        "forecast.contracts",
+        "Falls prevention",
+        "falls-prevention",
+    )
+    .await;
+    let p = "forecast.contracts[falls-prevention]";
+    type_into(
+        &field(&c, &format!("{p}.commissioner")).await,
+        "Riverside ICB",
+    )
+    .await;
+    type_into(&field(&c, &format!("{p}.annual_value")).await, "£250,000").await;
+    let mut contract: mutual_plan::plan::Contract =
+        serde_json::from_value(new_item(&expected, ListKind::Contracts, "Falls prevention"))
+            .unwrap();
+    contract.commissioner = "Riverside ICB".into();
+    contract.annual_value = "250000".parse().unwrap();
+    expected.forecast.contracts.push(contract);
+
+    // Three staff lines.
+    go(&c, "staff").await;
+    for (role, id, salary, fte) in [
+        ("Physiotherapist", "physiotherapist", "£38,000", "1"),
+        (
+            "Occupational therapist",
+            "occupational-therapist",
+            "36,500.50",
+            "2.5",
+        ),
+        ("Team lead", "team-lead", "45000", "1"),
+    ] {
+        add_item(&c, "forecast.staff", role, id).await;
+        let p = format!("forecast.staff[{id}]");
+        type_into(&field(&c, &format!("{p}.annual_salary")).await, salary).await;
+        type_into(&field(&c, &format!("{p}.fte")).await, fte).await;
+        let mut line: mutual_plan::plan::StaffLine =
+            serde_json::from_value(new_item(&expected, ListKind::Staff, role)).unwrap();
+        line.annual_salary = salary.replace(['£', ','], "").parse().unwrap();
+        line.fte = fte.parse().unwrap();
+        expected.forecast.staff.push(line);
+    }
+    screenshot(&c, "e2e-new-plan.png").await;
+
+    let saved = save_and_read(&c, &file, 1).await;
+    expected.revision = saved.revision;
+    expected.saved_at = saved.saved_at;
+    assert_eq!(saved, expected, "the file holds exactly what was typed");
+    c.close().await.unwrap();
+    drop(driver);
+
+    // Reopened (read-only: the first window may not have let go of its lock yet), the window
+    // shows it as typed.
+    let (_driver, c) = launch(&dir.path().join("data"), &[file.to_str().unwrap()]).await;
+    let dialog = eventually("the plan or the lock question", || async {
+        if let Ok(b) = c
+            .find(Locator::Css("[data-testid='choice-read_only']"))
+            .await
+        {
+            return Some(Some(b));
+        }
+        c.find(Locator::Css("[id='organisation.name']"))
+            .await
+            .ok()
+            .map(|_| None)
+    })
+    .await;
+    if let Some(read_only) = dialog {
+        read_only.click().await.unwrap();
+    }
+    let name = field(&c, "organisation.name").await;
+    eventually("the plan to show", || async {
+        (value(&name).await == "Riverside Therapies").then_some(())
+    })
+    .await;
+    go(&c, "staff").await;
+    let salary = field(&c, "forecast.staff[occupational-therapist].annual_salary").await;
+    eventually("the salary shown in pounds", || async {
+        (value(&salary).await == "£36,500.50").then_some(())
+    })
+    .await;
+    c.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs Xvfb, tauri-driver, WebKitWebDriver and the built app: run scripts/test.sh"]
+async fn every_list_adds_duplicates_reorders_and_removes_its_items() {
+    let dir = tempfile::tempdir().unwrap();
+    let (file, _) = new_plan_file(dir.path());
+    let (_driver, c) = launch(&dir.path().join("data"), &[file.to_str().unwrap()]).await;
+    field(&c, "organisation.name").await;
+    let lists = [
+        ("ownership", "ownership.groups"),
+        ("ownership", "board"),
+        ("contracts", "forecast.contracts"),
+        ("staff", "forecast.staff"),
+        ("costs", "forecast.costs"),
+        ("costs", "forecast.income"),
+        ("funding", "forecast.grants"),
+        ("funding", "forecast.equity"),
+        ("funding", "forecast.loans"),
+        ("risks", "narrative.risks"),
+        ("risks", "narrative.impact"),
+        ("risks", "narrative.milestones"),
+    ];
+    for (view, list) in lists {
+        go(&c, view).await;
+        add_item(&c, list, "Alpha", "alpha").await;
+        add_item(&c, list, "Beta", "beta").await;
+        item_button(&c, list, "alpha", "duplicate").await;
+        testid_in(
+            &c,
+            &format!("[data-list='{list}'] [data-id='alpha-2']"),
+            "up",
+        )
+        .await;
+        item_button(&c, list, "beta", "up").await;
+        item_button(&c, list, "alpha", "remove").await;
+        // Removing is undoable: undo brings it back, redo removes it again.
+        by_testid(&c, "undo").await.click().await.unwrap();
+        testid_in(&c, &format!("[data-list='{list}'] [data-id='alpha']"), "up").await;
+        by_testid(&c, "redo").await.click().await.unwrap();
+        eventually("alpha to be removed again", || async {
+            c.find(Locator::Css(&format!(
+                "[data-list='{list}'] [data-id='alpha']"
+            )))
+            .await
+            .is_err()
+            .then_some(())
+        })
+        .await;
+    }
+    let saved = save_and_read(&c, &file, 1).await;
+    let v = serde_json::to_value(&saved).unwrap();
+    for (_, list) in lists {
+        let items = list
+            .split('.')
+            .fold(&v, |node, key| &node[key])
+            .as_array()
+            .unwrap();
+        let ids: Vec<&str> = items.iter().map(|i| i["id"].as_str().unwrap()).collect();
+        assert!(
+            ids.ends_with(&["beta", "alpha-2"]),
+            "{list}: {ids:?} should end with beta, then the copy of alpha"
+        );
+        assert!(!ids.contains(&"alpha"), "{list}: alpha was removed");
+        let copy = items.iter().find(|i| i["id"] == "alpha-2").unwrap();
+        let text_of = |i: &serde_json::Value| {
+            i.as_object()
+                .unwrap()
+                .iter()
+                .filter(|(k, _)| *k != "id")
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect::<Vec<_>>()
+        };
+        assert!(
+            text_of(copy).iter().any(|kv| kv.contains("\"Alpha\"")),
+            "{list}: the copy keeps the original's name: {copy}"
+        );
+    }
+    c.close().await.unwrap();
+}
