@@ -189,7 +189,7 @@ pub fn unique_id(name: &str, taken: &[String]) -> String {
     if base.is_empty() {
         base = "item".into();
     }
-    if !taken.iter().any(|t| *t == base) {
+    if !taken.contains(&base) {
         return base;
     }
     (2..)

@@ -224,10 +224,8 @@ mod tests {
             "0123456789abcdef0123456789abcdef".parse().unwrap(),
             mutual_plan::values::Timestamp::from_unix(1_790_000_000).unwrap(),
         );
-        let analysis = mutual_plan::analysis::analyse(
-            &plan,
-            &mutual_plan::criteria::Criteria::bundled(),
-        );
+        let analysis =
+            mutual_plan::analysis::analyse(&plan, &mutual_plan::criteria::Criteria::bundled());
         let mut out = serde_json::to_string_pretty(&serde_json::json!({
             "plan": plan,
             "findings": analysis.findings,
