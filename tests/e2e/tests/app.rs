@@ -812,3 +812,51 @@ async fn every_list_adds_duplicates_reorders_and_removes_its_items() {
     }
     c.close().await.unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs Xvfb, tauri-driver, WebKitWebDriver and the built app: run scripts/test.sh"]
+async fn every_view_fits_a_laptop_screen_and_a_narrow_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_driver, c) = launch(&dir.path().join("data"), &["--sample"]).await;
+    field(&c, "organisation.name").await;
+    let views = [
+        "organisation",
+        "ownership",
+        "contracts",
+        "staff",
+        "costs",
+        "funding",
+        "narrative",
+        "risks",
+        "settings",
+    ];
+    for (width, height) in [(800, 700), (1366, 768)] {
+        c.set_window_size(width, height).await.unwrap();
+        for view in views {
+            go(&c, view).await;
+            settled(&c).await;
+            let overflow = c
+                .execute(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;",
+                    vec![],
+                )
+                .await
+                .unwrap();
+            screenshot(&c, &format!("view-{view}-{width}.png")).await;
+            assert!(
+                overflow.as_i64().unwrap_or(1) <= 0,
+                "{view} is wider than a {width}-pixel window by {overflow} pixels (too wide: {})",
+                c.execute(
+                    "return [...document.querySelectorAll('main *')].filter((e) => e.scrollWidth > e.clientWidth + 1 && e.children.length === 0).slice(0, 5).map((e) => e.tagName + '#' + e.id).join(' ');",
+                    vec![],
+                )
+                .await
+                .unwrap()
+            );
+            // Every view shows its fields with their labels.
+            let labels = c.find_all(Locator::Css("main label")).await.unwrap();
+            assert!(!labels.is_empty(), "{view} shows no fields");
+        }
+    }
+    c.close().await.unwrap();
+}
