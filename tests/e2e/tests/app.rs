@@ -860,3 +860,49 @@ async fn every_view_fits_a_laptop_screen_and_a_narrow_window() {
     }
     c.close().await.unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs Xvfb, tauri-driver, WebKitWebDriver and the built app: run scripts/test.sh"]
+async fn a_keystroke_reaches_the_figures_quickly() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_driver, c) = launch(&dir.path().join("data"), &["--sample"]).await;
+    go(&c, "contracts").await;
+    settled(&c).await;
+    // In the page: type one character into the annual value (as the input event a keystroke
+    // makes) and time until the first figure shows the new forecast.
+    let script = r#"
+        const [digits, done] = arguments;
+        const input = document.getElementById('forecast.contracts[community-therapy].annual_value');
+        const figure = document.querySelector("[data-testid='figure']");
+        const before = figure.textContent;
+        const t0 = performance.now();
+        const seen = new MutationObserver(() => {
+          if (figure.textContent !== before) { seen.disconnect(); done(performance.now() - t0); }
+        });
+        seen.observe(figure, { characterData: true, childList: true, subtree: true });
+        input.focus();
+        input.value = digits;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+    "#;
+    let mut times = vec![];
+    for n in 0..7 {
+        let digits = format!("{}", 5_000_000 + n * 100_000);
+        let ms = c
+            .execute_async(script, vec![serde_json::json!(digits)])
+            .await
+            .unwrap();
+        times.push(ms.as_f64().unwrap());
+        settled(&c).await;
+    }
+    times.sort_by(|a, b| a.total_cmp(b));
+    let median = times[times.len() / 2];
+    eprintln!(
+        "keystroke to figures: median {median:.0} ms, slowest {:.0} ms",
+        times[times.len() - 1]
+    );
+    assert!(
+        median < 500.0,
+        "a keystroke took {median:.0} ms to reach the figures"
+    );
+    c.close().await.unwrap();
+}
