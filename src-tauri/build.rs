@@ -19,6 +19,7 @@ fn main() {
             "new_item",
             "unique_id",
             "sections",
+            "suggested_pension",
         ]),
     ))
     .expect("the Tauri build step failed");

@@ -118,6 +118,12 @@ pub fn new_item(
     Ok(core_new::new_item(&plan, list, &name))
 }
 
+/// The employer pension rate suggested for a scheme, in the file's form (`"23.78"`).
+#[tauri::command]
+pub fn suggested_pension(scheme: mutual_plan::plan::PensionScheme) -> String {
+    core_new::suggested_pension_percent(scheme).to_string()
+}
+
 /// An id made from `name`, unique among `taken` (for a duplicated item).
 #[tauri::command]
 pub fn unique_id(name: String, taken: Vec<String>) -> String {

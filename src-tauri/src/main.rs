@@ -82,6 +82,7 @@ fn main() {
             commands::new_item,
             commands::unique_id,
             commands::sections,
+            commands::suggested_pension,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

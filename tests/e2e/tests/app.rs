@@ -692,6 +692,20 @@ async fn a_new_plan_filled_in_the_window_holds_exactly_what_was_typed() {
         line.fte = fte.parse().unwrap();
         expected.forecast.staff.push(line);
     }
+    // A team lead on the Local Government Pension Scheme: its suggested rate comes with it.
+    field(&c, "forecast.staff[team-lead].pension.scheme")
+        .await
+        .select_by_value("lgps")
+        .await
+        .unwrap();
+    let rate = field(&c, "forecast.staff[team-lead].pension.employer_percent").await;
+    eventually("the scheme's suggested rate", || async {
+        (value(&rate).await == "21.1%").then_some(())
+    })
+    .await;
+    let lead = expected.forecast.staff.last_mut().unwrap();
+    lead.pension.scheme = mutual_plan::plan::PensionScheme::Lgps;
+    lead.pension.employer_percent = "21.1".parse().unwrap();
     screenshot(&c, "e2e-new-plan.png").await;
 
     let saved = save_and_read(&c, &file, 1).await;

@@ -10,6 +10,7 @@ import type {
   OpenAs,
   OpenedPlan,
   Plan,
+  PensionScheme,
   PlanCheck,
   SectionPrompt,
   TypedValue,
@@ -54,6 +55,7 @@ export const backend = {
   newItem: (plan: Plan, list: ListKind, name: string) => call<Record<string, unknown>>('new_item', { plan, list, name }),
   uniqueId: (name: string, taken: string[]) => call<string>('unique_id', { name, taken }),
   sections: () => call<SectionPrompt[]>('sections'),
+  suggestedPension: (scheme: PensionScheme) => call<string>('suggested_pension', { scheme }),
 };
 
 export type Backend = typeof backend;
