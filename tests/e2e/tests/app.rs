@@ -36,7 +36,11 @@ fn app_binary() -> PathBuf {
     if let Some(p) = std::env::var_os("MUTUAL_PLAN_APP") {
         return PathBuf::from(p);
     }
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/debug/mutual-plan-app");
+    // Where cargo put it: CARGO_TARGET_DIR when set, else the workspace's target folder.
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target"));
+    let p = target.join("debug/mutual-plan-app");
     p.canonicalize().unwrap_or_else(|_| {
         panic!(
             "build the app first: cargo build -p mutual-plan-app ({})",
