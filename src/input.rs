@@ -26,6 +26,8 @@ pub enum InputKind {
     Month,
     /// A date the British way: `1/4/2027`, `1 April 2027`, or `2027-04-01`.
     Date,
+    /// A count (members, months, days): digits, with commas between thousands allowed.
+    Count,
 }
 
 /// A typed value read: what the file stores and what the window shows.
@@ -81,6 +83,18 @@ pub fn read_typed(kind: InputKind, text: &str) -> Result<TypedValue, String> {
             Ok(TypedValue {
                 value: m.to_string(),
                 shown: labels::month_long(m),
+            })
+        }
+        InputKind::Count => {
+            let digits = t.replace(',', "");
+            let n: u32 = digits
+                .parse()
+                .ok()
+                .filter(|_| digits.bytes().all(|b| b.is_ascii_digit()))
+                .ok_or_else(|| format!("\"{t}\" is not a whole number such as \"12\""))?;
+            Ok(TypedValue {
+                value: n.to_string(),
+                shown: n.to_string(),
             })
         }
         InputKind::Date => {
@@ -209,6 +223,14 @@ mod tests {
         assert_eq!(ok(InputKind::Percent, "20"), ("20".into(), "20%".into()));
         assert!(read_typed(InputKind::Percent, "120%").is_err());
         assert_eq!(ok(InputKind::SignedPercent, "−5%").0, "-5");
+    }
+
+    #[test]
+    fn counts_are_whole_numbers() {
+        assert_eq!(ok(InputKind::Count, "1,200").0, "1200");
+        for t in ["1.5", "-3", "x", "99999999999"] {
+            assert!(read_typed(InputKind::Count, t).is_err(), "{t}");
+        }
     }
 
     #[test]

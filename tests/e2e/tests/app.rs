@@ -864,6 +864,19 @@ async fn every_view_fits_a_laptop_screen_and_a_narrow_window() {
         "risks",
         "settings",
     ];
+    // Ctrl+Page Down and Page Up move between the parts of the plan.
+    go(&c, "organisation").await;
+    c.active_element()
+        .await
+        .unwrap()
+        .send_keys("\u{E009}\u{E00F}\u{E000}")
+        .await
+        .unwrap();
+    eventually("Ctrl+Page Down to open the next part", || async {
+        let v = by_testid(&c, "view").await.attr("data-view").await.ok()??;
+        (v == "ownership").then_some(())
+    })
+    .await;
     for (width, height) in [(800, 700), (1366, 768)] {
         c.set_window_size(width, height).await.unwrap();
         for view in views {

@@ -95,7 +95,7 @@ export type ImpactIndicator = { id: ItemId, outcome: string, indicator: string, 
 
 export type IncomeLine = { id: ItemId, name: string, amount: Money, frequency: Frequency, start: Month, end: Month | null, growth_percent: Percent, };
 
-export type InputKind = "money" | "percent" | "signed_percent" | "fte" | "month" | "date";
+export type InputKind = "money" | "percent" | "signed_percent" | "fte" | "month" | "date" | "count";
 
 export type IpcError = { kind: ErrorKind, message: string, path: string | null, };
 
