@@ -1,7 +1,7 @@
 //! End-to-end tests of the real desktop app: the built binary under Xvfb, driven through
 //! tauri-driver and WebKitWebDriver, with the real core behind it.
 //!
-//! Needs an X server in `$DISPLAY`, `tauri-driver` and `WebKitWebDriver` on PATH, and the app
+//! Needs an X server in `$DISPLAY`, `tauri-driver`, `WebKitWebDriver` and `xdotool` on PATH, and the app
 //! built first (`cargo build -p mutual-plan-app`); `scripts/test.sh` does all of that.
 //! `MUTUAL_PLAN_APP` overrides the binary.
 
@@ -620,6 +620,27 @@ async fn item_button(c: &Client, list: &str, id: &str, button: &str) {
     b.send_keys("\u{E007}").await.unwrap();
 }
 
+/// Answers the desktop's Save dialog with `path`, typed as a person would (with xdotool: the
+/// dialog is not part of the page, so WebDriver cannot reach it).
+async fn answer_save_dialog(path: &Path) {
+    eventually("the Save dialog", || async {
+        let out = Command::new("xdotool")
+            .args(["search", "--onlyvisible", "--name", "^Save File$"])
+            .output()
+            .expect("xdotool is not installed (scripts/setup.sh installs it)");
+        (!out.stdout.is_empty()).then_some(())
+    })
+    .await;
+    let script = format!(
+        "w=$(xdotool search --onlyvisible --name '^Save File$' | head -1); \
+         xdotool windowfocus --sync $w; sleep 0.3; xdotool key --clearmodifiers ctrl+a; \
+         xdotool type --delay 20 '{}'; sleep 0.3; xdotool key Return",
+        path.display()
+    );
+    let status = Command::new("sh").arg("-c").arg(&script).status().unwrap();
+    assert!(status.success(), "xdotool could not answer the dialog");
+}
+
 /// Saves over the open file and waits until it holds revision `revision`.
 async fn save_and_read(c: &Client, file: &Path, revision: u32) -> mutual_plan::Plan {
     settled(c).await;
@@ -636,8 +657,17 @@ async fn save_and_read(c: &Client, file: &Path, revision: u32) -> mutual_plan::P
 async fn a_new_plan_filled_in_the_window_holds_exactly_what_was_typed() {
     use mutual_plan::new_plan::{new_item, ListKind};
     let dir = tempfile::tempdir().unwrap();
-    let (file, mut expected) = new_plan_file(dir.path());
-    let (driver, c) = launch(&dir.path().join("data"), &[file.to_str().unwrap()]).await;
+    let file = dir.path().join("riverside-therapies.mutualplan");
+    let (driver, c) = launch(&dir.path().join("data"), &["--sample"]).await;
+    field(&c, "organisation.name").await;
+
+    // File → New.
+    by_testid(&c, "new").await.click().await.unwrap();
+    let name = field(&c, "organisation.name").await;
+    eventually("the new plan", || async {
+        (value(&name).await == "New organisation").then_some(())
+    })
+    .await;
 
     // Organisation.
     type_into(&field(&c, "organisation.name").await, "Riverside Therapies").await;
@@ -647,6 +677,13 @@ async fn a_new_plan_filled_in_the_window_holds_exactly_what_was_typed() {
     )
     .await;
     type_into(&field(&c, "organisation.spin_out_date").await, "1/4/2027").await;
+    // What the window should have made: a new plan as the core makes one, with every edit below.
+    let made = mutual_plan::values::Timestamp::now();
+    let mut expected = mutual_plan::new_plan::new_plan(
+        "New organisation",
+        "00000000000000000000000000000000".parse().unwrap(),
+        made,
+    );
     expected.organisation.name = "Riverside Therapies".into();
     expected.organisation.parent_body.name = "Riverside NHS Trust".into();
     expected.organisation.spin_out_date = "2027-04-01".parse().unwrap();
@@ -728,9 +765,18 @@ async fn a_new_plan_filled_in_the_window_holds_exactly_what_was_typed() {
     lead.pension.employer_percent = "21.1".parse().unwrap();
     screenshot(&c, "e2e-new-plan.png").await;
 
-    let saved = save_and_read(&c, &file, 1).await;
+    // Save asks where, as for any new plan.
+    settled(&c).await;
+    by_testid(&c, "save").await.click().await.unwrap();
+    answer_save_dialog(&file).await;
+    let saved = eventually("the file to be written", || async {
+        Some(read_plan(&std::fs::read(&file).ok()?).ok()?.plan)
+    })
+    .await;
+    expected.id = saved.id.clone();
     expected.revision = saved.revision;
     expected.saved_at = saved.saved_at;
+    assert_eq!(saved.revision, 1);
     assert_eq!(saved, expected, "the file holds exactly what was typed");
     c.close().await.unwrap();
     drop(driver);
