@@ -999,3 +999,45 @@ async fn a_keystroke_reaches_the_figures_quickly() {
     );
     c.close().await.unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs Xvfb, tauri-driver, WebKitWebDriver and the built app: run scripts/test.sh"]
+async fn every_check_on_a_new_plan_leads_to_a_field_that_shows_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let (file, _) = new_plan_file(dir.path());
+    let (_driver, c) = launch(&dir.path().join("data"), &[file.to_str().unwrap()]).await;
+    field(&c, "organisation.name").await;
+    settled(&c).await;
+    let findings = c
+        .find_all(Locator::Css("[data-testid='finding']"))
+        .await
+        .unwrap();
+    assert!(findings.len() >= 5, "a new plan has findings to act on");
+    for i in 0..findings.len() {
+        let f = &c
+            .find_all(Locator::Css("[data-testid='finding']"))
+            .await
+            .unwrap()[i];
+        let rule = f.attr("data-rule").await.unwrap().unwrap_or_default();
+        let path = f.attr("data-path").await.unwrap().unwrap_or_default();
+        f.find(Locator::Css("button"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        eventually(&format!("{rule} to put the focus in {path}"), || async {
+            let inside = c
+                .execute(
+                    "const [p] = arguments; const a = document.activeElement; \
+                     return !!a && !!a.closest('main') && !!a.closest(`[data-path=\"${p}\"]`);",
+                    vec![serde_json::json!(path)],
+                )
+                .await
+                .ok()?;
+            (inside == serde_json::json!(true)).then_some(())
+        })
+        .await;
+    }
+    c.close().await.unwrap();
+}
