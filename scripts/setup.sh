@@ -10,10 +10,11 @@ as_root() {
 }
 
 # Debian/Ubuntu packages: WebKitGTK for the window, Xvfb and WebKitWebDriver for the end-to-end
-# tests, qpdf and poppler for checking PDFs, ImageMagick for screenshots.
+# tests (and xdotool to answer the desktop's Save dialog in them), qpdf and poppler for checking
+# PDFs, ImageMagick for screenshots.
 APT_PACKAGES=(build-essential pkg-config curl file libwebkit2gtk-4.1-dev libssl-dev libxdo-dev
   libayatana-appindicator3-dev librsvg2-dev xvfb xauth webkit2gtk-driver fonts-dejavu-core
-  qpdf poppler-utils imagemagick)
+  xdotool qpdf poppler-utils imagemagick)
 
 install_system_packages() {
   local missing=()

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs what is needed and runs every check and test: formatting, lints, the UI's type check
-# and lint, the core's unit and integration tests, the CLI tests, and the end-to-end tests of the
+# Installs what is needed and runs every check and test: formatting, lints, the UI's type check,
+# lint and unit tests, the core's unit and integration tests, the CLI tests, and the end-to-end tests of the
 # real app under Xvfb through tauri-driver and WebKitWebDriver.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,8 +16,8 @@ install_ui_packages
 step "cargo fmt --check"
 cargo fmt --all -- --check
 
-step "UI: type check and lint"
-(cd ui && npm run --silent check && npm run --silent lint)
+step "UI: type check, lint and unit tests"
+(cd ui && npm run --silent check && npm run --silent lint && npm run --silent test)
 build_ui
 
 step "cargo clippy"

@@ -15,6 +15,11 @@ fn main() {
             "close_plan",
             "check_plan",
             "print_pdf",
+            "read_input",
+            "new_item",
+            "unique_id",
+            "sections",
+            "suggested_pension",
         ]),
     ))
     .expect("the Tauri build step failed");

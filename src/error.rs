@@ -51,19 +51,89 @@ pub enum LoadError {
     Invalid { path: FieldPath, message: String },
 }
 
+/// Every kind of error the window can receive, as a stable snake_case name to branch on.
+///
+/// The core's load and file errors map onto the first kinds; the shell adds its own (`no_file`,
+/// `pdf`, `internal`). The UI receives this type, so a kind it does not handle is a type error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorKind {
+    TooLarge,
+    NotText,
+    Syntax,
+    NotAPlan,
+    NewerVersion,
+    UnknownVersion,
+    UnknownField,
+    BadValue,
+    Invalid,
+    /// Someone else has the plan open and their lock is live.
+    Locked,
+    /// The plan's lock looks abandoned: it may be taken over.
+    LockedStale,
+    ChangedOnDisk,
+    ReadOnlyPlan,
+    NotFound,
+    PermissionDenied,
+    ReadOnly,
+    DiskFull,
+    Io,
+    /// Save was asked for a plan that has no file yet.
+    NoFile,
+    /// The PDF could not be made.
+    Pdf,
+    /// Something the window did not expect (a failed call).
+    Internal,
+}
+
+impl ErrorKind {
+    /// The kind's stable name, as serialised.
+    pub fn as_str(self) -> &'static str {
+        use ErrorKind::*;
+        match self {
+            TooLarge => "too_large",
+            NotText => "not_text",
+            Syntax => "syntax",
+            NotAPlan => "not_a_plan",
+            NewerVersion => "newer_version",
+            UnknownVersion => "unknown_version",
+            UnknownField => "unknown_field",
+            BadValue => "bad_value",
+            Invalid => "invalid",
+            Locked => "locked",
+            LockedStale => "locked_stale",
+            ChangedOnDisk => "changed_on_disk",
+            ReadOnlyPlan => "read_only_plan",
+            NotFound => "not_found",
+            PermissionDenied => "permission_denied",
+            ReadOnly => "read_only",
+            DiskFull => "disk_full",
+            Io => "io",
+            NoFile => "no_file",
+            Pdf => "pdf",
+            Internal => "internal",
+        }
+    }
+}
+
 impl LoadError {
     /// A stable kind for the UI and scripts to branch on.
     pub fn kind(&self) -> &'static str {
+        self.error_kind().as_str()
+    }
+
+    /// The kind as the typed [`ErrorKind`].
+    pub fn error_kind(&self) -> ErrorKind {
         match self {
-            LoadError::TooLarge { .. } => "too_large",
-            LoadError::NotText { .. } => "not_text",
-            LoadError::Syntax { .. } => "syntax",
-            LoadError::NotAPlan { .. } => "not_a_plan",
-            LoadError::NewerVersion { .. } => "newer_version",
-            LoadError::UnknownVersion { .. } => "unknown_version",
-            LoadError::UnknownField { .. } => "unknown_field",
-            LoadError::BadValue { .. } => "bad_value",
-            LoadError::Invalid { .. } => "invalid",
+            LoadError::TooLarge { .. } => ErrorKind::TooLarge,
+            LoadError::NotText { .. } => ErrorKind::NotText,
+            LoadError::Syntax { .. } => ErrorKind::Syntax,
+            LoadError::NotAPlan { .. } => ErrorKind::NotAPlan,
+            LoadError::NewerVersion { .. } => ErrorKind::NewerVersion,
+            LoadError::UnknownVersion { .. } => ErrorKind::UnknownVersion,
+            LoadError::UnknownField { .. } => ErrorKind::UnknownField,
+            LoadError::BadValue { .. } => ErrorKind::BadValue,
+            LoadError::Invalid { .. } => ErrorKind::Invalid,
         }
     }
 
@@ -157,17 +227,25 @@ fn io_message(path: &std::path::Path, action: &str, e: &std::io::Error) -> Strin
 impl FileError {
     /// A stable kind for the UI and scripts to branch on.
     pub fn kind(&self) -> &'static str {
+        self.error_kind().as_str()
+    }
+
+    /// The kind as the typed [`ErrorKind`]; a lock that may be taken over is `LockedStale`.
+    pub fn error_kind(&self) -> ErrorKind {
         match self {
-            FileError::Load { source, .. } => source.kind(),
-            FileError::Locked { .. } => "locked",
-            FileError::ChangedOnDisk { .. } => "changed_on_disk",
-            FileError::ReadOnly { .. } => "read_only_plan",
+            FileError::Load { source, .. } => source.error_kind(),
+            FileError::Locked { holder, .. } if holder.stale => ErrorKind::LockedStale,
+            FileError::Locked { .. } => ErrorKind::Locked,
+            FileError::ChangedOnDisk { .. } => ErrorKind::ChangedOnDisk,
+            FileError::ReadOnly { .. } => ErrorKind::ReadOnlyPlan,
             FileError::Io { source, .. } => match source.kind() {
-                std::io::ErrorKind::NotFound => "not_found",
-                std::io::ErrorKind::PermissionDenied => "permission_denied",
-                std::io::ErrorKind::ReadOnlyFilesystem => "read_only",
-                std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded => "disk_full",
-                _ => "io",
+                std::io::ErrorKind::NotFound => ErrorKind::NotFound,
+                std::io::ErrorKind::PermissionDenied => ErrorKind::PermissionDenied,
+                std::io::ErrorKind::ReadOnlyFilesystem => ErrorKind::ReadOnly,
+                std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded => {
+                    ErrorKind::DiskFull
+                }
+                _ => ErrorKind::Io,
             },
         }
     }

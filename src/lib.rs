@@ -10,6 +10,7 @@ pub mod diff;
 pub mod error;
 pub mod field_path;
 pub mod forecast;
+pub mod input;
 pub mod labels;
 pub mod money;
 pub mod new_plan;

@@ -142,3 +142,256 @@ pub fn new_plan(name: &str, id_: PlanId, now: Timestamp) -> Plan {
         },
     }
 }
+
+/// The employer pension rate suggested for a scheme (`docs/cashflow.md`): the team should use
+/// its own scheme's or fund's figure when it has one.
+pub fn suggested_pension_percent(scheme: PensionScheme) -> Percent {
+    match scheme {
+        PensionScheme::Nhs => percent(Decimal::new(2378, 2)),
+        PensionScheme::Lgps => percent(Decimal::new(211, 1)),
+        PensionScheme::CivilService => percent(Decimal::new(2897, 2)),
+        PensionScheme::DefinedContribution => pct(5),
+        PensionScheme::None => pct(0),
+    }
+}
+
+/// The lists of a plan whose items have ids, for making a new item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ListKind {
+    OwnerGroups,
+    Board,
+    Contracts,
+    Income,
+    Grants,
+    Equity,
+    Loans,
+    Staff,
+    Costs,
+    Risks,
+    Impact,
+    Milestones,
+}
+
+/// An id made from `name` (lower case, hyphens), unique among `taken`: `Falls prevention` →
+/// `falls-prevention`, then `falls-prevention-2`.
+pub fn unique_id(name: &str, taken: &[String]) -> String {
+    let mut slug = String::new();
+    for c in name.to_lowercase().chars() {
+        if c.is_ascii_lowercase() || c.is_ascii_digit() {
+            slug.push(c);
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    let mut base: String = slug.trim_end_matches('-').chars().take(34).collect();
+    base = base.trim_end_matches('-').to_string();
+    if base.is_empty() {
+        base = "item".into();
+    }
+    if !taken.contains(&base) {
+        return base;
+    }
+    (2..)
+        .map(|n| format!("{base}-{n}"))
+        .find(|c| !taken.iter().any(|t| t == c))
+        .unwrap_or(base)
+}
+
+/// A new item for `list` of `plan`, with the defaults a team would otherwise have to look up: a
+/// contract from the forecast's start for five years, procured by direct award; a staff line on
+/// the NHS Pension Scheme at its suggested rate; an id made from its name and unique in the list.
+pub fn new_item(plan: &Plan, list: ListKind, name: &str) -> serde_json::Value {
+    use serde_json::to_value;
+    let f = &plan.forecast;
+    let start = f.start;
+    let end = start.plus(59).unwrap_or(start);
+    let ids = |items: Vec<&ItemId>| items.iter().map(|i| i.to_string()).collect::<Vec<_>>();
+    let name = name.trim();
+    let make = |default: &str, taken: Vec<String>| -> ItemId {
+        unique_id(if name.is_empty() { default } else { name }, &taken)
+            .parse()
+            .unwrap_or_else(|_| id("item"))
+    };
+    let start_date =
+        Date::new(start.year(), start.month(), 1).unwrap_or(plan.organisation.spin_out_date);
+    let value = match list {
+        ListKind::OwnerGroups => to_value(OwnerGroup {
+            id: make(
+                "group",
+                ids(plan.ownership.groups.iter().map(|g| &g.id).collect()),
+            ),
+            name: String::new(),
+            kind: GroupKind::Employees,
+            members: 0,
+            equity_percent: pct(0),
+            voting_percent: pct(0),
+        }),
+        ListKind::Board => to_value(BoardSeat {
+            id: make("seat", ids(plan.board.iter().map(|s| &s.id).collect())),
+            name: String::new(),
+            role: BoardRole::NonExecutive,
+            constituency: Constituency::Workforce,
+            paid_employee: false,
+        }),
+        ListKind::Contracts => to_value(Contract {
+            id: make("contract", ids(f.contracts.iter().map(|c| &c.id).collect())),
+            commissioner: String::new(),
+            commissioner_kind: plan.organisation.parent_body.kind,
+            service: String::new(),
+            annual_value: Money::default(),
+            start,
+            end,
+            indexation_percent: pct(0),
+            payment_terms_days: 30,
+            pbr: None,
+            renewal: Renewal {
+                assumption: RenewalAssumption::Renewed,
+                value_change_percent: crate::values::SignedPercent::default(),
+            },
+            procurement: Procurement {
+                route: ProcurementRoute::DirectAward,
+                started: plan.organisation.spin_out_date,
+                cpv: String::new(),
+                last_reserved_award: None,
+                awarded: None,
+                extension_months: 0,
+            },
+        }),
+        ListKind::Income => to_value(IncomeLine {
+            id: make("income", ids(f.income.iter().map(|i| &i.id).collect())),
+            name: String::new(),
+            amount: Money::default(),
+            frequency: Frequency::Monthly,
+            start,
+            end: None,
+            growth_percent: pct(0),
+        }),
+        ListKind::Grants => to_value(Grant {
+            id: make("grant", ids(f.grants.iter().map(|g| &g.id).collect())),
+            funder: String::new(),
+            purpose: String::new(),
+            amount: Money::default(),
+            month: start,
+            match_funding: false,
+        }),
+        ListKind::Equity => to_value(EquityRaise {
+            id: make("equity", ids(f.equity.iter().map(|e| &e.id).collect())),
+            name: String::new(),
+            amount: Money::default(),
+            month: start,
+        }),
+        ListKind::Loans => to_value(Loan {
+            id: make("loan", ids(f.loans.iter().map(|l| &l.id).collect())),
+            lender: String::new(),
+            principal: Money::default(),
+            drawdown: start,
+            annual_rate_percent: pct(0),
+            term_months: 60,
+            capital_holiday_months: 0,
+            repayment: Repayment::Amortising,
+        }),
+        ListKind::Staff => to_value(StaffLine {
+            id: make("staff", ids(f.staff.iter().map(|s| &s.id).collect())),
+            role: String::new(),
+            fte: "1".parse().unwrap_or_else(|_| unreachable!("1 is an FTE")),
+            headcount: None,
+            annual_salary: Money::default(),
+            start,
+            end: None,
+            transferred: true,
+            pension: Pension {
+                scheme: PensionScheme::Nhs,
+                employer_percent: suggested_pension_percent(PensionScheme::Nhs),
+            },
+        }),
+        ListKind::Costs => to_value(CostLine {
+            id: make("cost", ids(f.costs.iter().map(|c| &c.id).collect())),
+            name: String::new(),
+            category: CostCategory::Other,
+            amount: Money::default(),
+            frequency: Frequency::Monthly,
+            start,
+            end: None,
+            inflation_percent: pct(0),
+        }),
+        ListKind::Risks => to_value(Risk {
+            id: make(
+                "risk",
+                ids(plan.narrative.risks.iter().map(|r| &r.id).collect()),
+            ),
+            description: String::new(),
+            likelihood: 3,
+            impact: 3,
+            mitigation: String::new(),
+            owner: String::new(),
+        }),
+        ListKind::Impact => to_value(ImpactIndicator {
+            id: make(
+                "indicator",
+                ids(plan.narrative.impact.iter().map(|i| &i.id).collect()),
+            ),
+            outcome: String::new(),
+            indicator: String::new(),
+            baseline: String::new(),
+            target: String::new(),
+        }),
+        ListKind::Milestones => to_value(Milestone {
+            id: make(
+                "milestone",
+                ids(plan.narrative.milestones.iter().map(|m| &m.id).collect()),
+            ),
+            date: start_date,
+            what: String::new(),
+        }),
+    };
+    let mut value = value.unwrap_or(serde_json::Value::Null);
+    let key = match list {
+        ListKind::Contracts => "service",
+        ListKind::Staff => "role",
+        ListKind::Loans => "lender",
+        ListKind::Grants => "funder",
+        ListKind::Risks => "description",
+        ListKind::Impact => "outcome",
+        ListKind::Milestones => "what",
+        _ => "name",
+    };
+    if let Some(obj) = value.as_object_mut() {
+        obj.insert(key.into(), name.into());
+    }
+    value
+}
+
+#[cfg(test)]
+mod item_tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_made_from_names_and_kept_unique() {
+        assert_eq!(unique_id("Falls prevention", &[]), "falls-prevention");
+        let taken = vec!["falls-prevention".to_string()];
+        assert_eq!(unique_id("Falls prevention!", &taken), "falls-prevention-2");
+        assert_eq!(unique_id("  ", &[]), "item");
+    }
+
+    #[test]
+    fn new_items_read_back_as_plan_items_with_fresh_ids() {
+        let plan = new_plan(
+            "Test",
+            "0123456789abcdef0123456789abcdef".parse().unwrap(),
+            Timestamp::from_unix(0).unwrap(),
+        );
+        let g = new_item(&plan, ListKind::OwnerGroups, "");
+        assert_eq!(g["id"], "group");
+        let g = new_item(&plan, ListKind::OwnerGroups, "Employee members");
+        assert_eq!(g["id"], "employee-members");
+        let s = new_item(&plan, ListKind::Staff, "Physiotherapist");
+        assert_eq!(s["pension"]["employer_percent"], "23.78");
+        assert_eq!(s["role"], "Physiotherapist");
+        let c: Contract =
+            serde_json::from_value(new_item(&plan, ListKind::Contracts, "Falls prevention"))
+                .unwrap();
+        assert_eq!(c.procurement.route, ProcurementRoute::DirectAward);
+        assert_eq!(c.id.to_string(), "falls-prevention");
+    }
+}

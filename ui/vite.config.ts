@@ -1,3 +1,4 @@
+/// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 
@@ -7,4 +8,5 @@ export default defineConfig({
   base: './',
   clearScreen: false,
   build: { target: 'safari15', outDir: 'dist', emptyOutDir: true, sourcemap: false },
+  test: { include: ['src/**/*.test.ts'], environment: 'node' },
 });

@@ -1,8 +1,10 @@
 //! The window's commands: each parses its input, makes one call into the core and maps the error.
 
-use crate::ipc::{AnalysisView, IpcError, OpenedPlan, PlanCheck};
+use crate::ipc::{AnalysisView, IpcError, OpenAs, OpenedPlan, PlanCheck};
 use mutual_plan::analysis::analyse;
 use mutual_plan::criteria::Criteria;
+use mutual_plan::error::ErrorKind;
+use mutual_plan::input::{InputKind, TypedValue};
 use mutual_plan::storage::{recovery, OpenFile, OpenMode, Storage};
 use mutual_plan::values::{PlanId, Timestamp};
 use mutual_plan::{fingerprint, new_plan as core_new, pdf, plan_file, samples, Plan};
@@ -85,22 +87,65 @@ pub fn choices() -> mutual_plan::labels::Choices {
     mutual_plan::labels::choices()
 }
 
-/// Opens a plan file: `mode` is `edit`, `take_over` (a stale lock), `read_only`, or `copy` (an
-/// unsaved copy of a locked plan).
+/// Reads a value as typed into a field (`£1,234.50`, `23.78%`, `1/4/2027`, `April 2027`): the
+/// file's form and the words to show, or the message to show beside the field.
 #[tauri::command]
+pub fn read_input(kind: InputKind, text: String) -> Result<TypedValue, IpcError> {
+    mutual_plan::input::read_typed(kind, &text).map_err(|m| IpcError::new(ErrorKind::BadValue, m))
+}
+
+/// The narrative sections in the order of the printed plan, with their prompts.
+#[tauri::command]
+pub fn sections() -> Vec<crate::ipc::SectionPrompt> {
+    mutual_plan::sections::SECTIONS
+        .iter()
+        .map(|s| crate::ipc::SectionPrompt {
+            id: s.id.into(),
+            title: s.title.into(),
+            prompt: s.prompt.into(),
+        })
+        .collect()
+}
+
+/// A new item for one of the plan's lists, with sensible defaults and a fresh id.
+#[tauri::command]
+pub fn new_item(
+    plan: serde_json::Value,
+    list: mutual_plan::new_plan::ListKind,
+    name: String,
+) -> Result<serde_json::Value, IpcError> {
+    let plan = plan_file::plan_from_value(&plan)?;
+    Ok(core_new::new_item(&plan, list, &name))
+}
+
+/// The employer pension rate suggested for a scheme, in the file's form (`"23.78"`).
+#[tauri::command]
+pub fn suggested_pension(scheme: mutual_plan::plan::PensionScheme) -> String {
+    core_new::suggested_pension_percent(scheme).to_string()
+}
+
+/// An id made from `name`, unique among `taken` (for a duplicated item).
+#[tauri::command]
+pub fn unique_id(name: String, taken: Vec<String>) -> String {
+    core_new::unique_id(&name, &taken)
+}
+
+/// Opens a plan file: for editing, taking over a stale lock, read-only, or as an unsaved copy of
+/// a locked plan. Runs off the window's thread, so a slow drive never freezes it.
+#[tauri::command(async)]
 pub fn open_plan(
     state: State<'_, AppState>,
     file: String,
-    mode: String,
+    mode: OpenAs,
 ) -> Result<OpenedPlan, IpcError> {
     let path = PathBuf::from(&file);
-    let m = match mode.as_str() {
-        "take_over" => OpenMode::TakeOver,
-        "read_only" | "copy" => OpenMode::ReadOnly,
-        _ => OpenMode::Edit,
+    let m = match mode {
+        OpenAs::TakeOver => OpenMode::TakeOver,
+        OpenAs::ReadOnly | OpenAs::Copy => OpenMode::ReadOnly,
+        OpenAs::Edit => OpenMode::Edit,
     };
     let open = state.storage.open(&path, m)?;
-    if mode == "copy" {
+    if mode == OpenAs::Copy {
         return Ok(unsaved(&state, open.plan));
     }
     let recovery = state.storage.recovery_for(&path, open.plan.id.as_str());
@@ -114,10 +159,15 @@ pub fn open_plan(
     Ok(result)
 }
 
+/// A new plan for an organisation called `name`, unsaved.
 #[tauri::command]
 pub fn new_plan(state: State<'_, AppState>, name: String) -> Result<OpenedPlan, IpcError> {
-    let id = PlanId::random()
-        .map_err(|e| IpcError::new("io", format!("no random source for the plan id: {e}")))?;
+    let id = PlanId::random().map_err(|e| {
+        IpcError::new(
+            ErrorKind::Io,
+            format!("no random source for the plan id: {e}"),
+        )
+    })?;
     Ok(unsaved(
         &state,
         core_new::new_plan(name.trim(), id, Timestamp::now()),
@@ -125,8 +175,8 @@ pub fn new_plan(state: State<'_, AppState>, name: String) -> Result<OpenedPlan, 
 }
 
 /// Checks the edited plan strictly (as a file would be read), and returns its fingerprint and
-/// everything computed from it: fast enough to run on every edit.
-#[tauri::command]
+/// everything computed from it: fast enough to run on every edit, and off the window's thread.
+#[tauri::command(async)]
 pub fn check_plan(state: State<'_, AppState>, plan: serde_json::Value) -> PlanCheck {
     match plan_file::plan_from_value(&plan) {
         Ok(p) => PlanCheck {
@@ -143,7 +193,7 @@ pub fn check_plan(state: State<'_, AppState>, plan: serde_json::Value) -> PlanCh
 }
 
 /// Saves over the open file; `overwrite` replaces a version someone else saved meanwhile.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn save_plan(
     state: State<'_, AppState>,
     plan: serde_json::Value,
@@ -153,7 +203,7 @@ pub fn save_plan(
     let mut guard = state.open.lock().unwrap_or_else(|e| e.into_inner());
     let open = guard.as_mut().ok_or_else(|| {
         IpcError::new(
-            "no_file",
+            ErrorKind::NoFile,
             "this plan has not been saved to a file yet: choose where to save it",
         )
     })?;
@@ -162,7 +212,7 @@ pub fn save_plan(
 }
 
 /// Saves to a new file chosen by the user, which becomes the open file.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn save_plan_as(
     state: State<'_, AppState>,
     plan: serde_json::Value,
@@ -179,7 +229,7 @@ pub fn save_plan_as(
 }
 
 /// Writes the plan as edited to its recovery file (never over the user's file).
-#[tauri::command]
+#[tauri::command(async)]
 pub fn autosave(state: State<'_, AppState>, plan: serde_json::Value) -> Result<(), IpcError> {
     let plan = plan_file::plan_from_value(&plan)?;
     let source = state.open_path();
@@ -200,7 +250,8 @@ pub fn close_plan(state: State<'_, AppState>) {
     state.set_open(None);
 }
 
-#[tauri::command]
+/// Prints the plan as edited to a PDF file chosen by the user.
+#[tauri::command(async)]
 pub fn print_pdf(
     state: State<'_, AppState>,
     plan: serde_json::Value,
@@ -208,7 +259,8 @@ pub fn print_pdf(
 ) -> Result<(), IpcError> {
     let plan = plan_file::plan_from_value(&plan)?;
     let analysis = analyse(&plan, &state.criteria);
-    let bytes = pdf::render(&plan, &analysis).map_err(|e| IpcError::new("pdf", e.to_string()))?;
+    let bytes =
+        pdf::render(&plan, &analysis).map_err(|e| IpcError::new(ErrorKind::Pdf, e.to_string()))?;
     mutual_plan::storage::save_atomic(&PathBuf::from(file), &bytes)?;
     Ok(())
 }

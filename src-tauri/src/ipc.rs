@@ -1,30 +1,30 @@
 //! What crosses the IPC boundary besides the plan itself: results and errors the UI can place.
 
 use mutual_plan::analysis::Analysis;
-use mutual_plan::error::{FileError, LoadError};
+use mutual_plan::error::{ErrorKind, FileError, LoadError};
 use mutual_plan::forecast::report::headline_figures;
 use mutual_plan::labels::{self, AnalysisWords};
 use mutual_plan::readiness::Assessment;
 use mutual_plan::rules::Finding;
 use mutual_plan::storage::recovery::Recovery;
 use mutual_plan::Plan;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 /// An error as the UI receives it: a stable kind to branch on, a sentence to show, and the JSON
 /// path of the field at fault so the UI can show the message beside it.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct IpcError {
-    pub kind: String,
+    pub kind: ErrorKind,
     pub message: String,
     pub path: Option<String>,
 }
 
 impl IpcError {
     /// An error raised by the shell itself.
-    pub fn new(kind: &str, message: impl Into<String>) -> Self {
+    pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
         IpcError {
-            kind: kind.into(),
+            kind,
             message: message.into(),
             path: None,
         }
@@ -41,7 +41,7 @@ impl From<LoadError> for IpcError {
             e.to_string()
         };
         IpcError {
-            kind: e.kind().into(),
+            kind: e.error_kind(),
             message,
             path,
         }
@@ -55,11 +55,33 @@ impl From<FileError> for IpcError {
             _ => None,
         };
         IpcError {
-            kind: e.kind().into(),
+            kind: e.error_kind(),
             message: e.to_string(),
             path,
         }
     }
+}
+
+/// A narrative section's fixed id, default title and the prompt shown to the team.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct SectionPrompt {
+    pub id: String,
+    pub title: String,
+    pub prompt: String,
+}
+
+/// How the window asks to open a plan file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum OpenAs {
+    /// For editing, taking the lock.
+    Edit,
+    /// For editing, replacing a lock that looks abandoned (`locked_stale`).
+    TakeOver,
+    /// For reading only; no lock.
+    ReadOnly,
+    /// An unsaved copy of a plan someone else has open.
+    Copy,
 }
 
 /// A plan open in the window.
@@ -165,6 +187,11 @@ pub fn typescript_bindings() -> String {
     c.visit::<PlanCheck>();
     c.visit::<IpcError>();
     c.visit::<Choices>();
+    c.visit::<OpenAs>();
+    c.visit::<SectionPrompt>();
+    c.visit::<mutual_plan::new_plan::ListKind>();
+    c.visit::<mutual_plan::input::InputKind>();
+    c.visit::<mutual_plan::input::TypedValue>();
     let mut out = String::from(
         "// Generated from the Rust types by `typescript_bindings()` in src-tauri/src/ipc.rs.\n\
          // Do not edit: run `UPDATE_BINDINGS=1 cargo test -p mutual-plan-app bindings` to regenerate.\n\n",
@@ -182,7 +209,44 @@ pub fn typescript_bindings() -> String {
 mod tests {
     use super::*;
 
-    const BINDINGS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../ui/src/lib/bindings.ts");
+    const BINDINGS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../ui/src/lib/ipc/bindings.ts");
+
+    const FINDINGS: &str = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../ui/src/lib/document/new-plan-findings.json"
+    );
+
+    /// A new plan and the findings the core makes on it, for the UI's test that every one of
+    /// them names a field some view shows.
+    fn new_plan_findings() -> String {
+        let plan = mutual_plan::new_plan::new_plan(
+            "New organisation",
+            "0123456789abcdef0123456789abcdef".parse().unwrap(),
+            mutual_plan::values::Timestamp::from_unix(1_790_000_000).unwrap(),
+        );
+        let analysis =
+            mutual_plan::analysis::analyse(&plan, &mutual_plan::criteria::Criteria::bundled());
+        let mut out = serde_json::to_string_pretty(&serde_json::json!({
+            "plan": plan,
+            "findings": analysis.findings,
+        }))
+        .unwrap();
+        out.push('\n');
+        out
+    }
+
+    #[test]
+    fn new_plan_findings_are_fresh() {
+        let generated = new_plan_findings();
+        if std::env::var_os("UPDATE_BINDINGS").is_some() {
+            std::fs::write(FINDINGS, &generated).unwrap();
+        }
+        let committed = std::fs::read_to_string(FINDINGS).unwrap_or_default();
+        assert!(
+            committed == generated,
+            "ui/src/lib/document/new-plan-findings.json is stale: run `UPDATE_BINDINGS=1 cargo test -p mutual-plan-app bindings findings`"
+        );
+    }
 
     #[test]
     fn bindings_are_fresh() {
@@ -193,7 +257,7 @@ mod tests {
         let committed = std::fs::read_to_string(BINDINGS).unwrap_or_default();
         assert!(
             committed == generated,
-            "ui/src/lib/bindings.ts is stale: run `UPDATE_BINDINGS=1 cargo test -p mutual-plan-app bindings`"
+            "ui/src/lib/ipc/bindings.ts is stale: run `UPDATE_BINDINGS=1 cargo test -p mutual-plan-app bindings`"
         );
     }
 
@@ -207,5 +271,56 @@ mod tests {
             serde_json::to_value(&e).unwrap(),
             serde_json::json!({ "kind": "invalid", "message": "too long", "path": "forecast.months" })
         );
+    }
+
+    fn locked(stale: bool) -> FileError {
+        FileError::Locked {
+            path: "plan.mutualplan".into(),
+            holder: mutual_plan::error::LockHolder {
+                user: "tom".into(),
+                machine: "ward-3".into(),
+                pid: 1,
+                since: mutual_plan::values::Timestamp::now(),
+                stale,
+            },
+        }
+    }
+
+    #[test]
+    fn a_stale_lock_reaches_the_window_as_locked_stale_so_it_offers_take_over() {
+        let stale = serde_json::to_value(IpcError::from(locked(true))).unwrap();
+        assert_eq!(stale["kind"], "locked_stale");
+        let live = serde_json::to_value(IpcError::from(locked(false))).unwrap();
+        assert_eq!(live["kind"], "locked");
+    }
+
+    #[test]
+    fn every_error_kind_serialises_as_its_stable_name() {
+        use ErrorKind::*;
+        for k in [
+            TooLarge,
+            NotText,
+            Syntax,
+            NotAPlan,
+            NewerVersion,
+            UnknownVersion,
+            UnknownField,
+            BadValue,
+            Invalid,
+            Locked,
+            LockedStale,
+            ChangedOnDisk,
+            ReadOnlyPlan,
+            NotFound,
+            PermissionDenied,
+            ReadOnly,
+            DiskFull,
+            Io,
+            NoFile,
+            Pdf,
+            Internal,
+        ] {
+            assert_eq!(serde_json::to_value(k).unwrap(), k.as_str());
+        }
     }
 }

@@ -56,6 +56,7 @@ fn main() {
             let edit = SubmenuBuilder::new(app, "Edit")
                 .item(&item("undo", "Undo", "CmdOrCtrl+Z")?)
                 .item(&item("redo", "Redo", "CmdOrCtrl+Shift+Z")?)
+                .item(&item("redo_y", "Redo", "CmdOrCtrl+Y")?)
                 .build()?;
             app.set_menu(MenuBuilder::new(app).items(&[&file, &edit]).build()?)?;
             Ok(())
@@ -77,6 +78,11 @@ fn main() {
             commands::discard_recovery,
             commands::close_plan,
             commands::print_pdf,
+            commands::read_input,
+            commands::new_item,
+            commands::unique_id,
+            commands::sections,
+            commands::suggested_pension,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

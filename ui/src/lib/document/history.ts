@@ -11,9 +11,9 @@ export class History<T> {
     private readonly coalesceMs = 800,
   ) {}
 
-  /** Records the state before an edit of `key`. */
-  record(before: T, key: string, now = Date.now()): void {
-    const same = key === this.lastKey && now - this.lastAt < this.coalesceMs;
+  /** Records the state before an edit of `key`; a `null` key is always a step of its own. */
+  record(before: T, key: string | null, now = Date.now()): void {
+    const same = key !== null && key === this.lastKey && now - this.lastAt < this.coalesceMs;
     this.lastKey = key;
     this.lastAt = now;
     if (same) return;

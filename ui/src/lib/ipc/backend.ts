@@ -1,10 +1,23 @@
 // The one place the UI talks to the core. Every call is typed with the generated bindings and
-// every failure arrives as an IpcError { kind, message, path }.
+// every failure arrives as an IpcError { kind, message, path } with a kind the compiler knows.
 import { invoke } from '@tauri-apps/api/core';
-import type { Choices, IpcError, OpenedPlan, Plan, PlanCheck } from './bindings';
+import type {
+  Choices,
+  ErrorKind,
+  InputKind,
+  IpcError,
+  ListKind,
+  OpenAs,
+  OpenedPlan,
+  Plan,
+  PensionScheme,
+  PlanCheck,
+  SectionPrompt,
+  TypedValue,
+} from './bindings';
 
 export class BackendError extends Error {
-  readonly kind: string;
+  readonly kind: ErrorKind;
   readonly path: string | null;
   constructor(e: IpcError) {
     super(e.message);
@@ -29,8 +42,7 @@ export const backend = {
   startupFile: () => call<string | null>('startup_file'),
   openSample: () => call<OpenedPlan>('open_sample'),
   choices: () => call<Choices>('choices'),
-  openPlan: (file: string, mode: 'edit' | 'take_over' | 'read_only' | 'copy' = 'edit') =>
-    call<OpenedPlan>('open_plan', { file, mode }),
+  openPlan: (file: string, mode: OpenAs = 'edit') => call<OpenedPlan>('open_plan', { file, mode }),
   newPlan: (name: string) => call<OpenedPlan>('new_plan', { name }),
   checkPlan: (plan: Plan) => call<PlanCheck>('check_plan', { plan }),
   savePlan: (plan: Plan, overwrite = false) => call<OpenedPlan>('save_plan', { plan, overwrite }),
@@ -39,4 +51,11 @@ export const backend = {
   discardRecovery: (planId: string) => call<null>('discard_recovery', { planId }),
   closePlan: () => call<null>('close_plan'),
   printPdf: (plan: Plan, file: string) => call<null>('print_pdf', { plan, file }),
+  readInput: (kind: InputKind, text: string) => call<TypedValue>('read_input', { kind, text }),
+  newItem: (plan: Plan, list: ListKind, name: string) => call<Record<string, unknown>>('new_item', { plan, list, name }),
+  uniqueId: (name: string, taken: string[]) => call<string>('unique_id', { name, taken }),
+  sections: () => call<SectionPrompt[]>('sections'),
+  suggestedPension: (scheme: PensionScheme) => call<string>('suggested_pension', { scheme }),
 };
+
+export type Backend = typeof backend;

@@ -63,6 +63,8 @@ export type EligibleWords = { pass: string, fail: string, not_known: string, };
 
 export type EquityRaise = { id: ItemId, name: string, amount: Money, month: Month, };
 
+export type ErrorKind = "too_large" | "not_text" | "syntax" | "not_a_plan" | "newer_version" | "unknown_version" | "unknown_field" | "bad_value" | "invalid" | "locked" | "locked_stale" | "changed_on_disk" | "read_only_plan" | "not_found" | "permission_denied" | "read_only" | "disk_full" | "io" | "no_file" | "pdf" | "internal";
+
 export type FieldPath = string;
 
 export type Figure = { label: string, value: string, };
@@ -93,11 +95,15 @@ export type ImpactIndicator = { id: ItemId, outcome: string, indicator: string, 
 
 export type IncomeLine = { id: ItemId, name: string, amount: Money, frequency: Frequency, start: Month, end: Month | null, growth_percent: Percent, };
 
-export type IpcError = { kind: string, message: string, path: string | null, };
+export type InputKind = "money" | "percent" | "signed_percent" | "fte" | "month" | "date" | "count";
+
+export type IpcError = { kind: ErrorKind, message: string, path: string | null, };
 
 export type ItemId = string;
 
 export type LegalForm = "cic_limited_by_shares" | "cic_limited_by_guarantee" | "co_operative_society" | "community_benefit_society" | "company_limited_by_shares" | "company_limited_by_guarantee" | "cio";
+
+export type ListKind = "owner_groups" | "board" | "contracts" | "income" | "grants" | "equity" | "loans" | "staff" | "costs" | "risks" | "impact" | "milestones";
 
 export type Loan = { id: ItemId, lender: string, principal: Money, drawdown: Month, annual_rate_percent: Percent, term_months: number, capital_holiday_months: number, repayment: Repayment, };
 
@@ -110,6 +116,8 @@ export type Month = string;
 export type Narrative = { sections: Array<Section>, risks: Array<Risk>, impact: Array<ImpactIndicator>, milestones: Array<Milestone>, };
 
 export type Nation = "england" | "wales" | "scotland" | "northern_ireland";
+
+export type OpenAs = "edit" | "take_over" | "read_only" | "copy";
 
 export type OpenedPlan = { 
 /**
@@ -220,6 +228,8 @@ export type Risk = { id: ItemId, description: string, likelihood: number, impact
 
 export type Section = { id: string, title: string, text: string, };
 
+export type SectionPrompt = { id: string, title: string, prompt: string, };
+
 export type Settings = { employer_ni_percent: Percent, ni_secondary_threshold: Money, claim_employment_allowance: boolean, employment_allowance: Money, pay_award_percent: Percent, pay_award_month: number, 
 /**
  * When employer NI, employer pension and the Apprenticeship Levy leave the bank.
@@ -255,3 +265,13 @@ export type StaffLine = { id: ItemId, role: string, fte: Fte,
 headcount: number | null, annual_salary: Money, start: Month, end: Month | null, transferred: boolean, pension: Pension, };
 
 export type Timestamp = string;
+
+export type TypedValue = { 
+/**
+ * The canonical string written in the file (`"1234.50"`, `"2027-04"`).
+ */
+value: string, 
+/**
+ * The value as shown (`£1,234.50`, `April 2027`, `01/04/2027`).
+ */
+shown: string, };

@@ -1,0 +1,187 @@
+// The open plan: the one controller every view and field reads and writes through.
+// It holds the plan, whether it is dirty, the core's verdict on it (fingerprint, format error,
+// analysis), undo and redo, and the errors of values typed but not yet accepted by the core.
+import { getContext, setContext } from 'svelte';
+import type { AnalysisView, Choices, Finding, IpcError, Plan, PlanCheck, SectionPrompt } from '../ipc/bindings';
+import { Coalescer } from './coalesce';
+import { History } from './history';
+import { belongsTo, getAt, setAt } from './paths';
+
+export type Checker = (plan: Plan) => Promise<PlanCheck>;
+
+export class PlanDocument {
+  plan = $state<Plan | null>(null);
+  file = $state<string | null>(null);
+  fingerprint = $state<string | null>(null);
+  /** The core's first format error for the plan as edited. */
+  error = $state<IpcError | null>(null);
+  /** Values typed that the core refused, by path: shown beside the field, never dropped. */
+  typed = $state<Record<string, { text: string; message: string }>>({});
+  analysis = $state<AnalysisView | null>(null);
+  readOnly = $state<string | null>(null);
+  choices = $state<Choices | null>(null);
+  sections = $state<SectionPrompt[]>([]);
+  canUndo = $state(false);
+  canRedo = $state(false);
+  /** True while a check of the newest edit has not come back. */
+  checking = $state(false);
+  /** Bumped when a field should take the focus (a finding was clicked). */
+  focusRequest = $state<{ path: string; n: number } | null>(null);
+  private saved = $state('');
+  private readonly history = new History<Plan>();
+  private readonly checks: Coalescer<Plan, PlanCheck>;
+
+  constructor(check: Checker, onCheckFailed: (e: unknown) => void = () => {}) {
+    this.checks = new Coalescer<Plan, PlanCheck>(
+      check,
+      (result) => {
+        this.fingerprint = result.fingerprint;
+        this.error = result.error;
+        // Keep the last analysis while a field is being corrected, rather than blanking it.
+        if (result.analysis) this.analysis = result.analysis;
+      },
+      onCheckFailed,
+      () => (this.checking = false),
+    );
+  }
+
+  get dirty(): boolean {
+    return this.plan !== null && JSON.stringify(this.plan) !== this.saved;
+  }
+
+  /** True while a field is in error: the figures shown are of the last good plan. */
+  get blocked(): boolean {
+    return this.error !== null || Object.keys(this.typed).length > 0;
+  }
+
+  /** True while the figures shown do not reflect the plan as typed (an error, or a check under way). */
+  get stale(): boolean {
+    return this.blocked || this.checking;
+  }
+
+  private snapshot(): Plan {
+    return $state.snapshot(this.plan) as Plan;
+  }
+
+  /** Shows a plan just opened or saved: clean, with no history. */
+  load(plan: Plan, file: string | null, fingerprint: string | null, readOnly: string | null = null): void {
+    this.plan = plan;
+    this.file = file;
+    this.fingerprint = fingerprint;
+    this.readOnly = readOnly;
+    this.saved = JSON.stringify(plan);
+    this.error = null;
+    this.typed = {};
+    this.history.clear();
+    this.sync();
+    this.check();
+  }
+
+  /** Marks the plan as saved (after Save), keeping the history. */
+  markSaved(plan: Plan, file: string | null, fingerprint: string): void {
+    this.plan = plan;
+    this.file = file;
+    this.fingerprint = fingerprint;
+    this.readOnly = null;
+    this.saved = JSON.stringify(plan);
+  }
+
+  get(path: string): unknown {
+    return getAt(this.plan, path);
+  }
+
+  /**
+   * Sets the value at `path`. Consecutive edits of one field within a moment are one undo step,
+   * so undo takes back a word or a value rather than a keystroke.
+   */
+  edit(path: string, value: unknown, now = Date.now()): void {
+    if (!this.plan) return;
+    const before = this.snapshot();
+    if (!setAt(this.plan, path, value)) return;
+    this.history.record(before, path, now);
+    this.clearTyped(path);
+    this.sync();
+    this.check();
+  }
+
+  /** Changes the plan with a function (a list's add, remove, move): one undo step. */
+  change(key: string, f: (plan: Plan) => void): void {
+    if (!this.plan) return;
+    void key;
+    this.history.record(this.snapshot(), null);
+    f(this.plan);
+    this.sync();
+    this.check();
+  }
+
+  /** Keeps text the core refused for `path`, with its message. */
+  refuse(path: string, text: string, message: string): void {
+    this.typed = { ...this.typed, [path]: { text, message } };
+  }
+
+  clearTyped(path: string): void {
+    if (path in this.typed) {
+      const next = { ...this.typed };
+      delete next[path];
+      this.typed = next;
+    }
+  }
+
+  undo(): void {
+    if (!this.plan) return;
+    const prev = this.history.undo(this.snapshot());
+    if (prev) this.replace(prev);
+  }
+
+  redo(): void {
+    if (!this.plan) return;
+    const next = this.history.redo(this.snapshot());
+    if (next) this.replace(next);
+  }
+
+  private replace(p: Plan): void {
+    this.plan = p;
+    this.typed = {};
+    this.sync();
+    this.check();
+  }
+
+  private sync(): void {
+    this.canUndo = this.history.canUndo;
+    this.canRedo = this.history.canRedo;
+  }
+
+  /** Asks the core about the plan as it is now; only the newest answer is kept. */
+  check(): void {
+    if (!this.plan) return;
+    this.checking = true;
+    this.checks.submit(this.snapshot());
+  }
+
+  /** The message for the field at `path`: text the core refused, or the plan's format error. */
+  errorFor(path: string): string | null {
+    const t = this.typed[path];
+    if (t) return t.message;
+    return this.error?.path === path ? this.error.message : null;
+  }
+
+  /** The findings about the field at `path` (or inside it). */
+  findingsFor(path: string): Finding[] {
+    return this.analysis?.findings.filter((f) => belongsTo(f.path, path)) ?? [];
+  }
+
+  /** Asks the field at `path` to take the focus. */
+  focus(path: string): void {
+    this.focusRequest = { path, n: (this.focusRequest?.n ?? 0) + 1 };
+  }
+}
+
+const KEY = Symbol('plan-document');
+
+export function provideDocument(doc: PlanDocument): void {
+  setContext(KEY, doc);
+}
+
+export function useDocument(): PlanDocument {
+  return getContext<PlanDocument>(KEY);
+}

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { PlanDocument } from './document.svelte';
+import type { Plan, PlanCheck } from '../ipc/bindings';
+import fixture from './new-plan-findings.json';
+
+const newPlan = (): Plan => structuredClone(fixture.plan) as unknown as Plan;
+const ok = async (): Promise<PlanCheck> => ({ fingerprint: 'abc', error: null, analysis: null });
+const tick = () => new Promise((r) => setTimeout(r, 0));
+
+describe('the open plan', () => {
+  it('is clean when opened and dirty after an edit, clean again when the edit is undone', async () => {
+    const doc = new PlanDocument(ok);
+    doc.load(newPlan(), null, 'abc');
+    expect(doc.dirty).toBe(false);
+    doc.edit('organisation.name', 'Riverside Mutual');
+    expect(doc.plan!.organisation.name).toBe('Riverside Mutual');
+    expect(doc.dirty).toBe(true);
+    doc.undo();
+    expect(doc.plan!.organisation.name).toBe('New organisation');
+    expect(doc.dirty).toBe(false);
+    doc.redo();
+    expect(doc.plan!.organisation.name).toBe('Riverside Mutual');
+    await tick();
+  });
+
+  it('makes quick edits of one field one undo step, and edits of different fields separate steps', () => {
+    const doc = new PlanDocument(ok);
+    doc.load(newPlan(), null, 'abc');
+    doc.edit('title', 'A', 1000);
+    doc.edit('title', 'AB', 1100);
+    doc.edit('ownership.groups[staff].voting_percent', '20', 1200);
+    doc.undo();
+    expect(doc.plan!.ownership.groups[0]!.voting_percent).toBe('100');
+    expect(doc.plan!.title).toBe('AB');
+    doc.undo();
+    expect(doc.plan!.title).toBe('New organisation: business plan for spin-out');
+    expect(doc.canUndo).toBe(false);
+    expect(doc.canRedo).toBe(true);
+  });
+
+  it('undoes a list change as one step, and a new edit clears redo', () => {
+    const doc = new PlanDocument(ok);
+    doc.load(newPlan(), null, 'abc');
+    doc.change('remove', (p) => p.board.splice(0, 1));
+    expect(doc.plan!.board).toHaveLength(0);
+    doc.undo();
+    expect(doc.plan!.board.map((s) => s.id)).toEqual(['chair']);
+    doc.edit('title', 'X');
+    expect(doc.canRedo).toBe(false);
+  });
+
+  it('keeps a refused value beside its field while the plan keeps the last good one', () => {
+    const doc = new PlanDocument(ok);
+    doc.load(newPlan(), null, 'abc');
+    doc.refuse('forecast.opening_cash', '12x', '"12x" is not an amount');
+    expect(doc.errorFor('forecast.opening_cash')).toBe('"12x" is not an amount');
+    expect(doc.plan!.forecast.opening_cash).toBe('0.00');
+    expect(doc.stale).toBe(true);
+    doc.edit('forecast.opening_cash', '12.00');
+    expect(doc.errorFor('forecast.opening_cash')).toBeNull();
+  });
+
+  it('shows the newest check and marks figures stale until it is back', async () => {
+    let answer!: (c: PlanCheck) => void;
+    const doc = new PlanDocument(() => new Promise((r) => (answer = r)));
+    doc.load(newPlan(), null, null);
+    expect(doc.checking).toBe(true);
+    answer({ fingerprint: null, error: { kind: 'bad_value', message: 'bad', path: 'title' }, analysis: null });
+    await tick();
+    expect(doc.checking).toBe(false);
+    expect(doc.errorFor('title')).toBe('bad');
+    expect(doc.stale).toBe(true);
+  });
+});

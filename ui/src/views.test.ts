@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import fixture from './lib/document/new-plan-findings.json';
+import { resolves } from './lib/document/paths';
+import { VIEWS, viewFor } from './views';
+
+describe('the views', () => {
+  it('show the field of every finding the core makes on a new plan', () => {
+    expect(fixture.findings.length).toBeGreaterThan(0);
+    for (const f of fixture.findings) {
+      expect(f.path, f.rule).toBeTruthy();
+      expect(viewFor(f.path), `${f.rule} at ${f.path}`).not.toBeNull();
+      expect(resolves(fixture.plan, f.path), `${f.rule} at ${f.path}`).toBe(true);
+    }
+  });
+
+  it('give each path one owner, the most specific', () => {
+    expect(viewFor('forecast.contracts[a].annual_value')?.id).toBe('contracts');
+    expect(viewFor('forecast.settings.employer_ni_percent')?.id).toBe('settings');
+    expect(viewFor('narrative.sections[vision].text')?.id).toBe('narrative');
+    expect(viewFor('narrative.risks[r].impact')?.id).toBe('risks');
+    expect(viewFor('board[chair].name')?.id).toBe('ownership');
+    expect(viewFor('review.comments')).toBeNull();
+    expect(new Set(VIEWS.map((v) => v.id)).size).toBe(VIEWS.length);
+  });
+});
