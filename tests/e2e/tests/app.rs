@@ -1041,3 +1041,63 @@ async fn every_check_on_a_new_plan_leads_to_a_field_that_shows_it() {
     }
     c.close().await.unwrap();
 }
+
+/// The accessibility rules that axe-core judges serious or critical, broken on the page now.
+async fn serious_accessibility_violations(c: &Client) -> Vec<String> {
+    let axe = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../ui/node_modules/axe-core/axe.min.js"
+    ))
+    .expect("axe-core is installed with the UI's packages (npm ci in ui/)");
+    let script = format!(
+        "{axe}\nconst done = arguments[arguments.length - 1];\n\
+         axe.run(document, {{ resultTypes: ['violations'] }}).then(r => done(\
+           r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')\
+             .map(v => v.id + ': ' + v.help + ' (' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join('; ') + ')')\
+         ), e => done(['axe failed: ' + e]));"
+    );
+    let found = c.execute_async(&script, vec![]).await.unwrap();
+    serde_json::from_value(found).unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs Xvfb, tauri-driver, WebKitWebDriver and the built app: run scripts/test.sh"]
+async fn every_view_passes_an_accessibility_check_and_every_input_has_a_label() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_driver, c) = launch(&dir.path().join("data"), &["--sample"]).await;
+    by_testid(&c, "view").await;
+    settled(&c).await;
+    for view in [
+        "organisation",
+        "ownership",
+        "contracts",
+        "staff",
+        "costs",
+        "funding",
+        "narrative",
+        "risks",
+        "settings",
+    ] {
+        go(&c, view).await;
+        let violations = serious_accessibility_violations(&c).await;
+        assert!(violations.is_empty(), "{view}: {violations:#?}");
+        // Every input, select and text area is named by a label a screen reader reads out.
+        let unlabelled: Vec<String> = serde_json::from_value(
+            c.execute(
+                "return [...document.querySelectorAll('input, select, textarea')]\
+                   .filter(e => e.type !== 'hidden' && !(e.labels && e.labels.length) \
+                     && !e.getAttribute('aria-label') && !e.getAttribute('aria-labelledby'))\
+                   .map(e => e.id || e.name || e.outerHTML.slice(0, 80));",
+                vec![],
+            )
+            .await
+            .unwrap(),
+        )
+        .unwrap();
+        assert!(
+            unlabelled.is_empty(),
+            "{view}: inputs without a label: {unlabelled:?}"
+        );
+    }
+    c.close().await.unwrap();
+}
