@@ -4,6 +4,8 @@ fn main() {
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(
         tauri_build::AppManifest::new().commands(&[
             "startup_file",
+            "startup_portfolio",
+            "portfolio",
             "open_sample",
             "choices",
             "open_plan",

@@ -5,6 +5,7 @@ use mutual_plan::analysis::analyse;
 use mutual_plan::criteria::Criteria;
 use mutual_plan::error::ErrorKind;
 use mutual_plan::input::{InputKind, TypedValue};
+use mutual_plan::portfolio::{self as core_portfolio, report::RowView, SortKey};
 use mutual_plan::storage::{recovery, OpenFile, OpenMode, Storage};
 use mutual_plan::values::{PlanId, Timestamp};
 use mutual_plan::{fingerprint, new_plan as core_new, pdf, plan_file, samples, Plan};
@@ -16,6 +17,8 @@ use tauri::State;
 pub enum StartupFile {
     Sample,
     Path(PathBuf),
+    /// `--portfolio FOLDER`: the sample in the editor, and the portfolio of the folder shown.
+    Portfolio(PathBuf),
 }
 
 /// The app's state: where its data lives, and the plan file open in the window (with its lock).
@@ -70,9 +73,34 @@ fn unsaved(state: &AppState, plan: Plan) -> OpenedPlan {
 #[tauri::command]
 pub fn startup_file(state: State<'_, AppState>) -> Option<String> {
     match &state.startup {
-        StartupFile::Sample => None,
+        StartupFile::Sample | StartupFile::Portfolio(_) => None,
         StartupFile::Path(path) => Some(path.to_string_lossy().into_owned()),
     }
+}
+
+/// The folder given with `--portfolio` on the command line, if any (the window then shows its
+/// portfolio as File → Open Folder as Portfolio does).
+#[tauri::command]
+pub fn startup_portfolio(state: State<'_, AppState>) -> Option<String> {
+    match &state.startup {
+        StartupFile::Portfolio(path) => Some(path.to_string_lossy().into_owned()),
+        _ => None,
+    }
+}
+
+/// The portfolio of the plans under `folders`: one row per file, read and analysed by the core
+/// (never locked or written), in the order of `sort`, with every figure and word as shown.
+/// Runs off the window's thread, since a large folder takes seconds.
+#[tauri::command(async)]
+pub fn portfolio(state: State<'_, AppState>, folders: Vec<String>, sort: SortKey) -> Vec<RowView> {
+    portfolio_rows(&folders, sort, &state.criteria)
+}
+
+/// The rows of [`portfolio`], apart from the window's state.
+pub fn portfolio_rows(folders: &[String], sort: SortKey, criteria: &Criteria) -> Vec<RowView> {
+    let roots: Vec<PathBuf> = folders.iter().map(PathBuf::from).collect();
+    let rows = core_portfolio::portfolio(&roots, criteria, Timestamp::now());
+    core_portfolio::report::to_view(&core_portfolio::sort(rows, sort))
 }
 
 /// The bundled sample plan, as an unsaved copy.
@@ -263,4 +291,37 @@ pub fn print_pdf(
         pdf::render(&plan, &analysis).map_err(|e| IpcError::new(ErrorKind::Pdf, e.to_string()))?;
     mutual_plan::storage::save_atomic(&PathBuf::from(file), &bytes)?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_portfolio_command_gives_the_cores_rows_worded_and_sorted() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut poor = samples::riverside().unwrap();
+        poor.title = "Poor".into();
+        poor.forecast.opening_cash = "0".parse().unwrap();
+        std::fs::write(
+            dir.path().join("a.mutualplan"),
+            plan_file::write_plan(&poor),
+        )
+        .unwrap();
+        std::fs::write(dir.path().join("b.mutualplan"), samples::RIVERSIDE).unwrap();
+        std::fs::write(dir.path().join("c.mutualplan"), &samples::RIVERSIDE[..100]).unwrap();
+        let folders = vec![dir.path().to_string_lossy().into_owned()];
+        let rows = portfolio_rows(&folders, SortKey::LowestCash, &Criteria::bundled());
+        let files: Vec<&str> = rows.iter().map(|r| r.file.as_str()).collect();
+        assert_eq!(files, ["c.mutualplan", "a.mutualplan", "b.mutualplan"]);
+        assert!(rows[0]
+            .error
+            .as_deref()
+            .unwrap()
+            .starts_with("Not read (syntax)"));
+        assert_eq!(rows[0].lowest_cash, "");
+        assert!(rows[1].lowest_cash.contains('£'));
+        let json = serde_json::to_value(&rows[2]).unwrap();
+        assert_eq!(json["title"], samples::riverside().unwrap().title.as_str());
+    }
 }

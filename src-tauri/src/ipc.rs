@@ -189,6 +189,8 @@ pub fn typescript_bindings() -> String {
     c.visit::<Choices>();
     c.visit::<OpenAs>();
     c.visit::<SectionPrompt>();
+    c.visit::<mutual_plan::portfolio::report::RowView>();
+    c.visit::<mutual_plan::portfolio::SortKey>();
     c.visit::<mutual_plan::new_plan::ListKind>();
     c.visit::<mutual_plan::input::InputKind>();
     c.visit::<mutual_plan::input::TypedValue>();

@@ -1,7 +1,8 @@
 //! Mutual Plan's desktop app: a window over the core.
 //!
-//! `mutual-plan-app [FILE.mutualplan | --sample]`: with no file, or `--sample`, it opens the
-//! bundled sample plan as an unsaved copy.
+//! `mutual-plan-app [FILE.mutualplan | --sample | --portfolio FOLDER]`: with no file, or
+//! `--sample`, it opens the bundled sample plan as an unsaved copy; `--portfolio FOLDER` also
+//! shows the portfolio of the plans in the folder, as File → Open Folder as Portfolio does.
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
@@ -15,7 +16,11 @@ use tauri::menu::{MenuBuilder, MenuItemBuilder, SubmenuBuilder};
 use tauri::Emitter;
 
 fn startup_file() -> StartupFile {
-    match std::env::args_os().skip(1).find(|a| a != "--sample") {
+    let mut args = std::env::args_os().skip(1).filter(|a| a != "--sample");
+    match args.next() {
+        Some(a) if a == "--portfolio" => args.next().map_or(StartupFile::Sample, |dir| {
+            StartupFile::Portfolio(dir.into())
+        }),
         Some(path) => StartupFile::Path(path.into()),
         None => StartupFile::Sample,
     }
@@ -45,6 +50,11 @@ fn main() {
             let file = SubmenuBuilder::new(app, "File")
                 .item(&item("new", "New…", "CmdOrCtrl+N")?)
                 .item(&item("open", "Open…", "CmdOrCtrl+O")?)
+                .item(&item(
+                    "open_portfolio",
+                    "Open Folder as Portfolio…",
+                    "CmdOrCtrl+Shift+O",
+                )?)
                 .separator()
                 .item(&item("save", "Save", "CmdOrCtrl+S")?)
                 .item(&item("save_as", "Save As…", "CmdOrCtrl+Shift+S")?)
@@ -67,6 +77,8 @@ fn main() {
         })
         .invoke_handler(tauri::generate_handler![
             commands::startup_file,
+            commands::startup_portfolio,
+            commands::portfolio,
             commands::open_sample,
             commands::choices,
             commands::open_plan,

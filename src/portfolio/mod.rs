@@ -21,11 +21,12 @@ use crate::storage::{lock, read_bytes};
 use crate::values::{Month, Timestamp};
 use rayon::prelude::*;
 use rust_decimal::Decimal;
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Serialize, Serializer};
 use std::cmp::Ordering;
 use std::collections::HashMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
+use ts_rs::TS;
 
 /// The extension of plan files; only these are listed when walking a folder.
 pub const EXTENSION: &str = "mutualplan";
@@ -122,7 +123,8 @@ pub struct Versions {
 }
 
 /// The orders the rows can be shown in. Unreadable files come first in every order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
 pub enum SortKey {
     /// Lowest readiness score first (then lowest cash): the plans most in need of help.
     Readiness,

@@ -5,7 +5,9 @@ use super::Row;
 use crate::forecast::report::fixed;
 use crate::labels;
 use crate::money::pounds;
+use serde::Serialize;
 use std::fmt::Write;
+use ts_rs::TS;
 
 /// Longest title and organisation shown in the table; CSV and JSON always hold the whole text.
 const TITLE_CHARS: usize = 40;
@@ -330,4 +332,89 @@ pub fn to_table(rows: &[Row]) -> String {
     }
     out.push_str(".\n");
     out
+}
+
+/// One row as the window shows it: every figure and word already put as the table puts it, so
+/// that the window formats nothing itself.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct RowView {
+    /// The file, as found under the folder given; the window opens the plan from it.
+    pub path: String,
+    /// The file's name without its folder.
+    pub file: String,
+    /// Why the file could not be read (its kind and message), shown in place of the figures.
+    pub error: Option<String>,
+    /// The plan's title and organisation (empty when not known).
+    pub title: String,
+    pub organisation: String,
+    /// The revision, the date saved in words and by whom.
+    pub revision: String,
+    pub saved: String,
+    pub saved_by: String,
+    /// The lowest cash in whole pounds (`−£76,664`) and its month in words (`April 2027`).
+    pub lowest_cash: String,
+    pub lowest_cash_month: String,
+    /// Whether the lowest cash is below zero, for the window to mark it.
+    pub runs_out: bool,
+    /// Months whose closing cash is below zero.
+    pub months_negative: String,
+    /// The readiness score (`14/20`) and verdict in words.
+    pub score: String,
+    pub headline: String,
+    /// Rule errors and warnings.
+    pub rule_errors: String,
+    pub rule_warnings: String,
+    /// Sections written (`13 of 13`).
+    pub sections: String,
+    /// The latest sign-off, and whether it signed this version.
+    pub signoff: String,
+    /// Why there is no forecast, who has the plan open, which version of its plan it is.
+    pub notes: String,
+}
+
+/// The rows as the window shows them, in the order given.
+pub fn to_view(rows: &[Row]) -> Vec<RowView> {
+    rows.iter().map(view).collect()
+}
+
+/// One row as the window shows it (see [`RowView`]).
+pub fn view(r: &Row) -> RowView {
+    let opt = |v: Option<String>| v.unwrap_or_default();
+    let n = |v: Option<u32>| opt(v.map(|n| n.to_string()));
+    // The error is shown in its own place, so the notes hold only the rest.
+    let rest = Row {
+        error: None,
+        ..r.clone()
+    };
+    RowView {
+        path: r.path.clone(),
+        file: std::path::Path::new(&r.path)
+            .file_name()
+            .map_or_else(|| r.path.clone(), |f| f.to_string_lossy().into_owned()),
+        error: r
+            .error
+            .as_ref()
+            .map(|e| format!("Not read ({}): {}", e.kind, cell(&e.message, 400))),
+        title: opt(r.title.as_deref().map(|t| cell(t, 200))),
+        organisation: opt(r.organisation.as_deref().map(|t| cell(t, 200))),
+        revision: n(r.revision),
+        saved: opt(r.saved_at.map(|t| labels::date_long(t.date()))),
+        saved_by: opt(r.saved_by.as_deref().map(|t| cell(t, 60))),
+        lowest_cash: opt(r.lowest_cash.map(pounds)),
+        lowest_cash_month: opt(r.lowest_cash_month.map(labels::month_long)),
+        runs_out: r
+            .lowest_cash
+            .is_some_and(|d| d.is_sign_negative() && !d.is_zero()),
+        months_negative: n(r.months_negative),
+        score: opt(r
+            .readiness_score
+            .zip(r.readiness_max_score)
+            .map(|(s, m)| format!("{s}/{m}"))),
+        headline: opt(r.headline.map(|h| labels::headline(h).to_owned())),
+        rule_errors: n(r.rule_errors),
+        rule_warnings: n(r.rule_warnings),
+        sections: of(r.sections_written, r.sections_total),
+        signoff: signoff(r),
+        notes: notes(&rest),
+    }
 }

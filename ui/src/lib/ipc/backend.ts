@@ -12,7 +12,9 @@ import type {
   Plan,
   PensionScheme,
   PlanCheck,
+  RowView,
   SectionPrompt,
+  SortKey,
   TypedValue,
 } from './bindings';
 
@@ -40,6 +42,8 @@ async function call<T>(cmd: string, args: Record<string, unknown> = {}): Promise
 
 export const backend = {
   startupFile: () => call<string | null>('startup_file'),
+  startupPortfolio: () => call<string | null>('startup_portfolio'),
+  portfolio: (folders: string[], sort: SortKey) => call<RowView[]>('portfolio', { folders, sort }),
   openSample: () => call<OpenedPlan>('open_sample'),
   choices: () => call<Choices>('choices'),
   openPlan: (file: string, mode: OpenAs = 'edit') => call<OpenedPlan>('open_plan', { file, mode }),

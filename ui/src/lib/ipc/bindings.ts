@@ -226,6 +226,60 @@ export type ReviewerRole = "staff" | "mentor" | "other";
 
 export type Risk = { id: ItemId, description: string, likelihood: number, impact: number, mitigation: string, owner: string, };
 
+export type RowView = { 
+/**
+ * The file, as found under the folder given; the window opens the plan from it.
+ */
+path: string, 
+/**
+ * The file's name without its folder.
+ */
+file: string, 
+/**
+ * Why the file could not be read (its kind and message), shown in place of the figures.
+ */
+error: string | null, 
+/**
+ * The plan's title and organisation (empty when not known).
+ */
+title: string, organisation: string, 
+/**
+ * The revision, the date saved in words and by whom.
+ */
+revision: string, saved: string, saved_by: string, 
+/**
+ * The lowest cash in whole pounds (`−£76,664`) and its month in words (`April 2027`).
+ */
+lowest_cash: string, lowest_cash_month: string, 
+/**
+ * Whether the lowest cash is below zero, for the window to mark it.
+ */
+runs_out: boolean, 
+/**
+ * Months whose closing cash is below zero.
+ */
+months_negative: string, 
+/**
+ * The readiness score (`14/20`) and verdict in words.
+ */
+score: string, headline: string, 
+/**
+ * Rule errors and warnings.
+ */
+rule_errors: string, rule_warnings: string, 
+/**
+ * Sections written (`13 of 13`).
+ */
+sections: string, 
+/**
+ * The latest sign-off, and whether it signed this version.
+ */
+signoff: string, 
+/**
+ * Why there is no forecast, who has the plan open, which version of its plan it is.
+ */
+notes: string, };
+
 export type Section = { id: string, title: string, text: string, };
 
 export type SectionPrompt = { id: string, title: string, prompt: string, };
@@ -257,6 +311,8 @@ export type Shares = { nominal_value: Money, per_member: number, withdrawable: b
 export type SignedPercent = string;
 
 export type Signoff = { by: string, role: string, at: Timestamp, revision: number, fingerprint: string, statement: string, };
+
+export type SortKey = "readiness" | "lowest_cash" | "name" | "saved";
 
 export type StaffLine = { id: ItemId, role: string, fte: Fte, 
 /**
