@@ -12,7 +12,7 @@ as_root() {
 # Debian/Ubuntu packages: WebKitGTK for the window, Xvfb and WebKitWebDriver for the end-to-end
 # tests (and xdotool to answer the desktop's Save dialog in them), qpdf and poppler for checking
 # PDFs, ImageMagick for screenshots.
-APT_PACKAGES=(build-essential pkg-config curl file libwebkit2gtk-4.1-dev libssl-dev libxdo-dev
+APT_PACKAGES=(ca-certificates build-essential pkg-config curl file libwebkit2gtk-4.1-dev libssl-dev libxdo-dev
   libayatana-appindicator3-dev librsvg2-dev xvfb xauth webkit2gtk-driver fonts-dejavu-core
   xdotool qpdf poppler-utils imagemagick)
 
@@ -46,11 +46,21 @@ node_is_recent() {
     process.exit(a > 20 || (a === 20 && b >= 19) ? 0 : 1)'
 }
 
+# Whether the distribution's Node.js candidate is recent enough (Debian 12 ships 18.x): then it
+# is worth installing; otherwise go straight to NodeSource.
+distribution_node_is_recent() {
+  local v
+  v=$(apt-cache policy nodejs 2>/dev/null | awk '/Candidate:/ {print $2}' | sed -E 's/^[0-9]+://')
+  [ -n "$v" ] && [ "$v" != "(none)" ] && dpkg --compare-versions "$v" ge 20.19
+}
+
 install_node() {
   if ! node_is_recent; then
-    step "installing Node.js"
     as_root apt-get update -qq
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null || true
+    if distribution_node_is_recent; then
+      step "installing Node.js"
+      as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null || true
+    fi
   fi
   if ! node_is_recent; then
     step "installing Node.js 22 from NodeSource (the distribution's is too old for Vite)"
