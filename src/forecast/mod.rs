@@ -15,6 +15,7 @@ pub mod report;
 pub mod scenarios;
 mod summary;
 mod tax;
+pub mod view;
 
 use crate::plan::Plan;
 use crate::values::Month;

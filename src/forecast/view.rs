@@ -1,0 +1,411 @@
+//! The forecast as the window's Forecast view shows it: the monthly table with every figure
+//! already worded, yearly totals, the closing-cash chart's points and marks, and the scenarios'
+//! headline figures, so that the window formats and computes nothing itself.
+
+use super::explain::explain;
+use super::scenarios::{run_all, ScenarioResult};
+use super::{Forecast, ForecastError, LineKey};
+use crate::labels;
+use crate::money;
+use crate::plan::Plan;
+use crate::values::Month;
+use rust_decimal::Decimal;
+use serde::Serialize;
+use ts_rs::TS;
+
+/// One figure of the table, worded, and whether it is closing cash below zero.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct CellView {
+    pub text: String,
+    /// Closing cash below zero, marked in the table.
+    pub negative: bool,
+}
+
+/// A month of the table: its key (`2027-05`), as the column heading and in short for the chart.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ColumnView {
+    pub month: String,
+    pub label: String,
+    pub short: String,
+}
+
+/// A row of the table: its line's key (for "where does this come from"), its label in words, its
+/// group, and one figure a month.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct RowView {
+    /// The line's key (`contract:…`, `pay`); empty for the totals, which have no plan rows.
+    pub key: String,
+    pub label: String,
+    /// `receipts`, `payments` or `totals`.
+    pub group: String,
+    pub cells: Vec<CellView>,
+}
+
+/// A block of twelve months (or fewer at the end), with a total for each row for the collapsed
+/// view: flows summed, opening cash its first month's, closing cash its last month's.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct YearView {
+    pub label: String,
+    /// The index of its first column, and one past its last.
+    pub first: u32,
+    pub end: u32,
+    /// One total a row, in the order of the rows.
+    pub totals: Vec<CellView>,
+}
+
+/// A point of the closing-cash chart: the month and the cash as a plain number for plotting,
+/// with the words to show on hover or focus.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct PointView {
+    pub label: String,
+    /// Closing cash in pounds, as a plain decimal (`-1234.50`).
+    pub value: String,
+    /// "Closing cash £1,234.50; receipts …; payments …".
+    pub words: String,
+}
+
+/// A marked month of the chart: the index of its point and what is marked, in words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct MarkView {
+    pub index: u32,
+    pub words: String,
+}
+
+/// One scenario's headline figures and changes from the base, worded, and its chart line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ScenarioView {
+    pub id: String,
+    pub title: String,
+    pub lowest_cash: String,
+    pub lowest_cash_change: String,
+    pub months_negative: String,
+    pub first_negative: String,
+    pub closing_cash: String,
+    pub closing_cash_change: String,
+    /// Closing cash a month as plain numbers, as [`PointView::value`].
+    pub points: Vec<String>,
+}
+
+/// The Forecast view of a plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ForecastView {
+    pub columns: Vec<ColumnView>,
+    pub rows: Vec<RowView>,
+    pub years: Vec<YearView>,
+    pub points: Vec<PointView>,
+    /// The lowest closing cash.
+    pub lowest: MarkView,
+    /// The months in which loans are drawn.
+    pub drawdowns: Vec<MarkView>,
+    /// The headline figures, as label and value.
+    pub figures: Vec<(String, String)>,
+    pub scenarios: Vec<ScenarioView>,
+}
+
+/// A contribution to one figure, worded, with the path of its plan row.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ContributionView {
+    pub path: String,
+    pub words: String,
+    pub amount: String,
+}
+
+fn plain(d: Decimal) -> String {
+    super::report::fixed(d, 2)
+}
+
+fn cell(d: Decimal) -> CellView {
+    CellView {
+        text: money::pence(d),
+        negative: false,
+    }
+}
+
+fn cash(d: Decimal) -> CellView {
+    CellView {
+        text: money::pence(d),
+        negative: d < Decimal::ZERO,
+    }
+}
+
+fn signed(d: Decimal) -> String {
+    if d > Decimal::ZERO {
+        format!("+{}", money::pence(d))
+    } else {
+        money::pence(d)
+    }
+}
+
+/// The words of a line's label: receipts by their source, payments by kind.
+fn line_label(plan: &Plan, key: &LineKey) -> String {
+    let f = &plan.forecast;
+    match key {
+        LineKey::Contract(id) => f
+            .contracts
+            .iter()
+            .find(|c| &c.id == id)
+            .map_or_else(|| id.to_string(), |c| c.service.clone()),
+        LineKey::Income(id) => f
+            .income
+            .iter()
+            .find(|c| &c.id == id)
+            .map_or_else(|| id.to_string(), |c| c.name.clone()),
+        LineKey::Grant(id) => f
+            .grants
+            .iter()
+            .find(|g| &g.id == id)
+            .map_or_else(|| id.to_string(), |g| format!("Grant: {}", g.funder)),
+        LineKey::Equity(id) => f
+            .equity
+            .iter()
+            .find(|e| &e.id == id)
+            .map_or_else(|| id.to_string(), |e| format!("Equity: {}", e.name)),
+        LineKey::LoanDrawdown(id) => f
+            .loans
+            .iter()
+            .find(|l| &l.id == id)
+            .map_or_else(|| id.to_string(), |l| format!("Loan drawn: {}", l.lender)),
+        k => labels::expenditure_kind(k).to_string(),
+    }
+}
+
+fn value(f: &Forecast, i: usize, key: &LineKey) -> Decimal {
+    f.months[i]
+        .lines
+        .iter()
+        .find(|(k, _)| k == key)
+        .map_or(Decimal::ZERO, |(_, v)| *v)
+}
+
+/// The keys of the forecast's lines: receipts in the order they first appear, then payments.
+fn keys(f: &Forecast) -> Vec<LineKey> {
+    let mut keys: Vec<LineKey> = Vec::new();
+    for r in &f.months {
+        for (k, _) in &r.lines {
+            if !keys.contains(k) {
+                keys.push(k.clone());
+            }
+        }
+    }
+    keys.sort_by_key(|k| !k.is_receipt());
+    keys
+}
+
+fn scenario(r: &ScenarioResult) -> ScenarioView {
+    let s = &r.forecast.summary;
+    ScenarioView {
+        id: r.scenario.id.to_string(),
+        title: r.scenario.title.to_string(),
+        lowest_cash: format!(
+            "{} in {}",
+            money::pence(s.lowest_cash),
+            labels::month_long(s.lowest_cash_month)
+        ),
+        lowest_cash_change: signed(r.delta.lowest_cash),
+        months_negative: s.months_negative.to_string(),
+        first_negative: s
+            .first_negative_month
+            .map_or_else(|| "never".into(), labels::month_long),
+        closing_cash: money::pence(s.closing_cash),
+        closing_cash_change: signed(r.delta.closing_cash),
+        points: r.forecast.months.iter().map(|m| plain(m.closing)).collect(),
+    }
+}
+
+/// The Forecast view of `plan`: its base forecast and the six scenarios.
+pub fn forecast_view(plan: &Plan) -> Result<ForecastView, ForecastError> {
+    let (f, results) = run_all(plan)?;
+    let n = f.months.len();
+    let columns = f
+        .months
+        .iter()
+        .map(|m| ColumnView {
+            month: m.month.to_string(),
+            label: labels::month_long(m.month),
+            short: labels::month_short(m.month),
+        })
+        .collect();
+    let keys = keys(&f);
+    let mut rows: Vec<RowView> = keys
+        .iter()
+        .map(|k| RowView {
+            key: k.to_string(),
+            label: line_label(plan, k),
+            group: if k.is_receipt() {
+                "receipts"
+            } else {
+                "payments"
+            }
+            .into(),
+            cells: (0..n).map(|i| cell(value(&f, i, k))).collect(),
+        })
+        .collect();
+    let total = |label: &str, cells: Vec<CellView>| RowView {
+        key: String::new(),
+        label: label.into(),
+        group: "totals".into(),
+        cells,
+    };
+    rows.push(total(
+        "Net cash flow",
+        f.months
+            .iter()
+            .map(|m| cell(m.receipts + m.payments))
+            .collect(),
+    ));
+    rows.push(total(
+        "Opening cash",
+        f.months.iter().map(|m| cash(m.opening)).collect(),
+    ));
+    rows.push(total(
+        "Closing cash",
+        f.months.iter().map(|m| cash(m.closing)).collect(),
+    ));
+    let years = (0..n)
+        .step_by(12)
+        .enumerate()
+        .map(|(y, first)| {
+            let end = (first + 12).min(n);
+            let mut totals: Vec<CellView> = keys
+                .iter()
+                .map(|k| cell((first..end).map(|i| value(&f, i, k)).sum()))
+                .collect();
+            let months = &f.months[first..end];
+            totals.push(cell(months.iter().map(|m| m.receipts + m.payments).sum()));
+            totals.push(cash(months[0].opening));
+            totals.push(cash(months[months.len() - 1].closing));
+            YearView {
+                label: format!(
+                    "Year {} ({} to {})",
+                    y + 1,
+                    labels::month_short(months[0].month),
+                    labels::month_short(months[months.len() - 1].month)
+                ),
+                first: first as u32,
+                end: end as u32,
+                totals,
+            }
+        })
+        .collect();
+    let points = f
+        .months
+        .iter()
+        .map(|m| PointView {
+            label: labels::month_long(m.month),
+            value: plain(m.closing),
+            words: format!(
+                "{}: closing cash {}; receipts {}; payments {}",
+                labels::month_long(m.month),
+                money::pence(m.closing),
+                money::pence(m.receipts),
+                money::pence(m.payments)
+            ),
+        })
+        .collect();
+    let s = &f.summary;
+    let lowest = MarkView {
+        index: f
+            .months
+            .iter()
+            .position(|m| m.month == s.lowest_cash_month)
+            .unwrap_or(0) as u32,
+        words: format!(
+            "Lowest cash {} in {}",
+            money::pence(s.lowest_cash),
+            labels::month_long(s.lowest_cash_month)
+        ),
+    };
+    let drawdowns = f
+        .months
+        .iter()
+        .enumerate()
+        .filter_map(|(i, m)| {
+            let drawn: Vec<String> = m
+                .lines
+                .iter()
+                .filter(|(k, v)| matches!(k, LineKey::LoanDrawdown(_)) && !v.is_zero())
+                .map(|(k, v)| format!("{} {}", line_label(plan, k), money::pence(*v)))
+                .collect();
+            (!drawn.is_empty()).then(|| MarkView {
+                index: i as u32,
+                words: format!("{}: {}", labels::month_long(m.month), drawn.join("; ")),
+            })
+        })
+        .collect();
+    Ok(ForecastView {
+        columns,
+        rows,
+        years,
+        points,
+        lowest,
+        drawdowns,
+        figures: super::report::headline_figures(&f)
+            .into_iter()
+            .map(|(l, v)| (l.to_string(), v))
+            .collect(),
+        scenarios: results.iter().map(scenario).collect(),
+    })
+}
+
+/// "Where does this come from" for the cell of line `key` (as in [`RowView::key`]) in `month`
+/// (`2027-05`): the plan rows that make it, worded, each with the path of its field.
+pub fn explain_cell(
+    plan: &Plan,
+    month: &str,
+    key: &str,
+) -> Result<Vec<ContributionView>, ForecastError> {
+    let f = super::forecast(plan)?;
+    let Some(m) = month.parse::<Month>().ok() else {
+        return Ok(Vec::new());
+    };
+    let Some(k) = keys(&f).into_iter().find(|k| k.to_string() == key) else {
+        return Ok(Vec::new());
+    };
+    Ok(explain(plan, m, &k)?
+        .into_iter()
+        .map(|c| ContributionView {
+            path: c.path.to_string(),
+            words: c.words,
+            amount: money::pence(c.amount),
+        })
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_view_has_a_figure_for_every_month_and_row_and_totals_for_each_year() {
+        let plan = crate::samples::riverside().unwrap();
+        let v = forecast_view(&plan).unwrap();
+        let f = super::super::forecast(&plan).unwrap();
+        assert_eq!(v.columns.len(), f.months.len());
+        assert!(v.rows.iter().all(|r| r.cells.len() == f.months.len()));
+        assert_eq!(v.columns[0].label, labels::month_long(f.months[0].month));
+        let groups: Vec<&str> = v.rows.iter().map(|r| r.group.as_str()).collect();
+        let first_payment = groups.iter().position(|g| *g == "payments").unwrap();
+        assert!(groups[..first_payment].iter().all(|g| *g == "receipts"));
+        assert_eq!(&groups[groups.len() - 3..], ["totals"; 3]);
+        let closing = v.rows.last().unwrap();
+        assert_eq!(closing.label, "Closing cash");
+        for (c, m) in closing.cells.iter().zip(&f.months) {
+            assert_eq!(c.text, money::pence(m.closing));
+            assert_eq!(c.negative, m.closing < Decimal::ZERO);
+        }
+        assert_eq!(v.years.len(), f.months.len().div_ceil(12));
+        assert!(v.years.iter().all(|y| y.totals.len() == v.rows.len()));
+        assert_eq!(v.points.len(), f.months.len());
+        assert_eq!(
+            v.points[v.lowest.index as usize].value,
+            plain(f.summary.lowest_cash)
+        );
+        assert_eq!(v.scenarios.len(), 6);
+        assert!(v.scenarios.iter().all(|s| s.points.len() == f.months.len()));
+        let pay = v.rows.iter().find(|r| r.key == "pay").unwrap();
+        let parts = explain_cell(&plan, &v.columns[3].month, "pay").unwrap();
+        assert!(!parts.is_empty());
+        assert!(parts.iter().all(|c| c.path.starts_with("forecast.staff")));
+        assert!(pay.cells[3].text.contains('£'));
+    }
+}
