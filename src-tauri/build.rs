@@ -16,6 +16,8 @@ fn main() {
             "discard_recovery",
             "close_plan",
             "check_plan",
+            "forecast_view",
+            "explain_cell",
             "print_pdf",
             "read_input",
             "new_item",

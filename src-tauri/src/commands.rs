@@ -4,6 +4,7 @@ use crate::ipc::{AnalysisView, IpcError, OpenAs, OpenedPlan, PlanCheck};
 use mutual_plan::analysis::analyse;
 use mutual_plan::criteria::Criteria;
 use mutual_plan::error::ErrorKind;
+use mutual_plan::forecast::view::{ContributionView, ForecastView};
 use mutual_plan::input::{InputKind, TypedValue};
 use mutual_plan::portfolio::{self as core_portfolio, report::RowView, SortKey};
 use mutual_plan::storage::{recovery, OpenFile, OpenMode, Storage};
@@ -218,6 +219,26 @@ pub fn check_plan(state: State<'_, AppState>, plan: serde_json::Value) -> PlanCh
             analysis: None,
         },
     }
+}
+
+/// The Forecast view of the edited plan: the monthly table, the chart and the scenarios, every
+/// figure worded by the core; `None` while the plan does not read or its forecast fails.
+#[tauri::command(async)]
+pub fn forecast_view(plan: serde_json::Value) -> Option<ForecastView> {
+    let plan = plan_file::plan_from_value(&plan).ok()?;
+    mutual_plan::forecast::view::forecast_view(&plan).ok()
+}
+
+/// "Where does this come from" for one cell of the Forecast view: the plan rows that make it.
+#[tauri::command(async)]
+pub fn explain_cell(
+    plan: serde_json::Value,
+    month: String,
+    key: String,
+) -> Result<Vec<ContributionView>, IpcError> {
+    let plan = plan_file::plan_from_value(&plan)?;
+    mutual_plan::forecast::view::explain_cell(&plan, &month, &key)
+        .map_err(|e| IpcError::new(ErrorKind::BadValue, e.to_string()))
 }
 
 /// Saves over the open file; `overwrite` replaces a version someone else saved meanwhile.

@@ -191,6 +191,8 @@ pub fn typescript_bindings() -> String {
     c.visit::<SectionPrompt>();
     c.visit::<mutual_plan::portfolio::report::RowView>();
     c.visit::<mutual_plan::portfolio::SortKey>();
+    c.visit::<mutual_plan::forecast::view::ForecastView>();
+    c.visit::<mutual_plan::forecast::view::ContributionView>();
     c.visit::<mutual_plan::new_plan::ListKind>();
     c.visit::<mutual_plan::input::InputKind>();
     c.visit::<mutual_plan::input::TypedValue>();

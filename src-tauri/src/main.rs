@@ -84,6 +84,8 @@ fn main() {
             commands::open_plan,
             commands::new_plan,
             commands::check_plan,
+            commands::forecast_view,
+            commands::explain_cell,
             commands::save_plan,
             commands::save_plan_as,
             commands::autosave,

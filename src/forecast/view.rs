@@ -15,7 +15,7 @@ use ts_rs::TS;
 
 /// One figure of the table, worded, and whether it is closing cash below zero.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-pub struct CellView {
+pub struct ForecastCell {
     pub text: String,
     /// Closing cash below zero, marked in the table.
     pub negative: bool,
@@ -23,7 +23,7 @@ pub struct CellView {
 
 /// A month of the table: its key (`2027-05`), as the column heading and in short for the chart.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-pub struct ColumnView {
+pub struct ForecastColumn {
     pub month: String,
     pub label: String,
     pub short: String,
@@ -32,31 +32,31 @@ pub struct ColumnView {
 /// A row of the table: its line's key (for "where does this come from"), its label in words, its
 /// group, and one figure a month.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-pub struct RowView {
+pub struct ForecastRow {
     /// The line's key (`contract:…`, `pay`); empty for the totals, which have no plan rows.
     pub key: String,
     pub label: String,
     /// `receipts`, `payments` or `totals`.
     pub group: String,
-    pub cells: Vec<CellView>,
+    pub cells: Vec<ForecastCell>,
 }
 
 /// A block of twelve months (or fewer at the end), with a total for each row for the collapsed
 /// view: flows summed, opening cash its first month's, closing cash its last month's.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-pub struct YearView {
+pub struct ForecastYear {
     pub label: String,
     /// The index of its first column, and one past its last.
     pub first: u32,
     pub end: u32,
     /// One total a row, in the order of the rows.
-    pub totals: Vec<CellView>,
+    pub totals: Vec<ForecastCell>,
 }
 
 /// A point of the closing-cash chart: the month and the cash as a plain number for plotting,
 /// with the words to show on hover or focus.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-pub struct PointView {
+pub struct ChartPoint {
     pub label: String,
     /// Closing cash in pounds, as a plain decimal (`-1234.50`).
     pub value: String,
@@ -66,14 +66,14 @@ pub struct PointView {
 
 /// A marked month of the chart: the index of its point and what is marked, in words.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-pub struct MarkView {
+pub struct ChartMark {
     pub index: u32,
     pub words: String,
 }
 
 /// One scenario's headline figures and changes from the base, worded, and its chart line.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-pub struct ScenarioView {
+pub struct ScenarioLine {
     pub id: String,
     pub title: String,
     pub lowest_cash: String,
@@ -82,24 +82,24 @@ pub struct ScenarioView {
     pub first_negative: String,
     pub closing_cash: String,
     pub closing_cash_change: String,
-    /// Closing cash a month as plain numbers, as [`PointView::value`].
+    /// Closing cash a month as plain numbers, as [`ChartPoint::value`].
     pub points: Vec<String>,
 }
 
 /// The Forecast view of a plan.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct ForecastView {
-    pub columns: Vec<ColumnView>,
-    pub rows: Vec<RowView>,
-    pub years: Vec<YearView>,
-    pub points: Vec<PointView>,
+    pub columns: Vec<ForecastColumn>,
+    pub rows: Vec<ForecastRow>,
+    pub years: Vec<ForecastYear>,
+    pub points: Vec<ChartPoint>,
     /// The lowest closing cash.
-    pub lowest: MarkView,
+    pub lowest: ChartMark,
     /// The months in which loans are drawn.
-    pub drawdowns: Vec<MarkView>,
+    pub drawdowns: Vec<ChartMark>,
     /// The headline figures, as label and value.
     pub figures: Vec<(String, String)>,
-    pub scenarios: Vec<ScenarioView>,
+    pub scenarios: Vec<ScenarioLine>,
 }
 
 /// A contribution to one figure, worded, with the path of its plan row.
@@ -114,15 +114,15 @@ fn plain(d: Decimal) -> String {
     super::report::fixed(d, 2)
 }
 
-fn cell(d: Decimal) -> CellView {
-    CellView {
+fn cell(d: Decimal) -> ForecastCell {
+    ForecastCell {
         text: money::pence(d),
         negative: false,
     }
 }
 
-fn cash(d: Decimal) -> CellView {
-    CellView {
+fn cash(d: Decimal) -> ForecastCell {
+    ForecastCell {
         text: money::pence(d),
         negative: d < Decimal::ZERO,
     }
@@ -191,9 +191,9 @@ fn keys(f: &Forecast) -> Vec<LineKey> {
     keys
 }
 
-fn scenario(r: &ScenarioResult) -> ScenarioView {
+fn scenario(r: &ScenarioResult) -> ScenarioLine {
     let s = &r.forecast.summary;
-    ScenarioView {
+    ScenarioLine {
         id: r.scenario.id.to_string(),
         title: r.scenario.title.to_string(),
         lowest_cash: format!(
@@ -219,16 +219,16 @@ pub fn forecast_view(plan: &Plan) -> Result<ForecastView, ForecastError> {
     let columns = f
         .months
         .iter()
-        .map(|m| ColumnView {
+        .map(|m| ForecastColumn {
             month: m.month.to_string(),
             label: labels::month_long(m.month),
             short: labels::month_short(m.month),
         })
         .collect();
     let keys = keys(&f);
-    let mut rows: Vec<RowView> = keys
+    let mut rows: Vec<ForecastRow> = keys
         .iter()
-        .map(|k| RowView {
+        .map(|k| ForecastRow {
             key: k.to_string(),
             label: line_label(plan, k),
             group: if k.is_receipt() {
@@ -240,7 +240,7 @@ pub fn forecast_view(plan: &Plan) -> Result<ForecastView, ForecastError> {
             cells: (0..n).map(|i| cell(value(&f, i, k))).collect(),
         })
         .collect();
-    let total = |label: &str, cells: Vec<CellView>| RowView {
+    let total = |label: &str, cells: Vec<ForecastCell>| ForecastRow {
         key: String::new(),
         label: label.into(),
         group: "totals".into(),
@@ -266,7 +266,7 @@ pub fn forecast_view(plan: &Plan) -> Result<ForecastView, ForecastError> {
         .enumerate()
         .map(|(y, first)| {
             let end = (first + 12).min(n);
-            let mut totals: Vec<CellView> = keys
+            let mut totals: Vec<ForecastCell> = keys
                 .iter()
                 .map(|k| cell((first..end).map(|i| value(&f, i, k)).sum()))
                 .collect();
@@ -274,7 +274,7 @@ pub fn forecast_view(plan: &Plan) -> Result<ForecastView, ForecastError> {
             totals.push(cell(months.iter().map(|m| m.receipts + m.payments).sum()));
             totals.push(cash(months[0].opening));
             totals.push(cash(months[months.len() - 1].closing));
-            YearView {
+            ForecastYear {
                 label: format!(
                     "Year {} ({} to {})",
                     y + 1,
@@ -290,7 +290,7 @@ pub fn forecast_view(plan: &Plan) -> Result<ForecastView, ForecastError> {
     let points = f
         .months
         .iter()
-        .map(|m| PointView {
+        .map(|m| ChartPoint {
             label: labels::month_long(m.month),
             value: plain(m.closing),
             words: format!(
@@ -303,7 +303,7 @@ pub fn forecast_view(plan: &Plan) -> Result<ForecastView, ForecastError> {
         })
         .collect();
     let s = &f.summary;
-    let lowest = MarkView {
+    let lowest = ChartMark {
         index: f
             .months
             .iter()
@@ -326,7 +326,7 @@ pub fn forecast_view(plan: &Plan) -> Result<ForecastView, ForecastError> {
                 .filter(|(k, v)| matches!(k, LineKey::LoanDrawdown(_)) && !v.is_zero())
                 .map(|(k, v)| format!("{} {}", line_label(plan, k), money::pence(*v)))
                 .collect();
-            (!drawn.is_empty()).then(|| MarkView {
+            (!drawn.is_empty()).then(|| ChartMark {
                 index: i as u32,
                 words: format!("{}: {}", labels::month_long(m.month), drawn.join("; ")),
             })
@@ -347,7 +347,7 @@ pub fn forecast_view(plan: &Plan) -> Result<ForecastView, ForecastError> {
     })
 }
 
-/// "Where does this come from" for the cell of line `key` (as in [`RowView::key`]) in `month`
+/// "Where does this come from" for the cell of line `key` (as in [`ForecastRow::key`]) in `month`
 /// (`2027-05`): the plan rows that make it, worded, each with the path of its field.
 pub fn explain_cell(
     plan: &Plan,

@@ -37,6 +37,18 @@ export type BoardSeat = { id: ItemId, name: string, role: BoardRole, constituenc
 
 export type CalendarDate = string;
 
+export type ChartMark = { index: number, words: string, };
+
+export type ChartPoint = { label: string, 
+/**
+ * Closing cash in pounds, as a plain decimal (`-1234.50`).
+ */
+value: string, 
+/**
+ * "Closing cash £1,234.50; receipts …; payments …".
+ */
+words: string, };
+
 export type Choice = { value: string, label: string, };
 
 export type Choices = { legal_forms: Array<Choice>, nations: Array<Choice>, public_body_kinds: Array<Choice>, statuses: Array<Choice>, ownership_models: Array<Choice>, group_kinds: Array<Choice>, distribution_policies: Array<Choice>, board_roles: Array<Choice>, constituencies: Array<Choice>, payroll_timings: Array<Choice>, renewal_assumptions: Array<Choice>, procurement_routes: Array<Choice>, frequencies: Array<Choice>, repayments: Array<Choice>, pension_schemes: Array<Choice>, cost_categories: Array<Choice>, reviewer_roles: Array<Choice>, };
@@ -46,6 +58,8 @@ export type Comment = { id: ItemId, author: string, role: ReviewerRole, at: Time
 export type Constituency = "workforce" | "service_users" | "community" | "state" | "private_partner" | "investor" | "independent";
 
 export type Contract = { id: ItemId, commissioner: string, commissioner_kind: PublicBodyKind, service: string, annual_value: Money, start: Month, end: Month, indexation_percent: Percent, payment_terms_days: number, pbr: PaymentByResults | null, renewal: Renewal, procurement: Procurement, };
+
+export type ContributionView = { path: string, words: string, amount: string, };
 
 export type CostCategory = "premises" | "it" | "insurance" | "professional_fees" | "support_services" | "clinical_supplies" | "transition" | "irrecoverable_vat" | "bond_or_guarantee" | "other";
 
@@ -80,6 +94,48 @@ path: FieldPath,
 message: string, source: string, };
 
 export type Forecast = { start: Month, months: number, opening_cash: Money, settings: Settings, contracts: Array<Contract>, income: Array<IncomeLine>, grants: Array<Grant>, equity: Array<EquityRaise>, loans: Array<Loan>, staff: Array<StaffLine>, costs: Array<CostLine>, };
+
+export type ForecastCell = { text: string, 
+/**
+ * Closing cash below zero, marked in the table.
+ */
+negative: boolean, };
+
+export type ForecastColumn = { month: string, label: string, short: string, };
+
+export type ForecastRow = { 
+/**
+ * The line's key (`contract:…`, `pay`); empty for the totals, which have no plan rows.
+ */
+key: string, label: string, 
+/**
+ * `receipts`, `payments` or `totals`.
+ */
+group: string, cells: Array<ForecastCell>, };
+
+export type ForecastView = { columns: Array<ForecastColumn>, rows: Array<ForecastRow>, years: Array<ForecastYear>, points: Array<ChartPoint>, 
+/**
+ * The lowest closing cash.
+ */
+lowest: ChartMark, 
+/**
+ * The months in which loans are drawn.
+ */
+drawdowns: Array<ChartMark>, 
+/**
+ * The headline figures, as label and value.
+ */
+figures: Array<[string, string]>, scenarios: Array<ScenarioLine>, };
+
+export type ForecastYear = { label: string, 
+/**
+ * The index of its first column, and one past its last.
+ */
+first: number, end: number, 
+/**
+ * One total a row, in the order of the rows.
+ */
+totals: Array<ForecastCell>, };
 
 export type Frequency = "monthly" | "annual" | "one_off";
 
@@ -279,6 +335,12 @@ signoff: string,
  * Why there is no forecast, who has the plan open, which version of its plan it is.
  */
 notes: string, };
+
+export type ScenarioLine = { id: string, title: string, lowest_cash: string, lowest_cash_change: string, months_negative: string, first_negative: string, closing_cash: string, closing_cash_change: string, 
+/**
+ * Closing cash a month as plain numbers, as [`ChartPoint::value`].
+ */
+points: Array<string>, };
 
 export type Section = { id: string, title: string, text: string, };
 
