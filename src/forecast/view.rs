@@ -324,11 +324,26 @@ pub fn forecast_view(plan: &Plan) -> Result<ForecastView, ForecastError> {
                 .lines
                 .iter()
                 .filter(|(k, v)| matches!(k, LineKey::LoanDrawdown(_)) && !v.is_zero())
-                .map(|(k, v)| format!("{} {}", line_label(plan, k), money::pence(*v)))
+                .map(|(k, v)| {
+                    let lender = match k {
+                        LineKey::LoanDrawdown(id) => plan
+                            .forecast
+                            .loans
+                            .iter()
+                            .find(|l| &l.id == id)
+                            .map_or_else(|| id.to_string(), |l| l.lender.clone()),
+                        _ => String::new(),
+                    };
+                    format!("{} from {lender}", money::pence(*v))
+                })
                 .collect();
             (!drawn.is_empty()).then(|| ChartMark {
                 index: i as u32,
-                words: format!("{}: {}", labels::month_long(m.month), drawn.join("; ")),
+                words: format!(
+                    "Loan drawn in {}: {}",
+                    labels::month_long(m.month),
+                    drawn.join("; ")
+                ),
             })
         })
         .collect();

@@ -11,6 +11,7 @@ import Funding from './views/Funding.svelte';
 import Narrative from './views/Narrative.svelte';
 import Risks from './views/Risks.svelte';
 import Settings from './views/Settings.svelte';
+import Forecast from './views/Forecast.svelte';
 import { under } from './lib/document/paths';
 
 export interface View {
@@ -31,6 +32,7 @@ export const VIEWS: View[] = [
   { id: 'narrative', title: 'Narrative', component: Narrative, owns: ['narrative.sections'] },
   { id: 'risks', title: 'Risks, impact and milestones', component: Risks, owns: ['narrative.risks', 'narrative.impact', 'narrative.milestones'] },
   { id: 'settings', title: 'Settings', component: Settings, owns: ['forecast.start', 'forecast.months', 'forecast.settings', 'saved_by'] },
+  { id: 'forecast', title: 'Forecast', component: Forecast, owns: [] },
 ];
 
 /** The view that shows the field at `path` (the longest matching prefix), if any. */

@@ -13,7 +13,14 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-const PORT: u16 = 4444;
+/// The port tauri-driver listens on (and the next one for WebKitWebDriver): 4444 unless
+/// `E2E_PORT` says otherwise, so that two checkouts can run their tests side by side.
+fn port() -> u16 {
+    std::env::var("E2E_PORT")
+        .ok()
+        .and_then(|p| p.parse().ok())
+        .unwrap_or(4444)
+}
 
 /// tauri-driver, stopped with SIGTERM so that it also stops its WebKitWebDriver child.
 struct Driver(Child);
@@ -50,24 +57,25 @@ fn app_binary() -> PathBuf {
 }
 
 fn start_driver(data_dir: &Path) -> Driver {
+    let port = port();
     let child = Command::new("tauri-driver")
         // The app keeps backups and recovery files here instead of the user's data folder.
         .env("MUTUAL_PLAN_DATA_DIR", data_dir)
         .args([
             "--port",
-            &PORT.to_string(),
+            &port.to_string(),
             "--native-port",
-            &(PORT + 1).to_string(),
+            &(port + 1).to_string(),
         ])
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
         .expect("tauri-driver not on PATH (cargo install tauri-driver --version ^2 --locked)");
     let deadline = Instant::now() + Duration::from_secs(20);
-    while TcpStream::connect(("127.0.0.1", PORT)).is_err() {
+    while TcpStream::connect(("127.0.0.1", port)).is_err() {
         assert!(
             Instant::now() < deadline,
-            "tauri-driver did not listen on {PORT}"
+            "tauri-driver did not listen on {port}"
         );
         std::thread::sleep(Duration::from_millis(100));
     }
@@ -87,7 +95,7 @@ async fn launch(data_dir: &Path, args: &[&str]) -> (Driver, Client) {
     );
     let client = ClientBuilder::native()
         .capabilities(caps)
-        .connect(&format!("http://127.0.0.1:{PORT}"))
+        .connect(&format!("http://127.0.0.1:{}", port()))
         .await
         .expect("a WebDriver session with the app");
     (driver, client)
@@ -1257,5 +1265,177 @@ async fn a_folder_opened_as_a_portfolio_shows_the_cores_rows_sorts_them_and_open
         .find(Locator::Css("[data-testid='portfolio']"))
         .await
         .is_err());
+    c.close().await.unwrap();
+}
+
+/// Pence from an amount as the core words it (`−£1,234.50`).
+fn pence_of(text: &str) -> i64 {
+    let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+    let n: i64 = digits
+        .parse()
+        .unwrap_or_else(|_| panic!("not an amount: {text}"));
+    if text.starts_with('\u{2212}') {
+        -n
+    } else {
+        n
+    }
+}
+
+/// The text of the element with `id`, once it is `want`.
+async fn text_becomes(c: &Client, id: &str, want: &str) {
+    eventually(&format!("{id} to read {want}"), || async {
+        let t = c
+            .find(Locator::Css(&format!("[data-testid='{id}']")))
+            .await
+            .ok()?
+            .text()
+            .await
+            .ok()?;
+        (t.trim() == want).then_some(())
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs Xvfb, tauri-driver, WebKitWebDriver and the built app: run scripts/test.sh"]
+async fn the_forecast_view_follows_an_edit_and_explains_a_cell() {
+    use mutual_plan::forecast::{explain::explain, forecast, report::fixed};
+    use mutual_plan::money::pence;
+    let dir = tempfile::tempdir().unwrap();
+    let (_driver, c) = launch(&dir.path().join("data"), &["--sample"]).await;
+    by_testid(&c, "view").await;
+    settled(&c).await;
+
+    // The core's figures for the sample, and for the sample with the ICB paying in 60 days.
+    let mut plan = mutual_plan::samples::riverside().unwrap();
+    let cell = |plan: &mutual_plan::Plan, month: &str, key: &str| {
+        let f = forecast(plan).unwrap();
+        let row = f
+            .months
+            .iter()
+            .find(|m| m.month.to_string() == month)
+            .unwrap();
+        // A line with nothing in the month is not listed: its cell shows £0.00.
+        let line = row.lines.iter().find(|(k, _)| k.to_string() == key);
+        (
+            line.map(|(k, _)| k.clone()),
+            row.month,
+            line.map_or(Default::default(), |(_, v)| *v),
+        )
+    };
+    let lowest = |plan: &mutual_plan::Plan| {
+        let s = forecast(plan).unwrap().summary;
+        (
+            format!(
+                "{} in {}",
+                pence(s.lowest_cash),
+                mutual_plan::labels::month_long(s.lowest_cash_month)
+            ),
+            fixed(s.lowest_cash, 2),
+        )
+    };
+    let receipts = "cell-contract:community-therapy-2027-05";
+    let before = cell(&plan, "2027-05", "contract:community-therapy").2;
+    let (before_words, before_point) = lowest(&plan);
+
+    go(&c, "forecast").await;
+    text_becomes(&c, receipts, &pence(before)).await;
+    text_becomes(&c, "lowest-cash", &before_words).await;
+    let point = by_testid(&c, "chart-lowest").await;
+    assert_eq!(
+        point.attr("data-value").await.unwrap().unwrap(),
+        before_point
+    );
+    assert!(!c
+        .find_all(Locator::Css("[data-testid='chart-drawdown']"))
+        .await
+        .unwrap()
+        .is_empty());
+    let violations = serious_accessibility_violations(&c).await;
+    assert!(violations.is_empty(), "forecast: {violations:#?}");
+    screenshot(&c, "view-forecast.png").await;
+
+    // Paid in 60 days rather than 30: the table, the lowest cash and the chart follow.
+    plan.forecast.contracts[0].payment_terms_days = 60;
+    let after = cell(&plan, "2027-05", "contract:community-therapy").2;
+    let (after_words, after_point) = lowest(&plan);
+    assert_ne!(before, after);
+    assert_ne!(before_words, after_words);
+    go(&c, "contracts").await;
+    type_into(
+        &field(
+            &c,
+            "forecast.contracts[community-therapy].payment_terms_days",
+        )
+        .await,
+        "60",
+    )
+    .await;
+    settled(&c).await;
+    go(&c, "forecast").await;
+    text_becomes(&c, receipts, &pence(after)).await;
+    text_becomes(&c, "lowest-cash", &after_words).await;
+    eventually("the chart's lowest point to move", || async {
+        let v = by_testid(&c, "chart-lowest")
+            .await
+            .attr("data-value")
+            .await
+            .ok()??;
+        (v == after_point).then_some(())
+    })
+    .await;
+
+    // Where does June 2027's staff pay come from: the core's rows, adding up to the cell.
+    let (key, month, total) = cell(&plan, "2027-06", "pay");
+    let parts = explain(&plan, month, &key.unwrap()).unwrap();
+    by_testid(&c, "cell-pay-2027-06")
+        .await
+        .find(Locator::Css("button"))
+        .await
+        .unwrap()
+        .send_keys("\u{E007}")
+        .await
+        .unwrap();
+    by_testid(&c, "explain").await;
+    let amounts = eventually("the contributions", || async {
+        let els = c
+            .find_all(Locator::Css("[data-testid='explain-amount']"))
+            .await
+            .ok()?;
+        let mut out = Vec::new();
+        for e in els {
+            out.push(e.text().await.ok()?);
+        }
+        (out.len() == parts.len()).then_some(out)
+    })
+    .await;
+    let expected: Vec<String> = parts.iter().map(|p| pence(p.amount)).collect();
+    assert_eq!(amounts, expected);
+    assert_eq!(
+        amounts.iter().map(|a| pence_of(a)).sum::<i64>(),
+        pence_of(&pence(total))
+    );
+    assert_eq!(
+        by_testid(&c, "cell-pay-2027-06")
+            .await
+            .text()
+            .await
+            .unwrap(),
+        pence(total)
+    );
+    // Each row leads to its place in the plan.
+    let source = by_testid(&c, "explain-row").await;
+    assert!(source
+        .attr("data-path")
+        .await
+        .unwrap()
+        .unwrap()
+        .starts_with("forecast.staff["));
+    source.send_keys("\u{E007}").await.unwrap();
+    eventually("the staff view to open", || async {
+        let v = by_testid(&c, "view").await.attr("data-view").await.ok()??;
+        (v == "staff").then_some(())
+    })
+    .await;
     c.close().await.unwrap();
 }

@@ -3,7 +3,9 @@
 import { invoke } from '@tauri-apps/api/core';
 import type {
   Choices,
+  ContributionView,
   ErrorKind,
+  ForecastView,
   InputKind,
   IpcError,
   ListKind,
@@ -49,6 +51,8 @@ export const backend = {
   openPlan: (file: string, mode: OpenAs = 'edit') => call<OpenedPlan>('open_plan', { file, mode }),
   newPlan: (name: string) => call<OpenedPlan>('new_plan', { name }),
   checkPlan: (plan: Plan) => call<PlanCheck>('check_plan', { plan }),
+  forecastView: (plan: Plan) => call<ForecastView | null>('forecast_view', { plan }),
+  explainCell: (plan: Plan, month: string, key: string) => call<ContributionView[]>('explain_cell', { plan, month, key }),
   savePlan: (plan: Plan, overwrite = false) => call<OpenedPlan>('save_plan', { plan, overwrite }),
   savePlanAs: (plan: Plan, file: string) => call<OpenedPlan>('save_plan_as', { plan, file }),
   autosave: (plan: Plan) => call<null>('autosave', { plan }),
