@@ -177,8 +177,23 @@ fn value(f: &Forecast, i: usize, key: &LineKey) -> Decimal {
         .map_or(Decimal::ZERO, |(_, v)| *v)
 }
 
-/// The keys of the forecast's lines: receipts in the order they first appear, then payments.
-fn keys(f: &Forecast) -> Vec<LineKey> {
+/// Where a line comes in the table: contracts, other income, grants, equity and loans drawn,
+/// each in the plan's order, then payments by kind.
+fn rank(plan: &Plan, key: &LineKey) -> (u8, usize) {
+    let f = &plan.forecast;
+    let at = |i: Option<usize>| i.unwrap_or(usize::MAX);
+    match key {
+        LineKey::Contract(id) => (0, at(f.contracts.iter().position(|c| &c.id == id))),
+        LineKey::Income(id) => (1, at(f.income.iter().position(|c| &c.id == id))),
+        LineKey::Grant(id) => (2, at(f.grants.iter().position(|c| &c.id == id))),
+        LineKey::Equity(id) => (3, at(f.equity.iter().position(|c| &c.id == id))),
+        LineKey::LoanDrawdown(id) => (4, at(f.loans.iter().position(|c| &c.id == id))),
+        _ => (5, 0),
+    }
+}
+
+/// The keys of the forecast's lines in the order of the table.
+fn keys(plan: &Plan, f: &Forecast) -> Vec<LineKey> {
     let mut keys: Vec<LineKey> = Vec::new();
     for r in &f.months {
         for (k, _) in &r.lines {
@@ -187,7 +202,7 @@ fn keys(f: &Forecast) -> Vec<LineKey> {
             }
         }
     }
-    keys.sort_by_key(|k| !k.is_receipt());
+    keys.sort_by(|a, b| rank(plan, a).cmp(&rank(plan, b)).then_with(|| a.cmp(b)));
     keys
 }
 
@@ -225,7 +240,7 @@ pub fn forecast_view(plan: &Plan) -> Result<ForecastView, ForecastError> {
             short: labels::month_short(m.month),
         })
         .collect();
-    let keys = keys(&f);
+    let keys = keys(plan, &f);
     let mut rows: Vec<ForecastRow> = keys
         .iter()
         .map(|k| ForecastRow {
@@ -373,7 +388,7 @@ pub fn explain_cell(
     let Some(m) = month.parse::<Month>().ok() else {
         return Ok(Vec::new());
     };
-    let Some(k) = keys(&f).into_iter().find(|k| k.to_string() == key) else {
+    let Some(k) = keys(plan, &f).into_iter().find(|k| k.to_string() == key) else {
         return Ok(Vec::new());
     };
     Ok(explain(plan, m, &k)?
@@ -402,6 +417,8 @@ mod tests {
         let first_payment = groups.iter().position(|g| *g == "payments").unwrap();
         assert!(groups[..first_payment].iter().all(|g| *g == "receipts"));
         assert_eq!(&groups[groups.len() - 3..], ["totals"; 3]);
+        assert_eq!(v.rows[0].key, "contract:community-therapy");
+        assert_eq!(v.rows[0].label, "Adult community therapy");
         let closing = v.rows.last().unwrap();
         assert_eq!(closing.label, "Closing cash");
         for (c, m) in closing.cells.iter().zip(&f.months) {

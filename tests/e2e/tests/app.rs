@@ -1351,8 +1351,21 @@ async fn the_forecast_view_follows_an_edit_and_explains_a_cell() {
         .await
         .unwrap()
         .is_empty());
+    // One scenario's line beside the base.
+    assert!(c
+        .find(Locator::Css("[data-testid='chart-scenario']"))
+        .await
+        .is_err());
+    c.find(Locator::Css("input[value='S3-late-payment-30']"))
+        .await
+        .unwrap()
+        .send_keys(" ")
+        .await
+        .unwrap();
+    by_testid(&c, "chart-scenario").await;
     let violations = serious_accessibility_violations(&c).await;
     assert!(violations.is_empty(), "forecast: {violations:#?}");
+    c.execute("window.scrollTo(0, 0);", vec![]).await.unwrap();
     screenshot(&c, "view-forecast.png").await;
 
     // Paid in 60 days rather than 30: the table, the lowest cash and the chart follow.
@@ -1409,6 +1422,13 @@ async fn the_forecast_view_follows_an_edit_and_explains_a_cell() {
         (out.len() == parts.len()).then_some(out)
     })
     .await;
+    c.execute(
+        "document.querySelector(\"[data-testid='forecast-table']\").parentElement.scrollIntoView();",
+        vec![],
+    )
+    .await
+    .unwrap();
+    screenshot(&c, "view-forecast-table.png").await;
     let expected: Vec<String> = parts.iter().map(|p| pence(p.amount)).collect();
     assert_eq!(amounts, expected);
     assert_eq!(
