@@ -24,6 +24,8 @@ fn main() {
             "unique_id",
             "sections",
             "suggested_pension",
+            "user_config",
+            "set_identity",
         ]),
     ))
     .expect("the Tauri build step failed");

@@ -27,6 +27,7 @@ pub mod sections;
 pub mod storage;
 pub mod submission;
 pub mod text_report;
+pub mod user_config;
 pub mod values;
 
 pub use error::{FileError, LoadError};

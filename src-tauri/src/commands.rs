@@ -6,8 +6,10 @@ use mutual_plan::criteria::Criteria;
 use mutual_plan::error::ErrorKind;
 use mutual_plan::forecast::view::{ContributionView, ForecastView};
 use mutual_plan::input::{InputKind, TypedValue};
+use mutual_plan::plan::ReviewerRole;
 use mutual_plan::portfolio::{self as core_portfolio, report::RowView, SortKey};
 use mutual_plan::storage::{recovery, OpenFile, OpenMode, Storage};
+use mutual_plan::user_config::UserConfig;
 use mutual_plan::values::{PlanId, Timestamp};
 use mutual_plan::{fingerprint, new_plan as core_new, pdf, plan_file, samples, Plan};
 use std::path::{Path, PathBuf};
@@ -29,6 +31,10 @@ pub struct AppState {
     pub criteria: Criteria,
     pub open: Mutex<Option<OpenFile>>,
     pub startup: StartupFile,
+    /// The folder holding the user's own settings (who they are, recent files).
+    pub config_dir: PathBuf,
+    /// The user's settings as last read or saved.
+    pub user: Mutex<UserConfig>,
 }
 
 impl AppState {
@@ -39,6 +45,23 @@ impl AppState {
             .unwrap_or_else(|e| e.into_inner())
             .as_ref()
             .map(|o| o.path.clone())
+    }
+
+    /// A copy of the user's settings.
+    pub fn user(&self) -> UserConfig {
+        self.user.lock().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+
+    /// Changes the user's settings and saves them; on a failed save the change is kept for
+    /// this session and the error returned.
+    pub fn update_user(
+        &self,
+        change: impl FnOnce(&mut UserConfig),
+    ) -> Result<UserConfig, IpcError> {
+        let mut guard = self.user.lock().unwrap_or_else(|e| e.into_inner());
+        change(&mut guard);
+        guard.save(&self.config_dir)?;
+        Ok(guard.clone())
     }
 
     fn set_open(&self, file: Option<OpenFile>) {
@@ -239,6 +262,25 @@ pub fn explain_cell(
     let plan = plan_file::plan_from_value(&plan)?;
     mutual_plan::forecast::view::explain_cell(&plan, &month, &key)
         .map_err(|e| IpcError::new(ErrorKind::BadValue, e.to_string()))
+}
+
+/// The user's own settings: who they are and their recent files.
+#[tauri::command]
+pub fn user_config(state: State<'_, AppState>) -> UserConfig {
+    state.user()
+}
+
+/// Sets who the user is, stamped on comments, sign-offs and saves from now on.
+#[tauri::command]
+pub fn set_identity(
+    state: State<'_, AppState>,
+    name: String,
+    role: ReviewerRole,
+) -> Result<UserConfig, IpcError> {
+    state.update_user(|u| {
+        u.name = name.trim().to_owned();
+        u.role = role;
+    })
 }
 
 /// Saves over the open file; `overwrite` replaces a version someone else saved meanwhile.

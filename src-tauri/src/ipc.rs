@@ -196,6 +196,7 @@ pub fn typescript_bindings() -> String {
     c.visit::<mutual_plan::new_plan::ListKind>();
     c.visit::<mutual_plan::input::InputKind>();
     c.visit::<mutual_plan::input::TypedValue>();
+    c.visit::<mutual_plan::user_config::UserConfig>();
     let mut out = String::from(
         "// Generated from the Rust types by `typescript_bindings()` in src-tauri/src/ipc.rs.\n\
          // Do not edit: run `UPDATE_BINDINGS=1 cargo test -p mutual-plan-app bindings` to regenerate.\n\n",

@@ -12,6 +12,7 @@ mod ipc;
 use commands::{AppState, StartupFile};
 use mutual_plan::criteria::Criteria;
 use mutual_plan::storage::Storage;
+use mutual_plan::user_config::UserConfig;
 use tauri::menu::{MenuBuilder, MenuItemBuilder, SubmenuBuilder};
 use tauri::Emitter;
 
@@ -32,7 +33,21 @@ fn storage() -> Storage {
     std::env::var_os("MUTUAL_PLAN_DATA_DIR").map_or_else(Storage::for_user, Storage::new)
 }
 
+/// The user's own settings live in the per-user config folder, or in `MUTUAL_PLAN_CONFIG_DIR`
+/// (tests and portable installs). Unreadable settings are reported and the defaults used for
+/// this session; the file is left as it is until the user changes a setting.
+fn user_config() -> (std::path::PathBuf, UserConfig) {
+    let dir = std::env::var_os("MUTUAL_PLAN_CONFIG_DIR")
+        .map_or_else(UserConfig::dir_for_user, Into::into);
+    let config = UserConfig::load(&dir).unwrap_or_else(|e| {
+        eprintln!("Mutual Plan: {e}; using the default settings");
+        UserConfig::default()
+    });
+    (dir, config)
+}
+
 fn main() {
+    let (config_dir, user) = user_config();
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(AppState {
@@ -40,6 +55,8 @@ fn main() {
             criteria: Criteria::bundled(),
             open: Default::default(),
             startup: startup_file(),
+            config_dir,
+            user: user.into(),
         })
         .setup(|app| {
             let item = |id: &str, label: &str, accel: &str| {
@@ -97,6 +114,8 @@ fn main() {
             commands::unique_id,
             commands::sections,
             commands::suggested_pension,
+            commands::user_config,
+            commands::set_identity,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

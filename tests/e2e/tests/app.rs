@@ -61,6 +61,8 @@ fn start_driver(data_dir: &Path) -> Driver {
     let child = Command::new("tauri-driver")
         // The app keeps backups and recovery files here instead of the user's data folder.
         .env("MUTUAL_PLAN_DATA_DIR", data_dir)
+        // …and the user's own settings (who they are, recent files) here.
+        .env("MUTUAL_PLAN_CONFIG_DIR", data_dir.join("config"))
         .args([
             "--port",
             &port.to_string(),

@@ -393,3 +393,17 @@ value: string,
  * The value as shown (`£1,234.50`, `April 2027`, `01/04/2027`).
  */
 shown: string, };
+
+export type UserConfig = { 
+/**
+ * The user's name as it appears on comments, sign-offs and "saved by"; empty until set.
+ */
+name: string, 
+/**
+ * Whether the user is one of the staff team, a mentor or someone else.
+ */
+role: ReviewerRole, 
+/**
+ * Recently opened plan files, newest first, at most [`RECENT_LIMIT`].
+ */
+recent: string[], };
