@@ -63,7 +63,7 @@ pub struct SectionChange {
 }
 
 /// A headline figure in both versions.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct FigureChange {
     pub figure: String,
     pub old: String,

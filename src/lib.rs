@@ -5,6 +5,7 @@
 
 pub mod analysis;
 pub mod anchors;
+pub mod compare;
 pub mod criteria;
 pub mod diff;
 pub mod error;
@@ -21,6 +22,7 @@ pub mod plan;
 pub mod plan_file;
 pub mod portfolio;
 pub mod readiness;
+pub mod review;
 pub mod rules;
 pub mod samples;
 pub mod sections;
