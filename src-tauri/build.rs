@@ -26,6 +26,11 @@ fn main() {
             "suggested_pension",
             "user_config",
             "set_identity",
+            "review_view",
+            "review_action",
+            "save_review",
+            "compare_with",
+            "compare_on_disk",
         ]),
     ))
     .expect("the Tauri build step failed");

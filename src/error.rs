@@ -80,6 +80,8 @@ pub enum ErrorKind {
     Io,
     /// Save was asked for a plan that has no file yet.
     NoFile,
+    /// A comment or sign-off was asked for before the user said who they are.
+    NoIdentity,
     /// The PDF could not be made.
     Pdf,
     /// Something the window did not expect (a failed call).
@@ -110,6 +112,7 @@ impl ErrorKind {
             DiskFull => "disk_full",
             Io => "io",
             NoFile => "no_file",
+            NoIdentity => "no_identity",
             Pdf => "pdf",
             Internal => "internal",
         }

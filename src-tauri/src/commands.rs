@@ -2,12 +2,14 @@
 
 use crate::ipc::{AnalysisView, IpcError, OpenAs, OpenedPlan, PlanCheck};
 use mutual_plan::analysis::analyse;
+use mutual_plan::compare::{compare_view, CompareView, Other};
 use mutual_plan::criteria::Criteria;
 use mutual_plan::error::ErrorKind;
 use mutual_plan::forecast::view::{ContributionView, ForecastView};
 use mutual_plan::input::{InputKind, TypedValue};
-use mutual_plan::plan::ReviewerRole;
+use mutual_plan::plan::{Review, ReviewerRole};
 use mutual_plan::portfolio::{self as core_portfolio, report::RowView, SortKey};
+use mutual_plan::review::{self, ReviewAction, ReviewError, Reviewer};
 use mutual_plan::storage::{recovery, OpenFile, OpenMode, Storage};
 use mutual_plan::user_config::UserConfig;
 use mutual_plan::values::{PlanId, Timestamp};
@@ -182,6 +184,12 @@ pub fn unique_id(name: String, taken: Vec<String>) -> String {
     core_new::unique_id(&name, &taken)
 }
 
+/// The path of a file the user picked, as the page sends it: every command that reads a file
+/// the page names goes through here, so that all are handled alike.
+fn picked_path(file: &str) -> PathBuf {
+    PathBuf::from(file)
+}
+
 /// Opens a plan file: for editing, taking over a stale lock, read-only, or as an unsaved copy of
 /// a locked plan. Runs off the window's thread, so a slow drive never freezes it.
 #[tauri::command(async)]
@@ -190,7 +198,7 @@ pub fn open_plan(
     file: String,
     mode: OpenAs,
 ) -> Result<OpenedPlan, IpcError> {
-    let path = PathBuf::from(&file);
+    let path = picked_path(&file);
     let m = match mode {
         OpenAs::TakeOver => OpenMode::TakeOver,
         OpenAs::ReadOnly | OpenAs::Copy => OpenMode::ReadOnly,
@@ -283,6 +291,120 @@ pub fn set_identity(
     })
 }
 
+/// The review of the plan as edited, in words, times in local time (`offset_minutes` east of UTC).
+#[tauri::command]
+pub fn review_view(
+    plan: serde_json::Value,
+    offset_minutes: i32,
+) -> Result<mutual_plan::review::ReviewView, IpcError> {
+    let plan = plan_file::plan_from_value(&plan)?;
+    Ok(mutual_plan::review::view(&plan, offset_minutes))
+}
+
+/// Does one review action (comment, reply, resolve, sign off) as the user, now; returns the
+/// plan's new `review`, its content untouched.
+#[tauri::command]
+pub fn review_action(
+    state: State<'_, AppState>,
+    plan: serde_json::Value,
+    action: ReviewAction,
+) -> Result<Review, IpcError> {
+    let mut plan = plan_file::plan_from_value(&plan)?;
+    apply_review(&mut plan, &action, &state.user(), Timestamp::now())?;
+    Ok(plan.review)
+}
+
+/// [`review_action`] apart from the window's state.
+pub fn apply_review(
+    plan: &mut Plan,
+    action: &ReviewAction,
+    user: &UserConfig,
+    now: Timestamp,
+) -> Result<(), IpcError> {
+    let who = Reviewer {
+        name: user.name.clone(),
+        role: user.role,
+    };
+    review::apply(plan, action, &who, now).map_err(|e| {
+        let kind = match e {
+            ReviewError::NoName => ErrorKind::NoIdentity,
+            _ => ErrorKind::BadValue,
+        };
+        IpcError::new(kind, e.to_string())
+    })
+}
+
+/// Saves only the plan's `review` into the open file (review mode): every other byte of the file
+/// stays as it is. Refused, naming the holder, while someone else has the plan open for editing.
+#[tauri::command(async)]
+pub fn save_review(
+    state: State<'_, AppState>,
+    plan: serde_json::Value,
+    overwrite: bool,
+) -> Result<OpenedPlan, IpcError> {
+    let plan = plan_file::plan_from_value(&plan)?;
+    let mut guard = state.open.lock().unwrap_or_else(|e| e.into_inner());
+    let open = guard.as_mut().ok_or_else(|| {
+        IpcError::new(
+            ErrorKind::NoFile,
+            "this plan has not been saved to a file yet: choose where to save it",
+        )
+    })?;
+    let saved = state.storage.save_review(open, &plan.review, overwrite)?;
+    let read_only = open.read_only.clone();
+    Ok(opened(Some(&open.path), saved, read_only, None))
+}
+
+/// The plan as edited compared with another file the user picked: the file on the left, the
+/// plan on the right, by part.
+#[tauri::command(async)]
+pub fn compare_with(
+    state: State<'_, AppState>,
+    plan: serde_json::Value,
+    file: String,
+) -> Result<CompareView, IpcError> {
+    let plan = plan_file::plan_from_value(&plan)?;
+    let path = picked_path(&file);
+    let other = mutual_plan::storage::load(&path)?.plan;
+    Ok(compare_view(
+        &other,
+        &plan,
+        &state.criteria,
+        &file_name(&path),
+        Other::Picked,
+    ))
+}
+
+/// The open file as it is on disk now (saved by someone else meanwhile) against the plan as
+/// edited: their version on the left, yours on the right.
+#[tauri::command(async)]
+pub fn compare_on_disk(
+    state: State<'_, AppState>,
+    plan: serde_json::Value,
+) -> Result<CompareView, IpcError> {
+    let plan = plan_file::plan_from_value(&plan)?;
+    let path = state.open_path().ok_or_else(|| {
+        IpcError::new(
+            ErrorKind::NoFile,
+            "this plan has not been saved to a file yet",
+        )
+    })?;
+    let theirs = mutual_plan::storage::load(&path)?.plan;
+    Ok(compare_view(
+        &theirs,
+        &plan,
+        &state.criteria,
+        &file_name(&path),
+        Other::OnDisk,
+    ))
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map_or_else(|| path.to_string_lossy(), |n| n.to_string_lossy())
+        .into_owned()
+}
+
 /// Saves over the open file; `overwrite` replaces a version someone else saved meanwhile.
 #[tauri::command(async)]
 pub fn save_plan(
@@ -359,6 +481,29 @@ pub fn print_pdf(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_review_action_without_a_name_asks_who_you_are_and_with_one_is_stamped() {
+        let mut plan = samples::riverside().unwrap();
+        let action = ReviewAction::Comment {
+            anchor: "contract:community-therapy".into(),
+            text: "Confirmed?".into(),
+        };
+        let now = Timestamp::now();
+        let e = apply_review(&mut plan, &action, &UserConfig::default(), now).unwrap_err();
+        assert_eq!(e.kind, ErrorKind::NoIdentity);
+        let jan = UserConfig {
+            name: "Jan Morris".into(),
+            role: ReviewerRole::Mentor,
+            ..UserConfig::default()
+        };
+        apply_review(&mut plan, &action, &jan, now).unwrap();
+        let c = plan.review.comments.last().unwrap();
+        assert_eq!(
+            (c.author.as_str(), c.role),
+            ("Jan Morris", ReviewerRole::Mentor)
+        );
+    }
 
     #[test]
     fn the_portfolio_command_gives_the_cores_rows_worded_and_sorted() {

@@ -197,6 +197,9 @@ pub fn typescript_bindings() -> String {
     c.visit::<mutual_plan::input::InputKind>();
     c.visit::<mutual_plan::input::TypedValue>();
     c.visit::<mutual_plan::user_config::UserConfig>();
+    c.visit::<mutual_plan::review::ReviewAction>();
+    c.visit::<mutual_plan::review::ReviewView>();
+    c.visit::<mutual_plan::compare::CompareView>();
     let mut out = String::from(
         "// Generated from the Rust types by `typescript_bindings()` in src-tauri/src/ipc.rs.\n\
          // Do not edit: run `UPDATE_BINDINGS=1 cargo test -p mutual-plan-app bindings` to regenerate.\n\n",
@@ -322,6 +325,7 @@ mod tests {
             DiskFull,
             Io,
             NoFile,
+            NoIdentity,
             Pdf,
             Internal,
         ] {

@@ -60,9 +60,14 @@ fn main() {
         })
         .setup(|app| {
             let item = |id: &str, label: &str, accel: &str| {
-                MenuItemBuilder::with_id(id, label)
-                    .accelerator(accel)
-                    .build(app)
+                let b = MenuItemBuilder::with_id(id, label);
+                // An item without a shortcut has an empty accelerator.
+                if accel.is_empty() {
+                    b
+                } else {
+                    b.accelerator(accel)
+                }
+                .build(app)
             };
             let file = SubmenuBuilder::new(app, "File")
                 .item(&item("new", "New…", "CmdOrCtrl+N")?)
@@ -72,6 +77,7 @@ fn main() {
                     "Open Folder as Portfolio…",
                     "CmdOrCtrl+Shift+O",
                 )?)
+                .item(&item("compare", "Compare with…", "")?)
                 .separator()
                 .item(&item("save", "Save", "CmdOrCtrl+S")?)
                 .item(&item("save_as", "Save As…", "CmdOrCtrl+Shift+S")?)
@@ -85,7 +91,17 @@ fn main() {
                 .item(&item("redo", "Redo", "CmdOrCtrl+Shift+Z")?)
                 .item(&item("redo_y", "Redo", "CmdOrCtrl+Y")?)
                 .build()?;
-            app.set_menu(MenuBuilder::new(app).items(&[&file, &edit]).build()?)?;
+            let review = SubmenuBuilder::new(app, "Review")
+                .item(&item("review_mode", "Review Mode", "CmdOrCtrl+Shift+R")?)
+                .item(&item("review_list", "Review List", "")?)
+                .separator()
+                .item(&item("identity", "Who You Are…", "")?)
+                .build()?;
+            app.set_menu(
+                MenuBuilder::new(app)
+                    .items(&[&file, &edit, &review])
+                    .build()?,
+            )?;
             Ok(())
         })
         // Menu choices go to the window, which owns the open plan and its unsaved-changes guard.
@@ -116,6 +132,11 @@ fn main() {
             commands::suggested_pension,
             commands::user_config,
             commands::set_identity,
+            commands::review_view,
+            commands::review_action,
+            commands::save_review,
+            commands::compare_with,
+            commands::compare_on_disk,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

@@ -3,6 +3,12 @@
 import { invoke } from '@tauri-apps/api/core';
 import type {
   Choices,
+  CompareView,
+  Review,
+  ReviewAction,
+  ReviewView,
+  ReviewerRole,
+  UserConfig,
   ContributionView,
   ErrorKind,
   ForecastView,
@@ -64,6 +70,15 @@ export const backend = {
   uniqueId: (name: string, taken: string[]) => call<string>('unique_id', { name, taken }),
   sections: () => call<SectionPrompt[]>('sections'),
   suggestedPension: (scheme: PensionScheme) => call<string>('suggested_pension', { scheme }),
+  userConfig: () => call<UserConfig>('user_config'),
+  setIdentity: (name: string, role: ReviewerRole) => call<UserConfig>('set_identity', { name, role }),
+  /** The review in words; times in the window's local time. */
+  reviewView: (plan: Plan) =>
+    call<ReviewView>('review_view', { plan, offsetMinutes: -new Date().getTimezoneOffset() }),
+  reviewAction: (plan: Plan, action: ReviewAction) => call<Review>('review_action', { plan, action }),
+  saveReview: (plan: Plan, overwrite = false) => call<OpenedPlan>('save_review', { plan, overwrite }),
+  compareWith: (plan: Plan, file: string) => call<CompareView>('compare_with', { plan, file }),
+  compareOnDisk: (plan: Plan) => call<CompareView>('compare_on_disk', { plan }),
 };
 
 export type Backend = typeof backend;

@@ -37,6 +37,20 @@ export type BoardSeat = { id: ItemId, name: string, role: BoardRole, constituenc
 
 export type CalendarDate = string;
 
+export type ChangeRow = { 
+/**
+ * "Contract: Adult community therapy — Annual value".
+ */
+what: string, 
+/**
+ * "Added", "Removed" or "Changed".
+ */
+kind: string, old: string, new: string, 
+/**
+ * The field in the plan as open, or `None` when it is only in the other file (removed).
+ */
+path: string | null, };
+
 export type ChartMark = { index: number, words: string, };
 
 export type ChartPoint = { label: string, 
@@ -54,6 +68,62 @@ export type Choice = { value: string, label: string, };
 export type Choices = { legal_forms: Array<Choice>, nations: Array<Choice>, public_body_kinds: Array<Choice>, statuses: Array<Choice>, ownership_models: Array<Choice>, group_kinds: Array<Choice>, distribution_policies: Array<Choice>, board_roles: Array<Choice>, constituencies: Array<Choice>, payroll_timings: Array<Choice>, renewal_assumptions: Array<Choice>, procurement_routes: Array<Choice>, frequencies: Array<Choice>, repayments: Array<Choice>, pension_schemes: Array<Choice>, cost_categories: Array<Choice>, reviewer_roles: Array<Choice>, };
 
 export type Comment = { id: ItemId, author: string, role: ReviewerRole, at: Timestamp, anchor: string, text: string, resolved: boolean, replies: Array<Reply>, };
+
+export type CommentView = { id: string, anchor: string, 
+/**
+ * What it is about: "Contract: Adult community therapy".
+ */
+subject: string, 
+/**
+ * What it was about is no longer in the plan; the comment is kept and shown.
+ */
+orphaned: boolean, 
+/**
+ * The field to open for it in the editor, when it names one.
+ */
+path: string | null, author: string, 
+/**
+ * "Mentor".
+ */
+role: string, 
+/**
+ * "22 November 2026 at 09:30", in the window's local time.
+ */
+at: string, text: string, resolved: boolean, 
+/**
+ * "Open" or "Resolved".
+ */
+status: string, replies: Array<ReplyView>, };
+
+export type CompareView = { 
+/**
+ * The heading: "Compared with draft-2.mutualplan".
+ */
+title: string, 
+/**
+ * The left column's heading (the other file).
+ */
+old_heading: string, 
+/**
+ * The right column's heading (the plan as open).
+ */
+new_heading: string, warnings: Array<string>, 
+/**
+ * "7 changes" or "The content is the same".
+ */
+summary: string, 
+/**
+ * The parts with changes, in the editor's order.
+ */
+parts: Array<PartChanges>, 
+/**
+ * The headline figures of both, side by side.
+ */
+figures: Array<FigureChange>, findings_appeared: Array<Finding>, findings_gone: Array<Finding>, 
+/**
+ * Headings for the figures and findings.
+ */
+figures_heading: string, appeared_heading: string, gone_heading: string, };
 
 export type Constituency = "workforce" | "service_users" | "community" | "state" | "private_partner" | "investor" | "independent";
 
@@ -77,11 +147,18 @@ export type EligibleWords = { pass: string, fail: string, not_known: string, };
 
 export type EquityRaise = { id: ItemId, name: string, amount: Money, month: Month, };
 
-export type ErrorKind = "too_large" | "not_text" | "syntax" | "not_a_plan" | "newer_version" | "unknown_version" | "unknown_field" | "bad_value" | "invalid" | "locked" | "locked_stale" | "changed_on_disk" | "read_only_plan" | "not_found" | "permission_denied" | "read_only" | "disk_full" | "io" | "no_file" | "pdf" | "internal";
+export type ErrorKind = "too_large" | "not_text" | "syntax" | "not_a_plan" | "newer_version" | "unknown_version" | "unknown_field" | "bad_value" | "invalid" | "locked" | "locked_stale" | "changed_on_disk" | "read_only_plan" | "not_found" | "permission_denied" | "read_only" | "disk_full" | "io" | "no_file" | "no_identity" | "pdf" | "internal";
 
 export type FieldPath = string;
 
 export type Figure = { label: string, value: string, };
+
+export type FigureChange = { figure: string, old: string, new: string, 
+/**
+ * The change in words ("+£15,000", "2 months later"); empty when the figure is unchanged or
+ * has no difference to show.
+ */
+change: string, };
 
 export type Finding = { rule: string, severity: Severity, 
 /**
@@ -159,6 +236,8 @@ export type ItemId = string;
 
 export type LegalForm = "cic_limited_by_shares" | "cic_limited_by_guarantee" | "co_operative_society" | "community_benefit_society" | "company_limited_by_shares" | "company_limited_by_guarantee" | "cio";
 
+export type ListAnchor = { list: string, kind: string, };
+
 export type ListKind = "owner_groups" | "board" | "contracts" | "income" | "grants" | "equity" | "loans" | "staff" | "costs" | "risks" | "impact" | "milestones";
 
 export type Loan = { id: ItemId, lender: string, principal: Money, drawdown: Month, annual_rate_percent: Percent, term_months: number, capital_holiday_months: number, repayment: Repayment, };
@@ -205,6 +284,8 @@ export type Ownership = { model: OwnershipModel, groups: Array<OwnerGroup>, shar
 export type OwnershipModel = "employee_led" | "multi_stakeholder" | "joint_venture";
 
 export type ParentBody = { name: string, kind: PublicBodyKind, };
+
+export type PartChanges = { title: string, changes: Array<ChangeRow>, };
 
 export type PaymentByResults = { share_percent: Percent, achievement_percent: Percent, lag_months: number, };
 
@@ -276,7 +357,25 @@ export type Repayment = "amortising" | "bullet";
 
 export type Reply = { author: string, role: ReviewerRole, at: Timestamp, text: string, };
 
+export type ReplyView = { author: string, role: string, at: string, text: string, };
+
 export type Review = { comments: Array<Comment>, signoffs: Array<Signoff>, };
+
+export type ReviewAction = { "action": "comment", anchor: string, text: string, } | { "action": "reply", comment: string, text: string, } | { "action": "resolve", comment: string, resolved: boolean, } | { "action": "sign_off" };
+
+export type ReviewView = { comments: Array<CommentView>, signoffs: Array<SignoffView>, 
+/**
+ * "3 comments, 1 open" or "No comments yet".
+ */
+summary: string, 
+/**
+ * The anchor kind of each list of items, so a list can name its items' anchors.
+ */
+lists: Array<ListAnchor>, 
+/**
+ * What a sign-off will say, for the reviewer to read before signing.
+ */
+statement: string, };
 
 export type ReviewerRole = "staff" | "mentor" | "other";
 
@@ -373,6 +472,16 @@ export type Shares = { nominal_value: Money, per_member: number, withdrawable: b
 export type SignedPercent = string;
 
 export type Signoff = { by: string, role: string, at: Timestamp, revision: number, fingerprint: string, statement: string, };
+
+export type SignoffView = { by: string, role: string, at: string, revision: number, fingerprint: string, statement: string, 
+/**
+ * The fingerprint signed is this content's.
+ */
+current: boolean, 
+/**
+ * "Signed this version" or "Signed revision 3, an earlier version — not this one".
+ */
+status: string, };
 
 export type SortKey = "readiness" | "lowest_cash" | "name" | "saved";
 
