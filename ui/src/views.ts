@@ -12,6 +12,7 @@ import Narrative from './views/Narrative.svelte';
 import Risks from './views/Risks.svelte';
 import Settings from './views/Settings.svelte';
 import Forecast from './views/Forecast.svelte';
+import Review from './views/Review.svelte';
 import { under } from './lib/document/paths';
 
 export interface View {
@@ -33,6 +34,7 @@ export const VIEWS: View[] = [
   { id: 'risks', title: 'Risks, impact and milestones', component: Risks, owns: ['narrative.risks', 'narrative.impact', 'narrative.milestones'] },
   { id: 'settings', title: 'Settings', component: Settings, owns: ['forecast.start', 'forecast.months', 'forecast.settings', 'saved_by'] },
   { id: 'forecast', title: 'Forecast', component: Forecast, owns: [] },
+  { id: 'review', title: 'Review', component: Review, owns: [] },
 ];
 
 /** The view that shows the field at `path` (the longest matching prefix), if any. */

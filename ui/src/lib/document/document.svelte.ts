@@ -19,6 +19,11 @@ export class PlanDocument {
   typed = $state<Record<string, { text: string; message: string }>>({});
   analysis = $state<AnalysisView | null>(null);
   readOnly = $state<string | null>(null);
+  /**
+   * Review mode: the plan's content cannot change (fields read-only, edits ignored, undo off);
+   * only its `review` changes, through `setReview`, and saving writes only the review.
+   */
+  reviewing = $state(false);
   choices = $state<Choices | null>(null);
   sections = $state<SectionPrompt[]>([]);
   canUndo = $state(false);
@@ -95,7 +100,7 @@ export class PlanDocument {
    * so undo takes back a word or a value rather than a keystroke.
    */
   edit(path: string, value: unknown, now = Date.now()): void {
-    if (!this.plan) return;
+    if (!this.plan || this.reviewing) return;
     const before = this.snapshot();
     if (!setAt(this.plan, path, value)) return;
     this.history.record(before, path, now);
@@ -106,7 +111,7 @@ export class PlanDocument {
 
   /** Changes the plan with a function (a list's add, remove, move): one undo step. */
   change(key: string, f: (plan: Plan) => void): void {
-    if (!this.plan) return;
+    if (!this.plan || this.reviewing) return;
     void key;
     this.history.record(this.snapshot(), null);
     f(this.plan);
@@ -128,13 +133,13 @@ export class PlanDocument {
   }
 
   undo(): void {
-    if (!this.plan) return;
+    if (!this.plan || this.reviewing) return;
     const prev = this.history.undo(this.snapshot());
     if (prev) this.replace(prev);
   }
 
   redo(): void {
-    if (!this.plan) return;
+    if (!this.plan || this.reviewing) return;
     const next = this.history.redo(this.snapshot());
     if (next) this.replace(next);
   }
@@ -147,8 +152,26 @@ export class PlanDocument {
   }
 
   private sync(): void {
-    this.canUndo = this.history.canUndo;
-    this.canRedo = this.history.canRedo;
+    this.canUndo = !this.reviewing && this.history.canUndo;
+    this.canRedo = !this.reviewing && this.history.canRedo;
+  }
+
+  /** Replaces the plan's review (a comment, reply, resolve or sign-off): not an undo step. */
+  setReview(review: Plan['review']): void {
+    if (this.plan) this.plan.review = review;
+  }
+
+  /** Turns review mode on or off; undo is off while reviewing. */
+  setReviewing(on: boolean): void {
+    this.reviewing = on;
+    this.sync();
+  }
+
+  /** Whether the content (everything but `review`) differs from the file as saved. */
+  get contentDirty(): boolean {
+    if (!this.plan) return false;
+    const strip = (p: Plan): string => JSON.stringify({ ...p, review: null });
+    return strip(this.plan) !== strip(JSON.parse(this.saved || 'null') ?? this.plan);
   }
 
   /** Asks the core about the plan as it is now; only the newest answer is kept. */

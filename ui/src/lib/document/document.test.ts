@@ -8,6 +8,27 @@ const ok = async (): Promise<PlanCheck> => ({ fingerprint: 'abc', error: null, a
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
 describe('the open plan', () => {
+  it('in review mode keeps its content, turns undo off, and changes only its review', async () => {
+    const doc = new PlanDocument(ok);
+    doc.load(newPlan(), 'plan.mutualplan', 'abc');
+    doc.edit('title', 'Edited before review');
+    expect(doc.canUndo).toBe(true);
+    doc.setReviewing(true);
+    expect(doc.canUndo).toBe(false);
+    doc.edit('title', 'Edited in review');
+    doc.change('remove', (p) => p.ownership.groups.splice(0, 1));
+    doc.undo();
+    expect(doc.plan!.title).toBe('Edited before review');
+    expect(doc.plan!.ownership.groups.length).toBe(1);
+    const before = doc.contentDirty;
+    doc.setReview({ comments: [], signoffs: [{ by: 'Jan', role: 'Mentor', at: '2026-11-27T10:00:00Z', revision: 1, fingerprint: 'abcdefabcdef', statement: 'I support it.' }] });
+    expect(doc.plan!.review.signoffs.length).toBe(1);
+    expect(doc.contentDirty).toBe(before);
+    doc.setReviewing(false);
+    expect(doc.canUndo).toBe(true);
+    await tick();
+  });
+
   it('is clean when opened and dirty after an edit, clean again when the edit is undone', async () => {
     const doc = new PlanDocument(ok);
     doc.load(newPlan(), null, 'abc');
