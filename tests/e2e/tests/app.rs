@@ -820,6 +820,7 @@ async fn every_view_passes_an_accessibility_check_and_every_input_has_a_label() 
         "narrative",
         "risks",
         "settings",
+        "review",
     ] {
         go(&c, view).await;
         let violations = serious_accessibility_violations(&c).await;

@@ -175,6 +175,10 @@ async fn a_mentor_comments_replies_resolves_and_signs_off_and_staff_see_it() {
     let violations = serious_accessibility_violations(&c).await;
     assert!(violations.is_empty(), "review mode: {violations:#?}");
     screenshot(&c, "view-review.png").await;
+    // In a narrow window the comments stay beside their item and the list moves below.
+    c.set_window_size(800, 700).await.unwrap();
+    screenshot(&c, "view-review-800.png").await;
+    c.set_window_size(1280, 800).await.unwrap();
 
     // Sign off in the Review list.
     go(&c, "review").await;
