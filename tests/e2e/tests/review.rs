@@ -348,3 +348,72 @@ async fn two_files_compared_side_by_side_and_a_change_opens_its_field() {
         .is_ok());
     c.close().await.unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs Xvfb, tauri-driver, WebKitWebDriver and the built app: run scripts/test.sh"]
+async fn a_plan_being_edited_elsewhere_opens_for_review_and_its_save_names_the_editor() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = copy_sample(dir.path());
+    // Someone else is editing it: a running process holds the lock.
+    let mut holder = Command::new("sleep").arg("60").spawn().unwrap();
+    let lock = serde_json::json!({
+        "user": "tom", "machine": mutual_plan::storage::lock::machine_name(), "pid": holder.id(),
+        "since": mutual_plan::values::Timestamp::now().to_string(),
+    });
+    std::fs::write(
+        mutual_plan::storage::lock::lock_path(&file),
+        lock.to_string(),
+    )
+    .unwrap();
+    // Who you are was set before, in the settings of this user.
+    let config = dir.path().join("data").join("config");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(
+        config.join("settings.json"),
+        r#"{ "name": "Jan Morris", "role": "mentor", "recent": [] }"#,
+    )
+    .unwrap();
+
+    let (_driver, c) = launch(&dir.path().join("data"), &[file.to_str().unwrap()]).await;
+    by_testid(&c, "choice-review").await.click().await.unwrap();
+    by_testid(&c, "review-banner").await;
+    by_testid(&c, "read-only-banner").await;
+    settled(&c).await;
+    go(&c, "narrative").await;
+    let toggle = "[data-testid='comments-toggle'][data-anchor='section:market']";
+    click(&c, toggle).await;
+    type_in(
+        &c,
+        "[data-testid='thread'][data-anchor='section:market'] [data-testid='comment-text-input']",
+        "Name the ICB's procurement lead.",
+    )
+    .await;
+    click(
+        &c,
+        "[data-testid='thread'][data-anchor='section:market'] [data-testid='comment-add']",
+    )
+    .await;
+    attr_becomes(&c, toggle, "data-count", "1").await;
+
+    by_testid(&c, "save").await.click().await.unwrap();
+    let notice = eventually("the refusal", || async {
+        let t = c
+            .find(Locator::Css(".notice.error"))
+            .await
+            .ok()?
+            .text()
+            .await
+            .ok()?;
+        t.contains("tom").then_some(t)
+    })
+    .await;
+    assert!(notice.contains("open for editing by tom"), "{notice}");
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        mutual_plan::samples::RIVERSIDE,
+        "the file is untouched"
+    );
+    c.close().await.unwrap();
+    let _ = holder.kill();
+    let _ = holder.wait();
+}
