@@ -245,6 +245,8 @@ pub struct CommentView {
     /// "Open" or "Resolved".
     pub status: String,
     pub replies: Vec<ReplyView>,
+    /// "1 reply", "3 replies", or empty when there are none.
+    pub replies_words: String,
 }
 
 /// A reply in words.
@@ -319,6 +321,11 @@ pub fn view(plan: &Plan, offset_minutes: i32) -> ReviewView {
                 text: c.text.clone(),
                 resolved: c.resolved,
                 status: if c.resolved { "Resolved" } else { "Open" }.to_owned(),
+                replies_words: match c.replies.len() {
+                    0 => String::new(),
+                    1 => "1 reply".to_owned(),
+                    n => format!("{n} replies"),
+                },
                 replies: c
                     .replies
                     .iter()
@@ -530,6 +537,7 @@ mod tests {
             Some("forecast.contracts[community-therapy]")
         );
         assert_eq!(c("c-1").role, "Mentor");
+        assert_eq!(c("c-1").replies_words, "");
         assert_eq!(
             c("c-1").at,
             "22 November 2026 at 10:30",

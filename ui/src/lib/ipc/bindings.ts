@@ -93,7 +93,11 @@ at: string, text: string, resolved: boolean,
 /**
  * "Open" or "Resolved".
  */
-status: string, replies: Array<ReplyView>, };
+status: string, replies: Array<ReplyView>, 
+/**
+ * "1 reply", "3 replies", or empty when there are none.
+ */
+replies_words: string, };
 
 export type CompareView = { 
 /**
