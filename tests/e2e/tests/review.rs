@@ -195,6 +195,8 @@ async fn a_mentor_comments_replies_resolves_and_signs_off_and_staff_see_it() {
     let violations = serious_accessibility_violations(&c).await;
     assert!(violations.is_empty(), "review list: {violations:#?}");
     screenshot(&c, "view-review-list.png").await;
+    go(&c, "narrative").await;
+    screenshot(&c, "view-review-narrative.png").await;
 
     // Save: only `review` changes on disk.
     by_testid(&c, "save").await.click().await.unwrap();
