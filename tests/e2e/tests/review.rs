@@ -397,6 +397,32 @@ async fn a_plan_being_edited_elsewhere_opens_for_review_and_its_save_names_the_e
     .await;
     attr_becomes(&c, toggle, "data-count", "1").await;
 
+    // A readiness area in the side panel takes a comment too, and the Review list leads back to it.
+    let area = ".analysis [data-testid='comments-toggle'][data-anchor='readiness:R3']";
+    click(&c, area).await;
+    let thread = ".analysis [data-testid='thread'][data-anchor='readiness:R3']";
+    type_in(
+        &c,
+        &format!("{thread} [data-testid='comment-text-input']"),
+        "Three months of reserves by when?",
+    )
+    .await;
+    click(&c, &format!("{thread} [data-testid='comment-add']")).await;
+    attr_becomes(&c, area, "data-count", "1").await;
+    go(&c, "review").await;
+    let subject = c
+        .find(Locator::Css("[data-testid='comment-link'][data-id='c-3']"))
+        .await
+        .unwrap();
+    assert!(subject.text().await.unwrap().starts_with("Readiness area"));
+    subject.click().await.unwrap();
+    eventually("the area's comments to have the focus", || async {
+        let active = c.active_element().await.ok()?;
+        let anchor = active.attr("data-anchor").await.ok()??;
+        (anchor == "readiness:R3").then_some(())
+    })
+    .await;
+
     by_testid(&c, "save").await.click().await.unwrap();
     let notice = eventually("the refusal", || async {
         let t = c
