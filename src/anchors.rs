@@ -111,7 +111,10 @@ pub fn describe(plan: &Plan, anchor: &str) -> Subject {
             .iter()
             .find(|a| a.as_str() == id)
         {
-            Some(a) => found("Readiness area", a.as_str()),
+            Some(&a) => found(
+                &format!("Readiness area {}", a.as_str()),
+                bundled_criteria().areas.words(a).0,
+            ),
             None => gone("A readiness area"),
         },
         _ => Subject {
@@ -119,6 +122,12 @@ pub fn describe(plan: &Plan, anchor: &str) -> Subject {
             orphaned: false,
         },
     }
+}
+
+/// The bundled criteria set, read once: it names the readiness areas.
+fn bundled_criteria() -> &'static crate::criteria::Criteria {
+    static CRITERIA: std::sync::OnceLock<crate::criteria::Criteria> = std::sync::OnceLock::new();
+    CRITERIA.get_or_init(crate::criteria::Criteria::bundled)
 }
 
 #[cfg(test)]
@@ -143,7 +152,10 @@ mod tests {
             w("rule:MUT-02"),
             "Check MUT-02: Employee control or a joint-venture mutual"
         );
-        assert_eq!(w("readiness:R4"), "Readiness area: R4");
+        assert_eq!(
+            w("readiness:R4"),
+            "Readiness area R4: Income diversification"
+        );
         assert_eq!(w("seat:chair"), "Board seat (not yet named)");
     }
 
