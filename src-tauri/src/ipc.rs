@@ -232,7 +232,8 @@ mod tests {
     );
 
     /// A new plan and the findings the core makes on it, for the UI's test that every one of
-    /// them names a field some view shows.
+    /// them names a field some view shows; and the core's parts of the plan, which the UI's
+    /// views must own alike.
     fn new_plan_findings() -> String {
         let plan = mutual_plan::new_plan::new_plan(
             "New organisation",
@@ -241,9 +242,14 @@ mod tests {
         );
         let analysis =
             mutual_plan::analysis::analyse(&plan, &mutual_plan::criteria::Criteria::bundled());
+        let parts: Vec<_> = mutual_plan::overview::PARTS
+            .iter()
+            .map(|p| serde_json::json!({ "id": p.id, "owns": p.owns }))
+            .collect();
         let mut out = serde_json::to_string_pretty(&serde_json::json!({
             "plan": plan,
             "findings": analysis.findings,
+            "parts": parts,
         }))
         .unwrap();
         out.push('\n');
