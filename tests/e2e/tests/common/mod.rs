@@ -1,6 +1,6 @@
 //! What the end-to-end tests share: starting the app under tauri-driver, finding elements,
 //! waiting for the core, and small helpers over plans and dialogs.
-#![allow(dead_code)]
+#![allow(dead_code, unused_imports)]
 
 pub use fantoccini::elements::Element;
 pub use fantoccini::{Client, ClientBuilder, Locator};
