@@ -225,12 +225,13 @@ pub fn year_heading(y: &Year) -> String {
     )
 }
 
-/// A row of the income and expenditure account: its label, one figure a year, and whether it
-/// is a total (printed bold).
+/// A row of the income and expenditure account: its label, one figure a year, whether it is a
+/// total (printed bold), and whether it is a surplus, whose negative figures are deficits.
 pub struct IncomeExpenditureRow {
     pub label: String,
     pub values: Vec<Decimal>,
     pub total: bool,
+    pub surplus: bool,
 }
 
 /// The income and expenditure account by year as the PDF prints it: income by source, total
@@ -241,6 +242,7 @@ pub fn income_and_expenditure(years: &[Year]) -> Vec<IncomeExpenditureRow> {
         label: label.to_string(),
         values: years.iter().map(v).collect(),
         total,
+        surplus: false,
     };
     let mut rows = vec![
         row("Contract income", false, &|y| y.contract_income),
@@ -259,9 +261,15 @@ pub fn income_and_expenditure(years: &[Year]) -> Vec<IncomeExpenditureRow> {
         }
     }
     rows.push(row("Total expenditure", true, &|y| -y.expenditure));
-    rows.push(row("Surplus before tax", true, &|y| y.surplus));
+    rows.push(IncomeExpenditureRow {
+        surplus: true,
+        ..row("Surplus before tax", true, &|y| y.surplus)
+    });
     rows.push(row("Corporation tax", false, &|y| -y.tax));
-    rows.push(row("Surplus after tax", true, &|y| y.surplus_after_tax));
+    rows.push(IncomeExpenditureRow {
+        surplus: true,
+        ..row("Surplus after tax", true, &|y| y.surplus_after_tax)
+    });
     rows
 }
 

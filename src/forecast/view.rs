@@ -87,7 +87,7 @@ pub struct ScenarioLine {
 }
 
 /// A row of the income and expenditure account: its label, one figure a year in pounds (as the
-/// PDF prints it), and whether it is a total.
+/// PDF prints it; a cell is `negative` only for a deficit), and whether it is a total.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct IncomeExpenditureLine {
     pub label: String,
@@ -412,7 +412,7 @@ fn income_expenditure(f: &Forecast) -> IncomeExpenditure {
                     .into_iter()
                     .map(|d| ForecastCell {
                         text: money::pounds(d),
-                        negative: d < Decimal::ZERO,
+                        negative: r.surplus && d < Decimal::ZERO,
                     })
                     .collect(),
                 total: r.total,
@@ -510,6 +510,8 @@ mod tests {
             );
         }
         assert!(row("Surplus after tax").total);
+        // Costs are negative by nature; only a deficit is marked.
+        assert!(row("Total expenditure").cells.iter().all(|c| !c.negative));
         assert!(ie
             .rows
             .iter()

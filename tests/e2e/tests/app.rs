@@ -129,6 +129,7 @@ async fn a_plan_locked_by_someone_else_offers_read_only_and_says_so() {
         banner.starts_with("Read-only: you opened it for reading"),
         "{banner}"
     );
+    go(&c, "organisation").await;
     let name = field(&c, "organisation.name").await;
     eventually("the plan to show", || async {
         (value(&name).await == "Riverside Community Therapies CIC").then_some(())
@@ -400,6 +401,7 @@ async fn a_stale_lock_offers_take_over_and_taking_it_opens_the_plan_for_editing(
         .click()
         .await
         .unwrap();
+    go(&c, "organisation").await;
     let name = field(&c, "organisation.name").await;
     eventually("the plan to show", || async {
         (value(&name).await == "Riverside Community Therapies CIC").then_some(())
@@ -556,7 +558,8 @@ async fn a_new_plan_filled_in_the_window_holds_exactly_what_was_typed() {
         {
             return Some(Some(b));
         }
-        c.find(Locator::Css("[id='organisation.name']"))
+        // The app opens on the Overview.
+        c.find(Locator::Css("[data-testid='overview']"))
             .await
             .ok()
             .map(|_| None)
@@ -565,6 +568,7 @@ async fn a_new_plan_filled_in_the_window_holds_exactly_what_was_typed() {
     if let Some(read_only) = dialog {
         read_only.click().await.unwrap();
     }
+    go(&c, "organisation").await;
     let name = field(&c, "organisation.name").await;
     eventually("the plan to show", || async {
         (value(&name).await == "Riverside Therapies").then_some(())

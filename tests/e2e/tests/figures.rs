@@ -363,7 +363,7 @@ async fn the_forecast_view_shows_income_and_expenditure_by_year() {
         );
     }
     c.execute(
-        "arguments[0].scrollIntoView({ block: 'start' }); window.scrollBy(0, -60);",
+        "arguments[0].scrollIntoView({ block: 'start' }); window.scrollBy(0, -120);",
         vec![serde_json::to_value(&table).unwrap()],
     )
     .await
