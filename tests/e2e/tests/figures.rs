@@ -371,3 +371,49 @@ async fn the_forecast_view_shows_income_and_expenditure_by_year() {
     screenshot(&c, "view-forecast-ie.png").await;
     c.close().await.unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs Xvfb, tauri-driver, WebKitWebDriver and the built app: run scripts/test.sh"]
+async fn a_long_plans_monthly_table_draws_the_rows_in_sight_and_the_rest_when_scrolled() {
+    use mutual_plan::forecast::forecast;
+    let dir = tempfile::tempdir().unwrap();
+    let plan = stress_plan_with_contracts();
+    let file = dir.path().join("stress.mutualplan");
+    std::fs::write(&file, write_plan(&plan)).unwrap();
+    let (_driver, c) = launch(&dir.path().join("data"), &[file.to_str().unwrap()]).await;
+    c.set_window_size(1366, 768).await.unwrap();
+    by_testid(&c, "overview").await;
+    settled(&c).await;
+    let f = forecast(&plan).unwrap();
+    let last = f.months.last().unwrap();
+    let closing = format!("cell-Closing cash-{}", last.month);
+
+    go(&c, "forecast").await;
+    by_testid(&c, "forecast-table").await;
+    let count = "const t = document.querySelector(\"[data-testid='forecast-table']\"); \
+                 return [t.querySelectorAll('tbody tr:not(.spacer)').length, Number(t.getAttribute('aria-rowcount')) - 2];";
+    let drawn: (u64, u64) =
+        serde_json::from_value(c.execute(count, vec![]).await.unwrap()).unwrap();
+    assert!(
+        drawn.1 > 100,
+        "the stress plan has over a hundred rows: {drawn:?}"
+    );
+    assert!(
+        drawn.0 < drawn.1 / 2,
+        "only the rows in sight are drawn: {drawn:?}"
+    );
+    assert!(c
+        .find(Locator::Css(&format!("[data-testid='{closing}']")))
+        .await
+        .is_err());
+    // Scrolled to the bottom, the closing cash of the last month is the core's.
+    c.execute(
+        "const r = document.querySelector(\"[aria-label='The monthly cash flow']\"); \
+         r.scrollTop = r.scrollHeight;",
+        vec![],
+    )
+    .await
+    .unwrap();
+    text_becomes(&c, &closing, &mutual_plan::money::pence(last.closing)).await;
+    c.close().await.unwrap();
+}
