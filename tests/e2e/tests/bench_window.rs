@@ -73,6 +73,24 @@ const SCROLL: &str = r#"
     requestAnimationFrame(step);
 "#;
 
+/// The two commands an edit costs, called straight from the page with the plan: the check (the
+/// analysis) and the Forecast view, each round trip timed, to tell the core and IPC from drawing.
+const COMMANDS: &str = r#"
+    const [plan, done] = arguments;
+    const invoke = window.__TAURI_INTERNALS__.invoke;
+    const out = { check_plan: [], forecast_view: [] };
+    (async () => {
+      for (let i = 0; i < 20; i++) {
+        for (const cmd of ['check_plan', 'forecast_view']) {
+          const t0 = performance.now();
+          await invoke(cmd, { plan });
+          out[cmd].push(performance.now() - t0);
+        }
+      }
+      done(out);
+    })();
+"#;
+
 async fn keystrokes(file: &Path, what: &str) {
     let dir = tempfile::tempdir().unwrap();
     let (_driver, c) = launch(&dir.path().join("data"), &[file.to_str().unwrap()]).await;
@@ -107,6 +125,15 @@ async fn keystrokes(file: &Path, what: &str) {
         settled(&c).await;
     }
     summary(&format!("keystroke to table and chart, {what}"), times);
+    let plan = read_plan(&std::fs::read(file).unwrap()).unwrap().plan;
+    let calls = c
+        .execute_async(COMMANDS, vec![serde_json::to_value(&plan).unwrap()])
+        .await
+        .unwrap();
+    for cmd in ["check_plan", "forecast_view"] {
+        let ms: Vec<f64> = serde_json::from_value(calls[cmd].clone()).unwrap();
+        summary(&format!("{cmd} round trip from the page, {what}"), ms);
+    }
     if what.starts_with("stress") {
         let frames: Vec<f64> =
             serde_json::from_value(c.execute_async(SCROLL, vec![]).await.unwrap()).unwrap();
