@@ -171,9 +171,9 @@ async fn a_finding_in_checks_opens_its_field() {
     // Choosing one opens the view of its field, with the focus in that field.
     let gov04 = a.findings.iter().find(|f| f.rule == "GOV-04").unwrap();
     let path = gov04.path.to_string();
-    c.find(Locator::Css(&format!(
-        "[data-testid='check'][data-rule='GOV-04'] button"
-    )))
+    c.find(Locator::Css(
+        "[data-testid='check'][data-rule='GOV-04'] button",
+    ))
     .await
     .unwrap()
     .click()
