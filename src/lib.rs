@@ -15,6 +15,8 @@ pub mod input;
 pub mod labels;
 pub mod money;
 pub mod new_plan;
+pub mod overview;
+pub mod ownership_view;
 // Layout measures and places text in points, which are floating point; no figure is.
 #[allow(clippy::float_arithmetic)]
 pub mod pdf;

@@ -242,7 +242,11 @@ pub fn check_plan(state: State<'_, AppState>, plan: serde_json::Value) -> PlanCh
         Ok(p) => PlanCheck {
             fingerprint: Some(fingerprint(&p)),
             error: None,
-            analysis: Some(AnalysisView::from(&analyse(&p, &state.criteria))),
+            analysis: Some(AnalysisView::new(
+                &p,
+                &analyse(&p, &state.criteria),
+                &state.criteria.policy,
+            )),
         },
         Err(e) => PlanCheck {
             fingerprint: None,

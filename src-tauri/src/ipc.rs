@@ -1,9 +1,12 @@
 //! What crosses the IPC boundary besides the plan itself: results and errors the UI can place.
 
 use mutual_plan::analysis::Analysis;
+use mutual_plan::criteria::Policy;
 use mutual_plan::error::{ErrorKind, FileError, LoadError};
 use mutual_plan::forecast::report::headline_figures;
 use mutual_plan::labels::{self, AnalysisWords};
+use mutual_plan::overview::{overview, Overview};
+use mutual_plan::ownership_view::{ownership_view, OwnershipView};
 use mutual_plan::readiness::Assessment;
 use mutual_plan::rules::Finding;
 use mutual_plan::storage::recovery::Recovery;
@@ -127,10 +130,15 @@ pub struct AnalysisView {
     pub headline: String,
     /// The words of ratings, results and severities, and the eligibility heading.
     pub words: AnalysisWords,
+    /// What the Overview shows: each part's progress, the key figures, score and findings.
+    pub overview: Overview,
+    /// The ownership figures: votes and equity by group, the board, the tier in words.
+    pub ownership: OwnershipView,
 }
 
-impl From<&Analysis> for AnalysisView {
-    fn from(a: &Analysis) -> Self {
+impl AnalysisView {
+    /// Everything the window shows of `a`, the analysis of `plan` under `policy`.
+    pub fn new(plan: &Plan, a: &Analysis, policy: &Policy) -> Self {
         let (figures, forecast_error) = match &a.forecast {
             Ok((f, _)) => (
                 headline_figures(f)
@@ -151,6 +159,8 @@ impl From<&Analysis> for AnalysisView {
             readiness: a.readiness.clone(),
             headline: labels::headline(a.readiness.headline).into(),
             words: labels::analysis_words(),
+            overview: overview(plan, a),
+            ownership: ownership_view(plan, policy, &a.findings),
         }
     }
 }
@@ -225,7 +235,8 @@ mod tests {
     );
 
     /// A new plan and the findings the core makes on it, for the UI's test that every one of
-    /// them names a field some view shows.
+    /// them names a field some view shows; and the core's parts of the plan, which the UI's
+    /// views must own alike.
     fn new_plan_findings() -> String {
         let plan = mutual_plan::new_plan::new_plan(
             "New organisation",
@@ -234,9 +245,14 @@ mod tests {
         );
         let analysis =
             mutual_plan::analysis::analyse(&plan, &mutual_plan::criteria::Criteria::bundled());
+        let parts: Vec<_> = mutual_plan::overview::PARTS
+            .iter()
+            .map(|p| serde_json::json!({ "id": p.id, "owns": p.owns }))
+            .collect();
         let mut out = serde_json::to_string_pretty(&serde_json::json!({
             "plan": plan,
             "findings": analysis.findings,
+            "parts": parts,
         }))
         .unwrap();
         out.push('\n');

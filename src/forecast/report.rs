@@ -1,7 +1,7 @@
 //! The forecast as JSON, CSV and a readable table: the shapes `mutual-plan forecast` prints.
 
 use super::scenarios::{Delta, ScenarioResult};
-use super::{Forecast, Summary};
+use super::{Forecast, Summary, Year};
 use crate::money;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde_json::{json, Map, Value};
@@ -210,6 +210,67 @@ pub fn headline_figures_in(
         ),
         ("Closing cash", money(s.closing_cash)),
     ]
+}
+
+/// What the income and expenditure account counts, as printed under its heading.
+pub const INCOME_EXPENDITURE_NOTE: &str =
+    "Income when it is earned and costs when they are incurred, whenever the cash moves; pounds.";
+
+/// The heading of a year's column in the income and expenditure account: "Year 1 to Mar 2028".
+pub fn year_heading(y: &Year) -> String {
+    format!(
+        "Year {} to {}",
+        y.year,
+        crate::labels::month_short(y.last_month)
+    )
+}
+
+/// A row of the income and expenditure account: its label, one figure a year, whether it is a
+/// total (printed bold), and whether it is a surplus, whose negative figures are deficits.
+pub struct IncomeExpenditureRow {
+    pub label: String,
+    pub values: Vec<Decimal>,
+    pub total: bool,
+    pub surplus: bool,
+}
+
+/// The income and expenditure account by year as the PDF prints it: income by source, total
+/// income, expenditure by kind (as positive costs), total expenditure, surplus before tax,
+/// corporation tax and surplus after tax.
+pub fn income_and_expenditure(years: &[Year]) -> Vec<IncomeExpenditureRow> {
+    let row = |label: &str, total: bool, v: &dyn Fn(&Year) -> Decimal| IncomeExpenditureRow {
+        label: label.to_string(),
+        values: years.iter().map(v).collect(),
+        total,
+        surplus: false,
+    };
+    let mut rows = vec![
+        row("Contract income", false, &|y| y.contract_income),
+        row("Other income", false, &|y| y.other_income),
+        row("Grants", false, &|y| y.grants),
+        row("Total income", true, &|y| y.income + y.grants),
+    ];
+    if let Some(first) = years.first() {
+        for (kind, _) in &first.expenditure_by_kind {
+            rows.push(row(crate::labels::expenditure_kind(kind), false, &|y| {
+                y.expenditure_by_kind
+                    .iter()
+                    .find(|(k, _)| k == kind)
+                    .map_or(Decimal::ZERO, |(_, v)| -*v)
+            }));
+        }
+    }
+    rows.push(row("Total expenditure", true, &|y| -y.expenditure));
+    rows.push(IncomeExpenditureRow {
+        surplus: true,
+        ..row("Surplus before tax", true, &|y| y.surplus)
+    });
+    rows.push(row("Corporation tax", false, &|y| -y.tax));
+    rows.push(IncomeExpenditureRow {
+        surplus: true,
+        ..row("Surplus after tax", true, &|y| y.surplus_after_tax)
+    });
+    rows
 }
 
 fn pct(d: Option<Decimal>) -> String {

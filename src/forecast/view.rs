@@ -86,6 +86,25 @@ pub struct ScenarioLine {
     pub points: Vec<String>,
 }
 
+/// A row of the income and expenditure account: its label, one figure a year in pounds (as the
+/// PDF prints it; a cell is `negative` only for a deficit), and whether it is a total.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct IncomeExpenditureLine {
+    pub label: String,
+    pub cells: Vec<ForecastCell>,
+    pub total: bool,
+}
+
+/// The income and expenditure account by year, as the PDF prints it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct IncomeExpenditure {
+    /// "Year 1 to Mar 2028", one a year.
+    pub headings: Vec<String>,
+    pub rows: Vec<IncomeExpenditureLine>,
+    /// What the account counts, as the PDF says it.
+    pub note: String,
+}
+
 /// The Forecast view of a plan.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct ForecastView {
@@ -100,6 +119,8 @@ pub struct ForecastView {
     /// The headline figures, as label and value.
     pub figures: Vec<(String, String)>,
     pub scenarios: Vec<ScenarioLine>,
+    /// Income and expenditure by year, by kind, with corporation tax and surplus after tax.
+    pub income_expenditure: IncomeExpenditure,
 }
 
 /// A contribution to one figure, worded, with the path of its plan row.
@@ -374,7 +395,31 @@ pub fn forecast_view(plan: &Plan) -> Result<ForecastView, ForecastError> {
             .map(|(l, v)| (l.to_string(), v))
             .collect(),
         scenarios: results.iter().map(scenario).collect(),
+        income_expenditure: income_expenditure(&f),
     })
+}
+
+/// The income and expenditure account of `f` in whole pounds, as the PDF prints it.
+fn income_expenditure(f: &Forecast) -> IncomeExpenditure {
+    IncomeExpenditure {
+        headings: f.years.iter().map(super::report::year_heading).collect(),
+        rows: super::report::income_and_expenditure(&f.years)
+            .into_iter()
+            .map(|r| IncomeExpenditureLine {
+                label: r.label,
+                cells: r
+                    .values
+                    .into_iter()
+                    .map(|d| ForecastCell {
+                        text: money::pounds(d),
+                        negative: r.surplus && d < Decimal::ZERO,
+                    })
+                    .collect(),
+                total: r.total,
+            })
+            .collect(),
+        note: super::report::INCOME_EXPENDITURE_NOTE.into(),
+    }
 }
 
 /// "Where does this come from" for the cell of line `key` (as in [`ForecastRow::key`]) in `month`
@@ -439,5 +484,38 @@ mod tests {
         assert!(!parts.is_empty());
         assert!(parts.iter().all(|c| c.path.starts_with("forecast.staff")));
         assert!(pay.cells[3].text.contains('£'));
+    }
+
+    #[test]
+    fn the_income_and_expenditure_account_is_the_pdfs_by_year_with_tax() {
+        let plan = crate::samples::riverside().unwrap();
+        let v = forecast_view(&plan).unwrap();
+        let f = super::super::forecast(&plan).unwrap();
+        let ie = &v.income_expenditure;
+        assert_eq!(ie.headings.len(), f.years.len());
+        assert_eq!(
+            ie.headings[0],
+            format!("Year 1 to {}", labels::month_short(f.years[0].last_month))
+        );
+        let row = |l: &str| ie.rows.iter().find(|r| r.label == l).unwrap();
+        for (i, y) in f.years.iter().enumerate() {
+            assert_eq!(row("Corporation tax").cells[i].text, money::pounds(-y.tax));
+            assert_eq!(
+                row("Surplus after tax").cells[i].text,
+                money::pounds(y.surplus_after_tax)
+            );
+            assert_eq!(
+                row("Total income").cells[i].text,
+                money::pounds(y.income + y.grants)
+            );
+        }
+        assert!(row("Surplus after tax").total);
+        // Costs are negative by nature; only a deficit is marked.
+        assert!(row("Total expenditure").cells.iter().all(|c| !c.negative));
+        assert!(ie
+            .rows
+            .iter()
+            .any(|r| r.label == labels::expenditure_kind(&LineKey::Pay)));
+        assert_eq!(ie.rows.last().unwrap().label, "Surplus after tax");
     }
 }

@@ -5,7 +5,7 @@ use super::flow::{Column, Flow, Orientation, BODY, LEFT};
 use super::fonts::Face;
 use super::layout::{Item, BLUE, GREY, INK, RED};
 use crate::analysis::Analysis;
-use crate::forecast::report::headline_figures_in;
+use crate::forecast::report::{headline_figures_in, year_heading};
 use crate::forecast::{Forecast, LineKey};
 use crate::labels::{self, month_long};
 use crate::money::pounds;
@@ -369,7 +369,7 @@ fn finance(
     sources_and_uses(flow, plan, f);
     flow.heading(3, "Income and expenditure by year");
     flow.paragraph(
-        "Income when it is earned and costs when they are incurred, whenever the cash moves; pounds.",
+        crate::forecast::report::INCOME_EXPENDITURE_NOTE,
         Face::Regular,
         8.5,
         GREY,
@@ -531,36 +531,18 @@ fn sources_and_uses(flow: &mut Flow, plan: &Plan, f: &Forecast) {
 
 fn income_and_expenditure(flow: &mut Flow, years: &[crate::forecast::Year]) {
     let mut cols = vec![Column::left("", 2.6)];
-    let headers: Vec<String> = years
-        .iter()
-        .map(|y| format!("Year {} to {}", y.year, labels::month_short(y.last_month)))
-        .collect();
+    let headers: Vec<String> = years.iter().map(year_heading).collect();
     for h in &headers {
         cols.push(Column::right(h, 1.25));
     }
-    let row = |label: &str, v: &dyn Fn(&crate::forecast::Year) -> Decimal| {
-        let mut r = vec![label.to_string()];
-        r.extend(years.iter().map(|y| pounds(v(y))));
-        r
-    };
-    let mut rows = vec![
-        row("Contract income", &|y| y.contract_income),
-        row("Other income", &|y| y.other_income),
-        row("Grants", &|y| y.grants),
-        row("Total income", &|y| y.income + y.grants),
-    ];
-    for (kind, _) in &years[0].expenditure_by_kind {
-        rows.push(row(labels::expenditure_kind(kind), &|y| {
-            y.expenditure_by_kind
-                .iter()
-                .find(|(k, _)| k == kind)
-                .map_or(Decimal::ZERO, |(_, v)| -*v)
-        }));
-    }
-    rows.push(row("Total expenditure", &|y| -y.expenditure));
-    rows.push(row("Surplus before tax", &|y| y.surplus));
-    rows.push(row("Corporation tax", &|y| -y.tax));
-    rows.push(row("Surplus after tax", &|y| y.surplus_after_tax));
+    let rows: Vec<Vec<String>> = crate::forecast::report::income_and_expenditure(years)
+        .into_iter()
+        .map(|r| {
+            let mut row = vec![r.label];
+            row.extend(r.values.into_iter().map(pounds));
+            row
+        })
+        .collect();
     flow.table(&cols, &rows, 8.0);
 }
 

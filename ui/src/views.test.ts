@@ -22,4 +22,10 @@ describe('the views', () => {
     expect(viewFor('review.comments')).toBeNull();
     expect(new Set(VIEWS.map((v) => v.id)).size).toBe(VIEWS.length);
   });
+
+  it("own the fields of the core's parts of the plan, in its order", () => {
+    const editing = VIEWS.filter((v) => v.owns.length > 0).map((v) => ({ id: v.id, owns: v.owns }));
+    expect(editing).toEqual(fixture.parts);
+    expect(VIEWS[0]!.id).toBe('overview');
+  });
 });

@@ -1,6 +1,8 @@
-// The views of the editor, in the order a team works through a plan: what each is called,
-// which component shows it, and which fields (by path prefix) it owns, so that a finding or an
-// error anywhere can open the view that shows its field.
+// The views of the window: the Overview first, then the parts of the plan in the order a team
+// works through them, then the views of what the core computes (Forecast, Checks, Readiness).
+// For each: what it is called, which component shows it, and which fields (by path prefix) it
+// owns, so that a finding or an error anywhere can open the view that shows its field. The
+// parts' prefixes are the core's (`overview::PARTS`); a UI test holds them equal.
 import type { Component } from 'svelte';
 import Organisation from './views/Organisation.svelte';
 import Ownership from './views/Ownership.svelte';
@@ -12,6 +14,9 @@ import Narrative from './views/Narrative.svelte';
 import Risks from './views/Risks.svelte';
 import Settings from './views/Settings.svelte';
 import Forecast from './views/Forecast.svelte';
+import Overview from './views/Overview.svelte';
+import Checks from './views/Checks.svelte';
+import Readiness from './views/Readiness.svelte';
 import Review from './views/Review.svelte';
 import { under } from './lib/document/paths';
 
@@ -24,6 +29,7 @@ export interface View {
 }
 
 export const VIEWS: View[] = [
+  { id: 'overview', title: 'Overview', component: Overview, owns: [] },
   { id: 'organisation', title: 'Organisation', component: Organisation, owns: ['title', 'addressee', 'organisation'] },
   { id: 'ownership', title: 'Ownership and board', component: Ownership, owns: ['ownership', 'board'] },
   { id: 'contracts', title: 'Services and contracts', component: Contracts, owns: ['forecast.contracts'] },
@@ -34,6 +40,8 @@ export const VIEWS: View[] = [
   { id: 'risks', title: 'Risks, impact and milestones', component: Risks, owns: ['narrative.risks', 'narrative.impact', 'narrative.milestones'] },
   { id: 'settings', title: 'Settings', component: Settings, owns: ['forecast.start', 'forecast.months', 'forecast.settings', 'saved_by'] },
   { id: 'forecast', title: 'Forecast', component: Forecast, owns: [] },
+  { id: 'checks', title: 'Checks', component: Checks, owns: [] },
+  { id: 'readiness', title: 'Readiness', component: Readiness, owns: [] },
   { id: 'review', title: 'Review', component: Review, owns: [] },
 ];
 
@@ -51,30 +59,4 @@ export function viewFor(path: string | null | undefined): View | null {
     }
   }
   return best;
-}
-
-/** Whether a value holds anything a team typed: text, items, a number. */
-function filled(v: unknown): boolean {
-  if (v === null || v === undefined) return false;
-  if (typeof v === 'string') return v.trim() !== '';
-  if (Array.isArray(v)) return v.length > 0;
-  if (typeof v === 'object') return Object.values(v as object).some(filled);
-  return true;
-}
-
-export type ViewState = 'empty' | 'started' | 'errors';
-
-/** A view's state for the navigation: whether it has errors, anything in it at all. */
-export function viewState(
-  view: View,
-  value: (path: string) => unknown,
-  errorPaths: (string | null | undefined)[],
-): ViewState {
-  if (errorPaths.some((p) => p && viewFor(p) === view)) return 'errors';
-  const parts = view.owns.map(value);
-  if (view.id === 'narrative') {
-    const sections = (parts[0] ?? []) as { text: string }[];
-    return sections.some((s) => s.text.trim() !== '') ? 'started' : 'empty';
-  }
-  return parts.some(filled) ? 'started' : 'empty';
 }

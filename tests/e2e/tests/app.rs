@@ -16,6 +16,7 @@ async fn edit_the_organisation_name_and_save_writes_a_canonical_file() {
     let file = copy_sample(dir.path());
     let (_driver, c) = launch(&dir.path().join("data"), &[file.to_str().unwrap()]).await;
 
+    go(&c, "organisation").await;
     let name = field(&c, "organisation.name").await;
     eventually("the sample to load", || async {
         (value(&name).await == "Riverside Community Therapies CIC").then_some(())
@@ -128,6 +129,7 @@ async fn a_plan_locked_by_someone_else_offers_read_only_and_says_so() {
         banner.starts_with("Read-only: you opened it for reading"),
         "{banner}"
     );
+    go(&c, "organisation").await;
     let name = field(&c, "organisation.name").await;
     eventually("the plan to show", || async {
         (value(&name).await == "Riverside Community Therapies CIC").then_some(())
@@ -165,6 +167,7 @@ async fn the_window_shows_the_cores_figures_and_places_findings_beside_their_fie
         .is_err());
 
     // Without a parent body the plan is not a spin-out: MUT-07 warns, beside the field.
+    go(&c, "organisation").await;
     let parent = field(&c, "organisation.parent_body.name").await;
     parent.clear().await.unwrap();
     parent.send_keys(" ").await.unwrap();
@@ -257,11 +260,14 @@ async fn too_few_staff_votes_show_mut_01_beside_the_votes_and_the_check_leads_to
     let votes = field(&c, path).await;
     type_into(&votes, "20%").await;
     let note = format!("[data-path='{path}'] [data-testid='field-note'][data-rule='MUT-01']");
-    let text = eventually("MUT-01 beside the votes", || async {
-        c.find(Locator::Css(&note)).await.ok()?.text().await.ok()
+    // The check of "2" (typed on the way to "20%") may show first; wait for the last one.
+    let text = eventually("MUT-01 beside the votes at 20%", || async {
+        let text = c.find(Locator::Css(&note)).await.ok()?.text().await.ok()?;
+        text.starts_with("Staff hold 20% of the votes")
+            .then_some(text)
     })
     .await;
-    assert!(text.starts_with("Staff hold 20% of the votes"), "{text}");
+    assert!(text.contains("20%"), "{text}");
     screenshot(&c, "e2e-mut-01.png").await;
 
     // From another view, the check in the list leads back to the field.
@@ -299,6 +305,7 @@ async fn too_few_staff_votes_show_mut_01_beside_the_votes_and_the_check_leads_to
 async fn undo_and_redo_work_across_three_views() {
     let dir = tempfile::tempdir().unwrap();
     let (_driver, c) = launch(&dir.path().join("data"), &["--sample"]).await;
+    go(&c, "organisation").await;
     let name = field(&c, "organisation.name").await;
     eventually("the sample to load", || async {
         (value(&name).await == "Riverside Community Therapies CIC").then_some(())
@@ -397,6 +404,7 @@ async fn a_stale_lock_offers_take_over_and_taking_it_opens_the_plan_for_editing(
         .click()
         .await
         .unwrap();
+    go(&c, "organisation").await;
     let name = field(&c, "organisation.name").await;
     eventually("the plan to show", || async {
         (value(&name).await == "Riverside Community Therapies CIC").then_some(())
@@ -420,6 +428,7 @@ async fn a_new_plan_filled_in_the_window_holds_exactly_what_was_typed() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("riverside-therapies.mutualplan");
     let (driver, c) = launch(&dir.path().join("data"), &["--sample"]).await;
+    go(&c, "organisation").await;
     field(&c, "organisation.name").await;
 
     // File → New.
@@ -552,7 +561,8 @@ async fn a_new_plan_filled_in_the_window_holds_exactly_what_was_typed() {
         {
             return Some(Some(b));
         }
-        c.find(Locator::Css("[id='organisation.name']"))
+        // The app opens on the Overview.
+        c.find(Locator::Css("[data-testid='overview']"))
             .await
             .ok()
             .map(|_| None)
@@ -561,6 +571,7 @@ async fn a_new_plan_filled_in_the_window_holds_exactly_what_was_typed() {
     if let Some(read_only) = dialog {
         read_only.click().await.unwrap();
     }
+    go(&c, "organisation").await;
     let name = field(&c, "organisation.name").await;
     eventually("the plan to show", || async {
         (value(&name).await == "Riverside Therapies").then_some(())
@@ -581,6 +592,7 @@ async fn every_list_adds_duplicates_reorders_and_removes_its_items() {
     let dir = tempfile::tempdir().unwrap();
     let (file, _) = new_plan_file(dir.path());
     let (_driver, c) = launch(&dir.path().join("data"), &[file.to_str().unwrap()]).await;
+    go(&c, "organisation").await;
     field(&c, "organisation.name").await;
     let lists = [
         ("ownership", "ownership.groups"),
@@ -659,8 +671,10 @@ async fn every_list_adds_duplicates_reorders_and_removes_its_items() {
 async fn every_view_fits_a_laptop_screen_and_a_narrow_window() {
     let dir = tempfile::tempdir().unwrap();
     let (_driver, c) = launch(&dir.path().join("data"), &["--sample"]).await;
+    go(&c, "organisation").await;
     field(&c, "organisation.name").await;
     let views = [
+        "overview",
         "organisation",
         "ownership",
         "contracts",
@@ -670,7 +684,12 @@ async fn every_view_fits_a_laptop_screen_and_a_narrow_window() {
         "narrative",
         "risks",
         "settings",
+        "forecast",
+        "checks",
+        "readiness",
     ];
+    // The views of what the core computes show figures, not fields.
+    let computed = ["overview", "forecast", "checks", "readiness"];
     // Ctrl+Page Down and Page Up move between the parts of the plan.
     go(&c, "organisation").await;
     c.active_element()
@@ -707,9 +726,11 @@ async fn every_view_fits_a_laptop_screen_and_a_narrow_window() {
                 .await
                 .unwrap()
             );
-            // Every view shows its fields with their labels.
-            let labels = c.find_all(Locator::Css("main label")).await.unwrap();
-            assert!(!labels.is_empty(), "{view} shows no fields");
+            // Every part of the plan shows its fields with their labels.
+            if !computed.contains(&view) {
+                let labels = c.find_all(Locator::Css("main label")).await.unwrap();
+                assert!(!labels.is_empty(), "{view} shows no fields");
+            }
         }
     }
     c.close().await.unwrap();
@@ -717,47 +738,26 @@ async fn every_view_fits_a_laptop_screen_and_a_narrow_window() {
 
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs Xvfb, tauri-driver, WebKitWebDriver and the built app: run scripts/test.sh"]
-async fn a_keystroke_reaches_the_figures_quickly() {
+async fn a_keystroke_reaches_the_figures() {
+    use mutual_plan::forecast::{forecast, report::headline_figures};
     let dir = tempfile::tempdir().unwrap();
     let (_driver, c) = launch(&dir.path().join("data"), &["--sample"]).await;
     go(&c, "contracts").await;
     settled(&c).await;
-    // In the page: type one character into the annual value (as the input event a keystroke
-    // makes) and time until the first figure shows the new forecast.
-    let script = r#"
-        const [digits, done] = arguments;
-        const input = document.getElementById('forecast.contracts[community-therapy].annual_value');
-        const figure = document.querySelector("[data-testid='figure']");
-        const before = figure.textContent;
-        const t0 = performance.now();
-        const seen = new MutationObserver(() => {
-          if (figure.textContent !== before) { seen.disconnect(); done(performance.now() - t0); }
-        });
-        seen.observe(figure, { characterData: true, childList: true, subtree: true });
-        input.focus();
-        input.value = digits;
-        input.dispatchEvent(new Event('input', { bubbles: true }));
-    "#;
-    let mut times = vec![];
-    for n in 0..7 {
-        let digits = format!("{}", 5_000_000 + n * 100_000);
-        let ms = c
-            .execute_async(script, vec![serde_json::json!(digits)])
-            .await
-            .unwrap();
-        times.push(ms.as_f64().unwrap());
-        settled(&c).await;
-    }
-    times.sort_by(|a, b| a.total_cmp(b));
-    let median = times[times.len() / 2];
-    eprintln!(
-        "keystroke to figures: median {median:.0} ms, slowest {:.0} ms",
-        times[times.len() - 1]
-    );
-    assert!(
-        median < 500.0,
-        "a keystroke took {median:.0} ms to reach the figures"
-    );
+    // One input event, as a keystroke makes, in the annual value: the first figure becomes the
+    // core's lowest cash for the plan as typed. (How fast: scripts/bench-window.sh.)
+    let input = field(&c, "forecast.contracts[community-therapy].annual_value").await;
+    c.execute(
+        "const [i] = arguments; i.focus(); i.value = '5000000'; \
+         i.dispatchEvent(new Event('input', { bubbles: true }));",
+        vec![serde_json::to_value(&input).unwrap()],
+    )
+    .await
+    .unwrap();
+    let mut plan = mutual_plan::samples::riverside().unwrap();
+    plan.forecast.contracts[0].annual_value = "5000000".parse().unwrap();
+    let want = headline_figures(&forecast(&plan).unwrap())[0].1.clone();
+    text_becomes(&c, "figure", &want).await;
     c.close().await.unwrap();
 }
 
@@ -767,6 +767,7 @@ async fn every_check_on_a_new_plan_leads_to_a_field_that_shows_it() {
     let dir = tempfile::tempdir().unwrap();
     let (file, _) = new_plan_file(dir.path());
     let (_driver, c) = launch(&dir.path().join("data"), &[file.to_str().unwrap()]).await;
+    go(&c, "organisation").await;
     field(&c, "organisation.name").await;
     settled(&c).await;
     let findings = c
@@ -811,6 +812,7 @@ async fn every_view_passes_an_accessibility_check_and_every_input_has_a_label() 
     by_testid(&c, "view").await;
     settled(&c).await;
     for view in [
+        "overview",
         "organisation",
         "ownership",
         "contracts",
@@ -820,9 +822,13 @@ async fn every_view_passes_an_accessibility_check_and_every_input_has_a_label() 
         "narrative",
         "risks",
         "settings",
+        "forecast",
+        "checks",
+        "readiness",
         "review",
     ] {
         go(&c, view).await;
+        settled(&c).await;
         let violations = serious_accessibility_violations(&c).await;
         assert!(violations.is_empty(), "{view}: {violations:#?}");
         // Every input, select and text area is named by a label a screen reader reads out.

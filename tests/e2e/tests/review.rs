@@ -97,6 +97,7 @@ async fn a_mentor_comments_replies_resolves_and_signs_off_and_staff_see_it() {
     let file = copy_sample(dir.path());
     let original = std::fs::read(&file).unwrap();
     let (driver, c) = launch(&dir.path().join("data"), &[file.to_str().unwrap()]).await;
+    go(&c, "organisation").await;
     field(&c, "organisation.name").await;
     settled(&c).await;
 
@@ -235,6 +236,7 @@ async fn a_mentor_comments_replies_resolves_and_signs_off_and_staff_see_it() {
 
     // Staff open it to edit: the comment and the sign-off are there.
     let (_driver, c) = launch(&dir.path().join("data"), &[file.to_str().unwrap()]).await;
+    go(&c, "organisation").await;
     field(&c, "organisation.name").await;
     settled(&c).await;
     go(&c, "contracts").await;
@@ -277,6 +279,7 @@ async fn two_files_compared_side_by_side_and_a_change_opens_its_field() {
     std::fs::write(&draft, write_plan(&plan)).unwrap();
 
     let (_driver, c) = launch(&dir.path().join("data"), &[draft.to_str().unwrap()]).await;
+    go(&c, "organisation").await;
     field(&c, "organisation.name").await;
     settled(&c).await;
     by_testid(&c, "compare-with").await.click().await.unwrap();

@@ -1,6 +1,6 @@
 //! What the end-to-end tests share: starting the app under tauri-driver, finding elements,
 //! waiting for the core, and small helpers over plans and dialogs.
-#![allow(dead_code)]
+#![allow(dead_code, unused_imports)]
 
 pub use fantoccini::elements::Element;
 pub use fantoccini::{Client, ClientBuilder, Locator};
@@ -312,4 +312,18 @@ pub async fn text_becomes(c: &Client, id: &str, want: &str) {
         (t.trim() == want).then_some(())
     })
     .await;
+}
+
+/// A stress plan for the window: the core's (120 months, 300 staff lines) with 100 contracts.
+pub fn stress_plan_with_contracts() -> mutual_plan::Plan {
+    let mut p = mutual_plan::samples::stress_plan().unwrap();
+    let first = p.forecast.contracts[0].clone();
+    let extra = 100usize.saturating_sub(p.forecast.contracts.len());
+    for i in 0..extra {
+        let mut c = first.clone();
+        c.id = format!("contract-{i}").parse().unwrap();
+        c.service = format!("{} {i}", first.service);
+        p.forecast.contracts.push(c);
+    }
+    p
 }

@@ -13,7 +13,15 @@ headline: string,
 /**
  * The words of ratings, results and severities, and the eligibility heading.
  */
-words: AnalysisWords, };
+words: AnalysisWords, 
+/**
+ * What the Overview shows: each part's progress, the key figures, score and findings.
+ */
+overview: Overview, 
+/**
+ * The ownership figures: votes and equity by group, the board, the tier in words.
+ */
+ownership: OwnershipView, };
 
 export type AnalysisWords = { eligibility_heading: string, ratings: RatingWords, eligibility_results: EligibleWords, findings_headings: SeverityWords, };
 
@@ -131,6 +139,12 @@ figures_heading: string, appeared_heading: string, gone_heading: string, };
 
 export type Constituency = "workforce" | "service_users" | "community" | "state" | "private_partner" | "investor" | "independent";
 
+export type ConstituencySeats = { constituency: Constituency, words: string, seats: number, 
+/**
+ * "Workforce: 3 seats".
+ */
+count_words: string, };
+
 export type Contract = { id: ItemId, commissioner: string, commissioner_kind: PublicBodyKind, service: string, annual_value: Money, start: Month, end: Month, indexation_percent: Percent, payment_terms_days: number, pbr: PaymentByResults | null, renewal: Renewal, procurement: Procurement, };
 
 export type ContributionView = { path: string, words: string, amount: string, };
@@ -206,7 +220,11 @@ drawdowns: Array<ChartMark>,
 /**
  * The headline figures, as label and value.
  */
-figures: Array<[string, string]>, scenarios: Array<ScenarioLine>, };
+figures: Array<[string, string]>, scenarios: Array<ScenarioLine>, 
+/**
+ * Income and expenditure by year, by kind, with corporation tax and surplus after tax.
+ */
+income_expenditure: IncomeExpenditure, };
 
 export type ForecastYear = { label: string, 
 /**
@@ -224,11 +242,37 @@ export type Fte = string;
 
 export type Grant = { id: ItemId, funder: string, purpose: string, amount: Money, month: Month, match_funding: boolean, };
 
+export type GroupBar = { path: string, name: string, kind: string, 
+/**
+ * Share of the votes as a plain number of percent (`"60"`), for the bar's length.
+ */
+votes: string, 
+/**
+ * "60%".
+ */
+votes_words: string, equity: string, equity_words: string, 
+/**
+ * "Employees: 60% of the votes, 0% of the equity".
+ */
+words: string, };
+
 export type GroupKind = "employees" | "employee_trust" | "service_users" | "community" | "parent_body" | "government" | "private_partner" | "social_investor" | "other";
 
 export type Headline = "ready" | "nearly_ready" | "not_yet_ready";
 
 export type ImpactIndicator = { id: ItemId, outcome: string, indicator: string, baseline: string, target: string, };
+
+export type IncomeExpenditure = { 
+/**
+ * "Year 1 to Mar 2028", one a year.
+ */
+headings: Array<string>, rows: Array<IncomeExpenditureLine>, 
+/**
+ * What the account counts, as the PDF says it.
+ */
+note: string, };
+
+export type IncomeExpenditureLine = { label: string, cells: Array<ForecastCell>, total: boolean, };
 
 export type IncomeLine = { id: ItemId, name: string, amount: Money, frequency: Frequency, start: Month, end: Month | null, growth_percent: Percent, };
 
@@ -247,6 +291,8 @@ export type ListKind = "owner_groups" | "board" | "contracts" | "income" | "gran
 export type Loan = { id: ItemId, lender: string, principal: Money, drawdown: Month, annual_rate_percent: Percent, term_months: number, capital_holiday_months: number, repayment: Repayment, };
 
 export type Milestone = { id: ItemId, date: CalendarDate, what: string, };
+
+export type Missing = { path: string, words: string, };
 
 export type Money = string;
 
@@ -281,15 +327,81 @@ export type Organisation = { name: string, legal_form: LegalForm,
  */
 charity: boolean, nation: Nation, parent_body: ParentBody, status: OrgStatus, spin_out_date: CalendarDate, services: string, public_service_mission: string, public_functions_percent: Percent, };
 
+export type Overview = { parts: Array<PartStatus>, 
+/**
+ * "8 of 9 parts complete".
+ */
+completeness: string, 
+/**
+ * The cash figures a mentor looks at first; empty when the forecast cannot be worked out.
+ */
+figures: Array<OverviewFigure>, 
+/**
+ * "12 of 20".
+ */
+score: string, 
+/**
+ * "Nearly ready".
+ */
+headline: string, 
+/**
+ * "Readiness criteria 2.0.0".
+ */
+criteria: string, 
+/**
+ * The most serious findings, errors first, at most [`TOP_FINDINGS`].
+ */
+findings: Array<Finding>, 
+/**
+ * "1 warning and 6 notes", or "No findings".
+ */
+findings_summary: string, 
+/**
+ * The word for a part whose field the window holds in error (text the core refused).
+ */
+errors_word: string, };
+
+export type OverviewFigure = { label: string, value: string, };
+
 export type OwnerGroup = { id: ItemId, name: string, kind: GroupKind, members: number, equity_percent: Percent, voting_percent: Percent, };
 
 export type Ownership = { model: OwnershipModel, groups: Array<OwnerGroup>, shares: Shares | null, one_member_one_vote: boolean, asset_lock: boolean, profit_distribution: ProfitDistribution, staff_voice: string, };
 
 export type OwnershipModel = "employee_led" | "multi_stakeholder" | "joint_venture";
 
+export type OwnershipView = { groups: Array<GroupBar>, seats: Array<SeatView>, 
+/**
+ * The constituencies with seats, in the order of the choices.
+ */
+key: Array<ConstituencySeats>, 
+/**
+ * "7 seats: 4 workforce, 1 service users, …".
+ */
+board_words: string, tier: Tier, 
+/**
+ * "Employee-controlled", "A joint-venture mutual", "Not a public service mutual".
+ */
+tier_words: string, 
+/**
+ * Why, in one sentence: "Staff hold 60% of the votes; more than 50% is control."
+ */
+tier_reason: string, 
+/**
+ * The MUT findings that decide it.
+ */
+findings: Array<Finding>, };
+
 export type ParentBody = { name: string, kind: PublicBodyKind, };
 
 export type PartChanges = { title: string, changes: Array<ChangeRow>, };
+
+export type PartState = "empty" | "started" | "complete" | "errors";
+
+export type PartStatus = { id: string, title: string, state: PartState, 
+/**
+ * The state in a few words: "complete", "2 things missing", "not started", "1 error".
+ */
+words: string, missing: Array<Missing>, };
 
 export type PaymentByResults = { share_percent: Percent, achievement_percent: Percent, lag_months: number, };
 
@@ -445,6 +557,16 @@ export type ScenarioLine = { id: string, title: string, lowest_cash: string, low
  */
 points: Array<string>, };
 
+export type SeatView = { path: string, 
+/**
+ * The holder's name, or "To be recruited".
+ */
+name: string, role: string, constituency: Constituency, constituency_words: string, 
+/**
+ * "Jo Bloggs, chair, workforce (a paid employee)".
+ */
+words: string, };
+
 export type Section = { id: string, title: string, text: string, };
 
 export type SectionPrompt = { id: string, title: string, prompt: string, };
@@ -494,6 +616,8 @@ export type StaffLine = { id: ItemId, role: string, fte: Fte,
  * The people who work those FTE (each has an NI threshold); `None`: one person per FTE.
  */
 headcount: number | null, annual_salary: Money, start: Month, end: Month | null, transferred: boolean, pension: Pension, };
+
+export type Tier = "employee_controlled" | "joint_venture_mutual" | "not_a_mutual";
 
 export type Timestamp = string;
 
