@@ -261,13 +261,12 @@ async fn too_few_staff_votes_show_mut_01_beside_the_votes_and_the_check_leads_to
     type_into(&votes, "20%").await;
     let note = format!("[data-path='{path}'] [data-testid='field-note'][data-rule='MUT-01']");
     // The check of "2" (typed on the way to "20%") may show first; wait for the last one.
-    let text = eventually("MUT-01 beside the votes at 20%", || async {
+    eventually("MUT-01 beside the votes at 20%", || async {
         let text = c.find(Locator::Css(&note)).await.ok()?.text().await.ok()?;
         text.starts_with("Staff hold 20% of the votes")
-            .then_some(text)
+            .then_some(())
     })
     .await;
-    assert!(text.contains("20%"), "{text}");
     screenshot(&c, "e2e-mut-01.png").await;
 
     // From another view, the check in the list leads back to the field.
