@@ -82,6 +82,9 @@ pub enum ErrorKind {
     NoFile,
     /// The PDF could not be made.
     Pdf,
+    /// The window asked for a file the user never chose (in a file dialog, on the command line
+    /// or from the recent files): refused, so a page can only touch what the user picked.
+    NotChosen,
     /// Something the window did not expect (a failed call).
     Internal,
 }
@@ -111,6 +114,7 @@ impl ErrorKind {
             Io => "io",
             NoFile => "no_file",
             Pdf => "pdf",
+            NotChosen => "not_chosen",
             Internal => "internal",
         }
     }
