@@ -26,6 +26,13 @@ fn main() {
             "suggested_pension",
             "user_config",
             "set_identity",
+            "choose_plan_to_open",
+            "choose_folder",
+            "choose_where_to_save",
+            "open_printed",
+            "forget_recent",
+            "backup_offer",
+            "restore_backup",
         ]),
     ))
     .expect("the Tauri build step failed");
