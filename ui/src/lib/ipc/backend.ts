@@ -15,9 +15,11 @@ import type {
   PensionScheme,
   PlanCheck,
   RowView,
+  SaveKind,
   SectionPrompt,
   SortKey,
   TypedValue,
+  UserConfig,
 } from './bindings';
 
 export class BackendError extends Error {
@@ -58,7 +60,16 @@ export const backend = {
   autosave: (plan: Plan) => call<null>('autosave', { plan }),
   discardRecovery: (planId: string) => call<null>('discard_recovery', { planId }),
   closePlan: () => call<null>('close_plan'),
-  printPdf: (plan: Plan, file: string) => call<null>('print_pdf', { plan, file }),
+  printPdf: (plan: Plan, file: string, withReview: boolean, unsaved: boolean) =>
+    call<null>('print_pdf', { plan, file, withReview, unsaved }),
+  openPrinted: () => call<null>('open_printed'),
+  choosePlanToOpen: () => call<string | null>('choose_plan_to_open'),
+  chooseFolder: () => call<string | null>('choose_folder'),
+  chooseWhereToSave: (plan: Plan, kind: SaveKind) => call<string | null>('choose_where_to_save', { plan, kind }),
+  forgetRecent: (file: string) => call<null>('forget_recent', { file }),
+  backupOffer: (file: string) => call<string | null>('backup_offer', { file }),
+  restoreBackup: (file: string) => call<OpenedPlan>('restore_backup', { file }),
+  userConfig: () => call<UserConfig>('user_config'),
   readInput: (kind: InputKind, text: string) => call<TypedValue>('read_input', { kind, text }),
   newItem: (plan: Plan, list: ListKind, name: string) => call<Record<string, unknown>>('new_item', { plan, list, name }),
   uniqueId: (name: string, taken: string[]) => call<string>('unique_id', { name, taken }),
