@@ -89,11 +89,12 @@ impl UserConfig {
     }
 
     /// The name stamped as a plan's `saved_by` when this user saves: their name from settings,
-    /// else their account's name on this computer (`USER`, or `USERNAME` on Windows), else empty.
+    /// else their account's name on this computer (`USER` or `LOGNAME`, or `USERNAME` on
+    /// Windows), else empty.
     pub fn saved_by(&self) -> String {
-        let account = std::env::var("USER")
-            .or_else(|_| std::env::var("USERNAME"))
-            .ok();
+        let account = ["USER", "LOGNAME", "USERNAME"]
+            .iter()
+            .find_map(|v| std::env::var(v).ok().filter(|a| !a.trim().is_empty()));
         self.saved_by_or(account)
     }
 
