@@ -150,7 +150,7 @@ async fn opened_plans_become_recent_and_a_vanished_one_is_taken_off() {
         serde_json::json!([file.to_str().unwrap()])
     );
     // The one still there opens (the first window was stopped without closing it, so its lock
-    // is left behind, dead: taking it over is offered).
+    // is left behind: taking it over is offered, or reading it while that window is still going).
     c.find(Locator::Css(&format!(
         "[data-testid='start-recent'][data-path='{}']",
         file.display()
@@ -161,11 +161,11 @@ async fn opened_plans_become_recent_and_a_vanished_one_is_taken_off() {
     .await
     .unwrap();
     let take_over = eventually("the plan or the lock question", || async {
-        if let Ok(b) = c
-            .find(Locator::Css("[data-testid='choice-take_over']"))
-            .await
-        {
-            return Some(Some(b));
+        for answer in ["take_over", "read_only"] {
+            let css = format!("[data-testid='choice-{answer}']");
+            if let Ok(b) = c.find(Locator::Css(&css)).await {
+                return Some(Some(b));
+            }
         }
         c.find(Locator::Css("[id='organisation.name']"))
             .await
