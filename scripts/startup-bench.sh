@@ -31,8 +31,13 @@ memory() { # kB of RSS and PSS of a process and its descendants
 
 for i in $(seq "$runs"); do
   start=$(date +%s%N)
-  DISPLAY=$display MUTUAL_PLAN_CONFIG_DIR=$config MUTUAL_PLAN_DATA_DIR=$config "$bin" "$@" >/dev/null 2>&1 & app=$!
-  until DISPLAY=$display xdotool search --name '^Riverside.*Mutual Plan$' >/dev/null 2>&1; do sleep 0.02; done
+  DISPLAY=$display MUTUAL_PLAN_CONFIG_DIR=$config MUTUAL_PLAN_DATA_DIR=$config "$bin" "$@" >"$config.log" 2>&1 & app=$!
+  until DISPLAY=$display xdotool search --name '^Riverside.*Mutual Plan$' >/dev/null 2>&1; do
+    if ! kill -0 "$app" 2>/dev/null || (( ($(date +%s%N) - start) > 30000000000 )); then
+      echo "run $i: the sample was not shown within 30 s; the app said:"; cat "$config.log"; exit 1
+    fi
+    sleep 0.02
+  done
   shown=$(( ($(date +%s%N) - start) / 1000000 ))
   sleep "${SETTLE:-3}"
   read -r rss pss procs < <(memory "$app")
@@ -41,4 +46,4 @@ for i in $(seq "$runs"); do
   kill "$app"; wait "$app" 2>/dev/null || true; app=
   rm -rf "${config:?}"/*
 done
-rm -rf "$config"
+rm -rf "$config" "$config.log"
