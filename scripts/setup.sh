@@ -11,10 +11,10 @@ as_root() {
 
 # Debian/Ubuntu packages: WebKitGTK for the window, Xvfb and WebKitWebDriver for the end-to-end
 # tests (and xdotool to answer the desktop's Save dialog in them), qpdf and poppler for checking
-# PDFs, ImageMagick for screenshots.
+# PDFs, ImageMagick for screenshots, and MinGW-w64 to cross-compile the Windows build.
 APT_PACKAGES=(ca-certificates build-essential pkg-config curl file libwebkit2gtk-4.1-dev libssl-dev libxdo-dev
   libayatana-appindicator3-dev librsvg2-dev xvfb xauth webkit2gtk-driver fonts-dejavu-core
-  xdotool qpdf poppler-utils imagemagick)
+  xdotool qpdf poppler-utils imagemagick mingw-w64)
 
 install_system_packages() {
   local missing=()
@@ -66,6 +66,15 @@ install_node() {
     step "installing Node.js 22 from NodeSource (the distribution's is too old for Vite)"
     curl -fsSL https://deb.nodesource.com/setup_22.x | as_root bash - >/dev/null
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs >/dev/null
+  fi
+}
+
+# The Rust standard library for Windows (linked with MinGW-w64), for the cross-compile check.
+WINDOWS_TARGET=x86_64-pc-windows-gnu
+install_windows_target() {
+  if ! rustup target list --installed | grep -qx "$WINDOWS_TARGET"; then
+    step "rustup target add $WINDOWS_TARGET"
+    rustup target add "$WINDOWS_TARGET"
   fi
 }
 

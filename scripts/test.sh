@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is needed and runs every check and test: formatting, lints, the UI's type check,
-# lint and unit tests, the core's unit and integration tests, the CLI tests, and the end-to-end tests of the
-# real app under Xvfb through tauri-driver and WebKitWebDriver.
+# lint and unit tests, the installable package and its contents, the Windows cross-compile, the
+# core's unit and integration tests, the CLI tests, and the end-to-end tests of the real app (the
+# packaged release binary) under Xvfb through tauri-driver and WebKitWebDriver.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TERM_COLOR=never
@@ -9,6 +10,7 @@ start=$(date +%s)
 source scripts/setup.sh
 install_system_packages
 install_rust
+install_windows_target
 install_node
 install_tauri_driver
 install_ui_packages
@@ -23,9 +25,15 @@ build_ui
 step "cargo clippy"
 cargo clippy --locked --workspace --all-targets -- -D warnings
 
-# The end-to-end tests drive this binary; cargo test does not rebuild another package's binary.
-step "building the app"
-cargo build --locked -p mutual-plan-app
+# Built once: the package's release app is also the binary the end-to-end tests drive.
+target="${CARGO_TARGET_DIR:-$PWD/target}"
+UI_BUILT=1 scripts/package.sh
+step "checking the package"
+scripts/check-package.sh "$target"/release/bundle/deb/mutual-plan_*_amd64.deb
+export MUTUAL_PLAN_APP="$target/release/mutual-plan-app"
+
+step "cross-compiling the app and the CLI for Windows ($WINDOWS_TARGET, MinGW-w64)"
+cargo build --locked --target "$WINDOWS_TARGET" -p mutual-plan-app -p mutual-plan --bins
 
 step "cargo test (unit, integration, CLI and end-to-end under Xvfb)"
 # One thread: the end-to-end tests share tauri-driver's fixed ports.

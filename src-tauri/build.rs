@@ -31,6 +31,13 @@ fn main() {
             "save_review",
             "compare_with",
             "compare_on_disk",
+            "choose_plan_to_open",
+            "choose_folder",
+            "choose_where_to_save",
+            "open_printed",
+            "forget_recent",
+            "backup_offer",
+            "restore_backup",
         ]),
     ))
     .expect("the Tauri build step failed");

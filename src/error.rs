@@ -84,6 +84,9 @@ pub enum ErrorKind {
     NoIdentity,
     /// The PDF could not be made.
     Pdf,
+    /// The window asked for a file the user never chose (in a file dialog, on the command line
+    /// or from the recent files): refused, so a page can only touch what the user picked.
+    NotChosen,
     /// Something the window did not expect (a failed call).
     Internal,
 }
@@ -114,6 +117,7 @@ impl ErrorKind {
             NoFile => "no_file",
             NoIdentity => "no_identity",
             Pdf => "pdf",
+            NotChosen => "not_chosen",
             Internal => "internal",
         }
     }

@@ -366,7 +366,10 @@ fn run(command: Command) -> Result<(), Failure> {
         } => {
             let plan = storage::load(&file)?.plan;
             let analysis = analyse(&plan, &Criteria::bundled());
-            let options = pdf::PrintOptions { with_review };
+            let options = pdf::PrintOptions {
+                with_review,
+                unsaved: false,
+            };
             let bytes = pdf::render_with(&plan, &analysis, &options)
                 .map_err(|e| Failure::File(e.to_string()))?;
             write_output(&output, &bytes)

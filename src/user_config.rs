@@ -88,6 +88,24 @@ impl UserConfig {
         (!name.is_empty()).then_some(name)
     }
 
+    /// The name stamped as a plan's `saved_by` when this user saves: their name from settings,
+    /// else their account's name on this computer (`USER` or `LOGNAME`, or `USERNAME` on
+    /// Windows), else empty.
+    pub fn saved_by(&self) -> String {
+        let account = ["USER", "LOGNAME", "USERNAME"]
+            .iter()
+            .find_map(|v| std::env::var(v).ok().filter(|a| !a.trim().is_empty()));
+        self.saved_by_or(account)
+    }
+
+    /// [`UserConfig::saved_by`] with the account name given.
+    pub fn saved_by_or(&self, account: Option<String>) -> String {
+        match self.display_name() {
+            Some(name) => name.to_owned(),
+            None => account.map(|a| a.trim().to_owned()).unwrap_or_default(),
+        }
+    }
+
     /// Puts `path` first in the recent files, removing an earlier entry for it and keeping
     /// at most [`RECENT_LIMIT`].
     pub fn remember(&mut self, path: &Path) {
@@ -157,6 +175,15 @@ mod tests {
         assert_eq!(c.display_name(), None);
         c.name = "  Asha Patel ".into();
         assert_eq!(c.display_name(), Some("Asha Patel"));
+    }
+
+    #[test]
+    fn saves_are_stamped_with_the_name_in_settings_else_the_account_name() {
+        let mut c = UserConfig::default();
+        assert_eq!(c.saved_by_or(Some("asha".into())), "asha");
+        assert_eq!(c.saved_by_or(None), "");
+        c.name = "Asha Patel".into();
+        assert_eq!(c.saved_by_or(Some("asha".into())), "Asha Patel");
     }
 
     #[test]

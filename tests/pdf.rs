@@ -308,7 +308,10 @@ fn no_raw_ids_field_paths_or_coded_values_reach_the_page() {
     stress.review = sample().review;
     for (name, plan) in [("sample", sample()), ("stress", stress)] {
         let path = dir.path().join(format!("{name}.pdf"));
-        let options = PrintOptions { with_review: true };
+        let options = PrintOptions {
+            with_review: true,
+            unsaved: false,
+        };
         std::fs::write(
             &path,
             render_with(&plan, &analysed(&plan), &options).unwrap(),
@@ -469,4 +472,47 @@ fn the_outline_nests_each_sections_tables_beneath_it() {
     assert_eq!(kids(section("9. Financial plan")), ["Financial summary"]);
     assert!(kids(section("Checks")).contains(&"Investment readiness".to_string()));
     assert!(kids(section("1. Executive summary")).is_empty());
+}
+
+#[test]
+fn a_printout_of_unsaved_changes_says_so_on_every_page_and_a_saved_one_on_none() {
+    let plan = sample();
+    let marks = |unsaved: bool| {
+        let options = PrintOptions {
+            with_review: false,
+            unsaved,
+        };
+        let laid = layout(&plan, &analysed(&plan), &options).unwrap();
+        laid.document
+            .pages
+            .iter()
+            .map(|page| {
+                page.items.iter().any(|item| {
+                    matches!(item, Item::Text { text, .. } if text == mutual_plan::pdf::UNSAVED_MARK)
+                })
+            })
+            .collect::<Vec<bool>>()
+    };
+    let unsaved = marks(true);
+    assert!(unsaved.len() > 10, "{}", unsaved.len());
+    assert!(unsaved.iter().all(|&m| m), "{unsaved:?}");
+    assert!(marks(false).iter().all(|&m| !m));
+    // The words a reader sees, in the PDF's text.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("unsaved.pdf");
+    let options = PrintOptions {
+        with_review: false,
+        unsaved: true,
+    };
+    std::fs::write(
+        &path,
+        render_with(&plan, &analysed(&plan), &options).unwrap(),
+    )
+    .unwrap();
+    let text = tool("pdftotext", &[path.to_str().unwrap(), "-"]);
+    assert_eq!(
+        text.matches("Unsaved changes \u{2014} matches no saved file")
+            .count(),
+        pages(&path)
+    );
 }

@@ -1,6 +1,7 @@
 //! The window's commands: each parses its input, makes one call into the core and maps the error.
 
-use crate::ipc::{AnalysisView, IpcError, OpenAs, OpenedPlan, PlanCheck};
+use crate::ipc::{AnalysisView, IpcError, OpenAs, OpenedPlan, PlanCheck, SaveKind};
+use crate::paths::PathGate;
 use mutual_plan::analysis::analyse;
 use mutual_plan::compare::{compare_view, CompareView, Other};
 use mutual_plan::criteria::Criteria;
@@ -10,13 +11,14 @@ use mutual_plan::input::{InputKind, TypedValue};
 use mutual_plan::plan::{Review, ReviewerRole};
 use mutual_plan::portfolio::{self as core_portfolio, report::RowView, SortKey};
 use mutual_plan::review::{self, ReviewAction, ReviewError, Reviewer};
-use mutual_plan::storage::{recovery, OpenFile, OpenMode, Storage};
+use mutual_plan::storage::{backup, recovery, OpenFile, OpenMode, Storage};
 use mutual_plan::user_config::UserConfig;
 use mutual_plan::values::{PlanId, Timestamp};
 use mutual_plan::{fingerprint, new_plan as core_new, pdf, plan_file, samples, Plan};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
-use tauri::State;
+use tauri::{AppHandle, State};
+use tauri_plugin_dialog::DialogExt;
 
 /// What the app was asked to open when it started.
 pub enum StartupFile {
@@ -37,6 +39,10 @@ pub struct AppState {
     pub config_dir: PathBuf,
     /// The user's settings as last read or saved.
     pub user: Mutex<UserConfig>,
+    /// The files and folders the user chose this session: the only ones the window may use.
+    pub gate: PathGate,
+    /// The PDF printed last, which the window may ask to open in the system's viewer.
+    pub last_printed: Mutex<Option<PathBuf>>,
 }
 
 impl AppState {
@@ -118,8 +124,15 @@ pub fn startup_portfolio(state: State<'_, AppState>) -> Option<String> {
 /// (never locked or written), in the order of `sort`, with every figure and word as shown.
 /// Runs off the window's thread, since a large folder takes seconds.
 #[tauri::command(async)]
-pub fn portfolio(state: State<'_, AppState>, folders: Vec<String>, sort: SortKey) -> Vec<RowView> {
-    portfolio_rows(&folders, sort, &state.criteria)
+pub fn portfolio(
+    state: State<'_, AppState>,
+    folders: Vec<String>,
+    sort: SortKey,
+) -> Result<Vec<RowView>, IpcError> {
+    for folder in &folders {
+        state.gate.check_folder(folder)?;
+    }
+    Ok(portfolio_rows(&folders, sort, &state.criteria))
 }
 
 /// The rows of [`portfolio`], apart from the window's state.
@@ -184,27 +197,23 @@ pub fn unique_id(name: String, taken: Vec<String>) -> String {
     core_new::unique_id(&name, &taken)
 }
 
-/// The path of a file the user picked, as the page sends it: every command that reads a file
-/// the page names goes through here, so that all are handled alike.
-fn picked_path(file: &str) -> PathBuf {
-    PathBuf::from(file)
-}
-
 /// Opens a plan file: for editing, taking over a stale lock, read-only, or as an unsaved copy of
 /// a locked plan. Runs off the window's thread, so a slow drive never freezes it.
 #[tauri::command(async)]
 pub fn open_plan(
+    app: AppHandle,
     state: State<'_, AppState>,
     file: String,
     mode: OpenAs,
 ) -> Result<OpenedPlan, IpcError> {
-    let path = picked_path(&file);
+    let path = state.gate.check(&file)?;
     let m = match mode {
         OpenAs::TakeOver => OpenMode::TakeOver,
         OpenAs::ReadOnly | OpenAs::Copy => OpenMode::ReadOnly,
         OpenAs::Edit => OpenMode::Edit,
     };
     let open = state.storage.open(&path, m)?;
+    remember(&app, &state, &path);
     if mode == OpenAs::Copy {
         return Ok(unsaved(&state, open.plan));
     }
@@ -368,7 +377,7 @@ pub fn compare_with(
     file: String,
 ) -> Result<CompareView, IpcError> {
     let plan = plan_file::plan_from_value(&plan)?;
-    let path = picked_path(&file);
+    let path = state.gate.check(&file)?;
     let other = mutual_plan::storage::load(&path)?.plan;
     Ok(compare_view(
         &other,
@@ -416,7 +425,8 @@ pub fn save_plan(
     plan: serde_json::Value,
     overwrite: bool,
 ) -> Result<OpenedPlan, IpcError> {
-    let plan = plan_file::plan_from_value(&plan)?;
+    let mut plan = plan_file::plan_from_value(&plan)?;
+    plan.saved_by = state.user().saved_by();
     let mut guard = state.open.lock().unwrap_or_else(|e| e.into_inner());
     let open = guard.as_mut().ok_or_else(|| {
         IpcError::new(
@@ -431,15 +441,17 @@ pub fn save_plan(
 /// Saves to a new file chosen by the user, which becomes the open file.
 #[tauri::command(async)]
 pub fn save_plan_as(
+    app: AppHandle,
     state: State<'_, AppState>,
     plan: serde_json::Value,
     file: String,
 ) -> Result<OpenedPlan, IpcError> {
-    let plan = plan_file::plan_from_value(&plan)?;
+    let path = state.gate.check(&file)?;
+    let mut plan = plan_file::plan_from_value(&plan)?;
+    plan.saved_by = state.user().saved_by();
     let previous = state.open_path();
-    let open = state
-        .storage
-        .save_as(Path::new(&file), &plan, previous.as_deref())?;
+    let open = state.storage.save_as(&path, &plan, previous.as_deref())?;
+    remember(&app, &state, &path);
     let result = opened(Some(&open.path), open.plan.clone(), None, None);
     state.set_open(Some(open));
     Ok(result)
@@ -467,19 +479,193 @@ pub fn close_plan(state: State<'_, AppState>) {
     state.set_open(None);
 }
 
-/// Prints the plan as edited to a PDF file chosen by the user.
+/// Prints the plan as edited to a PDF file chosen by the user: with the mentors' comments when
+/// `with_review`, and marked on every page as matching no saved file when `unsaved`.
 #[tauri::command(async)]
 pub fn print_pdf(
     state: State<'_, AppState>,
     plan: serde_json::Value,
     file: String,
+    with_review: bool,
+    unsaved: bool,
 ) -> Result<(), IpcError> {
+    let path = state.gate.check(&file)?;
     let plan = plan_file::plan_from_value(&plan)?;
     let analysis = analyse(&plan, &state.criteria);
-    let bytes =
-        pdf::render(&plan, &analysis).map_err(|e| IpcError::new(ErrorKind::Pdf, e.to_string()))?;
-    mutual_plan::storage::save_atomic(&PathBuf::from(file), &bytes)?;
+    let options = pdf::PrintOptions {
+        with_review,
+        unsaved,
+    };
+    let bytes = pdf::render_with(&plan, &analysis, &options)
+        .map_err(|e| IpcError::new(ErrorKind::Pdf, e.to_string()))?;
+    mutual_plan::storage::save_atomic(&path, &bytes)?;
+    *state.last_printed.lock().unwrap_or_else(|e| e.into_inner()) = Some(path);
     Ok(())
+}
+
+/// Opens the PDF printed last in the system's PDF viewer (the page cannot name another file).
+#[tauri::command]
+pub fn open_printed(state: State<'_, AppState>) -> Result<(), IpcError> {
+    let path = state
+        .last_printed
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .clone()
+        .ok_or_else(|| IpcError::new(ErrorKind::NoFile, "nothing has been printed yet"))?;
+    open::that_detached(&path).map_err(|e| {
+        IpcError::new(
+            ErrorKind::Io,
+            format!(
+                "{} was printed, but no program to show PDFs could be started ({e}): open it from your files",
+                path.display()
+            ),
+        )
+    })
+}
+
+/// Asks the user, in the desktop's own dialog, for a plan file to open (or compare, as `title`
+/// says); the file chosen may then be read. `None` when they cancel.
+#[tauri::command(async)]
+pub fn choose_plan_to_open(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    title: Option<String>,
+) -> Option<String> {
+    let mut dialog = app
+        .dialog()
+        .file()
+        .add_filter("Mutual Plan", &[PLAN_EXTENSION]);
+    if let Some(title) = title {
+        dialog = dialog.set_title(title);
+    }
+    let path = dialog.blocking_pick_file()?.into_path().ok()?;
+    state.gate.allow(&path);
+    Some(path.to_string_lossy().into_owned())
+}
+
+/// Asks the user for a folder of plans to show as a portfolio; `None` when they cancel.
+#[tauri::command(async)]
+pub fn choose_folder(app: AppHandle, state: State<'_, AppState>) -> Option<String> {
+    let path = app
+        .dialog()
+        .file()
+        .set_title("Open Folder as Portfolio")
+        .blocking_pick_folder()?
+        .into_path()
+        .ok()?;
+    state.gate.allow_folder(&path);
+    Some(path.to_string_lossy().into_owned())
+}
+
+/// Asks the user where to save the plan (`kind` plan) or its printout (`kind` pdf), suggesting a
+/// name made from the plan; the file chosen may then be written. `None` when they cancel.
+#[tauri::command(async)]
+pub fn choose_where_to_save(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    plan: serde_json::Value,
+    kind: SaveKind,
+) -> Option<String> {
+    let plan = plan_file::plan_from_value(&plan).ok();
+    let (filter, extension, name) = match kind {
+        SaveKind::Plan => (
+            "Mutual Plan",
+            PLAN_EXTENSION,
+            plan.as_ref()
+                .map_or("plan".into(), |p| p.organisation.name.clone()),
+        ),
+        SaveKind::Pdf => (
+            "PDF",
+            "pdf",
+            plan.as_ref().map_or("plan".into(), |p| {
+                format!("{} revision {}", p.title, p.revision)
+            }),
+        ),
+    };
+    let name = if name.trim().is_empty() {
+        "plan".to_owned()
+    } else {
+        name.trim().to_owned()
+    };
+    let path = app
+        .dialog()
+        .file()
+        .add_filter(filter, &[extension])
+        .set_file_name(format!("{}.{extension}", file_name_safe(&name)))
+        .blocking_save_file()?
+        .into_path()
+        .ok()?;
+    state.gate.allow(&path);
+    Some(path.to_string_lossy().into_owned())
+}
+
+/// The extension of plan files.
+const PLAN_EXTENSION: &str = "mutualplan";
+
+/// `name` with the characters that Windows, macOS or Linux refuse in a file name replaced.
+fn file_name_safe(name: &str) -> String {
+    name.chars()
+        .map(|c| match c {
+            '\\' | '/' | ':' | '*' | '?' | '"' | '<' | '>' | '|' => '-',
+            c if c.is_control() => ' ',
+            c => c,
+        })
+        .collect()
+}
+
+/// Puts `path` first in File → Open Recent, and keeps it usable this session.
+fn remember(app: &AppHandle, state: &AppState, path: &Path) {
+    state.gate.allow(path);
+    // Recent files are a convenience: a settings folder that cannot be written loses only them.
+    match state.update_user(|u| u.remember(path)) {
+        Ok(user) => crate::menu::set_recent(app, &user.recent),
+        Err(e) => eprintln!("Mutual Plan: {}", e.message),
+    }
+}
+
+/// Takes a file that has gone (moved or deleted) off File → Open Recent.
+#[tauri::command]
+pub fn forget_recent(app: AppHandle, state: State<'_, AppState>, file: String) {
+    let path = PathBuf::from(file);
+    let user = state.update_user(|u| u.forget(&path)).unwrap_or_else(|e| {
+        eprintln!("Mutual Plan: {}", e.message);
+        state.user()
+    });
+    crate::menu::set_recent(&app, &user.recent);
+}
+
+/// For a plan file that could not be opened (damaged, say): its newest backup, in words, when
+/// the data folder holds one; the window then offers to restore it.
+#[tauri::command(async)]
+pub fn backup_offer(state: State<'_, AppState>, file: String) -> Result<Option<String>, IpcError> {
+    let path = state.gate.check(&file)?;
+    let bytes = mutual_plan::storage::read_bytes(&path).unwrap_or_default();
+    Ok(backup::newest_for(&state.storage.data_dir, &bytes).map(|b| backup::describe(&b)))
+}
+
+/// Puts the newest backup of a damaged plan file back in its place (the damaged bytes are kept
+/// as a backup too) and opens it for editing.
+#[tauri::command(async)]
+pub fn restore_backup(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    file: String,
+) -> Result<OpenedPlan, IpcError> {
+    let path = state.gate.check(&file)?;
+    let bytes = mutual_plan::storage::read_bytes(&path).unwrap_or_default();
+    let newest = backup::newest_for(&state.storage.data_dir, &bytes).ok_or_else(|| {
+        IpcError::new(
+            ErrorKind::NotFound,
+            format!("there is no backup of {}", path.display()),
+        )
+    })?;
+    let mut plan = mutual_plan::storage::load(&newest)?.plan;
+    plan.saved_by = state.user().saved_by();
+    let open = state.storage.save_as(&path, &plan, None)?;
+    remember(&app, &state, &path);
+    let result = opened(Some(&open.path), open.plan.clone(), None, None);
+    state.set_open(Some(open));
+    Ok(result)
 }
 
 #[cfg(test)]

@@ -87,6 +87,16 @@ pub enum OpenAs {
     Copy,
 }
 
+/// What a file chosen in the Save dialog will hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum SaveKind {
+    /// The plan itself (`.mutualplan`).
+    Plan,
+    /// Its printout (`.pdf`).
+    Pdf,
+}
+
 /// A plan open in the window.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct OpenedPlan {
@@ -198,6 +208,7 @@ pub fn typescript_bindings() -> String {
     c.visit::<IpcError>();
     c.visit::<Choices>();
     c.visit::<OpenAs>();
+    c.visit::<SaveKind>();
     c.visit::<SectionPrompt>();
     c.visit::<mutual_plan::portfolio::report::RowView>();
     c.visit::<mutual_plan::portfolio::SortKey>();

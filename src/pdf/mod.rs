@@ -40,7 +40,13 @@ pub struct PrintOptions {
     /// Print the mentors' comments (working notes, not part of a submission). Sign-offs are
     /// always printed.
     pub with_review: bool,
+    /// The plan has changes not saved to any file: every page then says so beside the
+    /// fingerprint, since that fingerprint matches no file on disk.
+    pub unsaved: bool,
 }
+
+/// The words on every page of a printout of unsaved changes.
+pub const UNSAVED_MARK: &str = "Unsaved changes \u{2014} matches no saved file";
 
 /// Lays out the submission for `plan`, with what the core computed for it.
 pub fn layout(plan: &Plan, analysis: &Analysis, options: &PrintOptions) -> Result<Laid, PdfError> {
@@ -73,8 +79,9 @@ pub fn layout(plan: &Plan, analysis: &Analysis, options: &PrintOptions) -> Resul
     } else {
         format!("Draft \u{2014} {}", plan.title)
     };
+    let mark = options.unsaved.then_some(UNSAVED_MARK);
     for (i, page) in pages.iter_mut().enumerate() {
-        stamp(&fonts, page, i, total, &fp, &header);
+        stamp(&fonts, page, i, total, &fp, &header, mark);
     }
     let document = Document {
         title: plan.title.clone(),
@@ -105,8 +112,16 @@ pub fn render_with(
 }
 
 /// The running header (the plan's title, not on the cover) and the footer on every page: the
-/// fingerprint and "Page N of M".
-fn stamp(fonts: &Fonts, page: &mut Page, i: usize, total: usize, fp: &str, title: &str) {
+/// fingerprint, the unsaved-changes mark when there is one, and "Page N of M".
+fn stamp(
+    fonts: &Fonts,
+    page: &mut Page,
+    i: usize,
+    total: usize,
+    fp: &str,
+    title: &str,
+    mark: Option<&str>,
+) {
     let right_edge = page.width - RIGHT;
     if i > 0 {
         let title = text::printable(fonts, Face::Regular, title);
@@ -146,6 +161,18 @@ fn stamp(fonts: &Fonts, page: &mut Page, i: usize, total: usize, fp: &str, title
         color: GREY,
         text: format!("Fingerprint {fp}"),
     });
+    if let Some(mark) = mark {
+        // Bold and in the error red, after the fingerprint it qualifies.
+        let x = LEFT + fonts.width(Face::Regular, 8.0, &format!("Fingerprint {fp}")) + 12.0;
+        page.items.push(Item::Text {
+            x,
+            baseline: y,
+            face: Face::Bold,
+            size: 8.0,
+            color: layout::RED,
+            text: mark.to_owned(),
+        });
+    }
     page.items.push(Item::Text {
         x: x_right,
         baseline: y,

@@ -58,6 +58,44 @@ pub fn list(data_dir: &Path, plan_id: &str) -> Vec<PathBuf> {
     files
 }
 
+/// The plan id near the top of a plan file, read from its raw bytes so that a truncated or
+/// malformed file can still be matched with its backups: in a plan file the plan's `"id"` is the
+/// first key of that name, before any list item's. `None` when no well-formed id is found.
+pub fn plan_id_in(bytes: &[u8]) -> Option<String> {
+    let text = String::from_utf8_lossy(bytes);
+    let after_key = &text[text.find("\"id\"")? + 4..];
+    let value = after_key.trim_start().strip_prefix(':')?.trim_start();
+    let id: String = value
+        .strip_prefix('"')?
+        .chars()
+        .take_while(|c| *c != '"')
+        .collect();
+    let well_formed = !id.is_empty()
+        && id.len() <= 64
+        && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+    (well_formed && value[1..].len() > id.len()).then_some(id)
+}
+
+/// The newest backup of the plan whose file (perhaps damaged) holds `bytes`.
+pub fn newest_for(data_dir: &Path, bytes: &[u8]) -> Option<PathBuf> {
+    list(data_dir, &plan_id_in(bytes)?).into_iter().next()
+}
+
+/// When a backup was taken and of which revision, in words:
+/// "the backup of 27 November 2026 at 10:15 UTC (revision 3)".
+pub fn describe(path: &Path) -> String {
+    let revision = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .and_then(|s| s.rsplit_once("-r"))
+        .map(|(_, r)| r.to_owned());
+    match (taken_at(path), revision) {
+        (Some(t), Some(r)) => format!("the backup of {} (revision {r})", crate::labels::moment(t)),
+        (Some(t), None) => format!("the backup of {}", crate::labels::moment(t)),
+        _ => "the newest backup".to_owned(),
+    }
+}
+
 fn taken_at(path: &Path) -> Option<Timestamp> {
     let name = path.file_name()?.to_str()?;
     let c = name.split('-').next()?;
@@ -88,5 +126,34 @@ pub fn prune(dir: &Path, now: Timestamp) {
         if taken_at(old).is_some_and(|t| now.unix() - t.unix() > KEEP_DAYS * 86_400) {
             let _ = std::fs::remove_file(old);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::storage::RealFs;
+
+    #[test]
+    fn a_truncated_plan_is_matched_with_its_newest_backup_by_its_id() {
+        let dir = tempfile::tempdir().unwrap();
+        let plan = crate::samples::RIVERSIDE.as_bytes();
+        let id = crate::samples::riverside().unwrap().id.as_str().to_owned();
+        assert_eq!(plan_id_in(plan).as_deref(), Some(id.as_str()));
+        let t = |s: &str| s.parse::<Timestamp>().unwrap();
+        keep(&RealFs, dir.path(), &id, 2, t("2026-11-20T10:00:00Z"), plan).unwrap();
+        let newest = keep(&RealFs, dir.path(), &id, 3, t("2026-11-27T10:15:00Z"), plan).unwrap();
+        // Cut off after the id, or even in the middle of the first list.
+        let truncated = &plan[..plan.len() / 3];
+        assert_eq!(newest_for(dir.path(), truncated), Some(newest.clone()));
+        assert_eq!(
+            describe(&newest),
+            "the backup of 27 November 2026 at 10:15 UTC (revision 3)"
+        );
+        // Cut off inside the id, or before it: no guess.
+        let at = crate::samples::RIVERSIDE.find(&id).unwrap();
+        assert_eq!(plan_id_in(&plan[..at + 5]), None);
+        assert_eq!(plan_id_in(&plan[..20]), None);
+        assert_eq!(newest_for(dir.path(), b"not a plan"), None);
     }
 }

@@ -68,11 +68,12 @@ async fn edit_the_organisation_name_and_save_writes_a_canonical_file() {
         std::fs::read_to_string(kept[0].path()).unwrap(),
         mutual_plan::samples::RIVERSIDE
     );
-    // everything but the name and the save stamp is as it was
+    // everything but the name and the save stamp (who saved it, checked in desktop.rs) is as it was
     let mut expected = mutual_plan::samples::riverside().unwrap();
     expected.organisation.name = plan.organisation.name.clone();
     expected.revision = plan.revision;
     expected.saved_at = plan.saved_at;
+    expected.saved_by = plan.saved_by.clone();
     assert_eq!(plan, expected);
 
     eventually("the title to lose its unsaved mark", || async {
@@ -545,6 +546,7 @@ async fn a_new_plan_filled_in_the_window_holds_exactly_what_was_typed() {
     expected.id = saved.id.clone();
     expected.revision = saved.revision;
     expected.saved_at = saved.saved_at;
+    expected.saved_by = saved.saved_by.clone();
     assert_eq!(saved.revision, 1);
     assert_eq!(saved, expected, "the file holds exactly what was typed");
     c.close().await.unwrap();

@@ -5,9 +5,23 @@ export interface Answer {
   primary?: boolean;
 }
 
+/** A checkbox shown above the answers (such as "Include mentor comments"). */
+export interface ChoiceOption {
+  label: string;
+  help?: string;
+  checked: boolean;
+}
+
 export interface Choice {
   title: string;
   message: string;
   detail?: string;
+  option?: ChoiceOption;
   answers: Answer[];
+}
+
+/** The answer picked, and whether the dialog's checkbox was ticked. */
+export interface Picked {
+  value: string;
+  checked: boolean;
 }

@@ -55,7 +55,13 @@ pub fn app_binary() -> PathBuf {
 
 pub fn start_driver(data_dir: &Path) -> Driver {
     let port = port();
-    let child = Command::new("tauri-driver")
+    let mut driver = Command::new("tauri-driver");
+    if std::env::var_os("E2E_SCREENSHOT_DIR").is_some() {
+        // WebDriver's screenshots need WebKit's compositing, which the app turns off by default
+        // to save memory; "0" keeps it on.
+        driver.env("WEBKIT_DISABLE_COMPOSITING_MODE", "0");
+    }
+    let child = driver
         // The app keeps backups and recovery files here instead of the user's data folder.
         .env("MUTUAL_PLAN_DATA_DIR", data_dir)
         // …and the user's own settings (who they are, recent files) here.
