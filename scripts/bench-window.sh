@@ -10,8 +10,11 @@
 # Needs what the end-to-end tests need (Xvfb, tauri-driver, WebKitWebDriver). E2E_PORT as there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-(cd ui && npm run --silent build)
-cargo build -p mutual-plan-app
+# MUTUAL_PLAN_APP names a built app (the packaged release one, say); otherwise a debug build.
+if [ -z "${MUTUAL_PLAN_APP:-}" ]; then
+  (cd ui && npm run --silent build)
+  cargo build -p mutual-plan-app
+fi
 BENCH_WINDOW=1 xvfb-run -a -s "-screen 0 1366x768x24" \
   cargo test -p e2e --test bench_window -- --include-ignored --test-threads=1 --nocapture 2>&1 \
   | grep '^BENCH'

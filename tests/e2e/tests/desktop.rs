@@ -34,6 +34,7 @@ async fn invoke(c: &Client, cmd: &str, args: serde_json::Value) -> serde_json::V
 }
 
 async fn sample_shown(c: &Client) {
+    go(c, "organisation").await;
     let name = field(c, "organisation.name").await;
     eventually("the plan to load", || async {
         (value(&name).await == "Riverside Community Therapies CIC").then_some(())
@@ -66,11 +67,8 @@ async fn a_damaged_plan_on_the_command_line_shows_why_and_its_backup_restores() 
     by_testid(&c, "start-screen").await;
     let problem = by_testid(&c, "start-problem").await.text().await.unwrap();
     assert_eq!(problem, core_says);
-    // Nobody's plan is shown as if it were this one.
-    assert!(c
-        .find(Locator::Css("[id='organisation.name']"))
-        .await
-        .is_err());
+    // Nobody's plan is shown as if it were this one: no part of any plan is on screen.
+    assert!(c.find(Locator::Css("[data-testid='view']")).await.is_err());
     assert!(serious_accessibility_violations(&c).await.is_empty());
     screenshot(&c, "e2e-start-screen.png").await;
 
@@ -167,7 +165,7 @@ async fn opened_plans_become_recent_and_a_vanished_one_is_taken_off() {
                 return Some(Some(b));
             }
         }
-        c.find(Locator::Css("[id='organisation.name']"))
+        c.find(Locator::Css("[data-testid='view']"))
             .await
             .ok()
             .map(|_| None)
