@@ -357,12 +357,7 @@ pub fn save_review(
 ) -> Result<OpenedPlan, IpcError> {
     let plan = plan_file::plan_from_value(&plan)?;
     let mut guard = state.open.lock().unwrap_or_else(|e| e.into_inner());
-    let open = guard.as_mut().ok_or_else(|| {
-        IpcError::new(
-            ErrorKind::NoFile,
-            "this plan has not been saved to a file yet: choose where to save it",
-        )
-    })?;
+    let open = guard.as_mut().ok_or_else(no_file)?;
     let saved = state.storage.save_review(open, &plan.review, overwrite)?;
     let read_only = open.read_only.clone();
     Ok(opened(Some(&open.path), saved, read_only, None))
@@ -396,12 +391,7 @@ pub fn compare_on_disk(
     plan: serde_json::Value,
 ) -> Result<CompareView, IpcError> {
     let plan = plan_file::plan_from_value(&plan)?;
-    let path = state.open_path().ok_or_else(|| {
-        IpcError::new(
-            ErrorKind::NoFile,
-            "this plan has not been saved to a file yet",
-        )
-    })?;
+    let path = state.open_path().ok_or_else(no_file)?;
     let theirs = mutual_plan::storage::load(&path)?.plan;
     Ok(compare_view(
         &theirs,
@@ -410,6 +400,14 @@ pub fn compare_on_disk(
         &file_name(&path),
         Other::OnDisk,
     ))
+}
+
+/// The error for an action that needs the plan's file when the plan has none yet.
+fn no_file() -> IpcError {
+    IpcError::new(
+        ErrorKind::NoFile,
+        "this plan has not been saved to a file yet: choose where to save it",
+    )
 }
 
 fn file_name(path: &Path) -> String {
@@ -428,12 +426,7 @@ pub fn save_plan(
     let mut plan = plan_file::plan_from_value(&plan)?;
     plan.saved_by = state.user().saved_by();
     let mut guard = state.open.lock().unwrap_or_else(|e| e.into_inner());
-    let open = guard.as_mut().ok_or_else(|| {
-        IpcError::new(
-            ErrorKind::NoFile,
-            "this plan has not been saved to a file yet: choose where to save it",
-        )
-    })?;
+    let open = guard.as_mut().ok_or_else(no_file)?;
     let saved = state.storage.save(open, &plan, overwrite)?;
     Ok(opened(Some(&open.path), saved, None, None))
 }
