@@ -17,4 +17,4 @@ if [ -z "${MUTUAL_PLAN_APP:-}" ]; then
 fi
 BENCH_WINDOW=1 xvfb-run -a -s "-screen 0 1366x768x24" \
   cargo test -p e2e --test bench_window -- --include-ignored --test-threads=1 --nocapture 2>&1 \
-  | grep '^BENCH'
+  | grep -o 'BENCH.*'
