@@ -28,6 +28,9 @@ export class PlanDocument {
   sections = $state<SectionPrompt[]>([]);
   canUndo = $state(false);
   canRedo = $state(false);
+  /** Counts changes to the plan's content (loads, edits, undo, redo): views that ask the core
+   * for more than the check gives follow it rather than waiting for the check. */
+  edits = $state(0);
   /** True while a check of the newest edit has not come back. */
   checking = $state(false);
   /** Bumped when a field should take the focus (a finding was clicked). */
@@ -78,6 +81,7 @@ export class PlanDocument {
     this.error = null;
     this.typed = {};
     this.history.clear();
+    this.edits++;
     this.sync();
     this.check();
   }
@@ -105,6 +109,7 @@ export class PlanDocument {
     if (!setAt(this.plan, path, value)) return;
     this.history.record(before, path, now);
     this.clearTyped(path);
+    this.edits++;
     this.sync();
     this.check();
   }
@@ -115,6 +120,7 @@ export class PlanDocument {
     void key;
     this.history.record(this.snapshot(), null);
     f(this.plan);
+    this.edits++;
     this.sync();
     this.check();
   }
@@ -147,6 +153,7 @@ export class PlanDocument {
   private replace(p: Plan): void {
     this.plan = p;
     this.typed = {};
+    this.edits++;
     this.sync();
     this.check();
   }
