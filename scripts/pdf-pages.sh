@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Renders the sample plan's PDF and a new plan's draft, and saves pages of them as images under
 # docs/screenshots/: the cover, a narrative page, the financial summary, the stress table, the
-# monthly appendix, and the draft cover of a new plan.
+# monthly appendix, the draft cover of a new plan, and the mentors' comments printed on request.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=docs/screenshots
@@ -10,6 +10,7 @@ trap 'rm -rf "$tmp"' EXIT
 cargo build --quiet --bin mutual-plan
 cli=target/debug/mutual-plan
 "$cli" pdf assets/samples/riverside.mutualplan -o "$tmp/plan.pdf"
+"$cli" pdf assets/samples/riverside.mutualplan --with-review -o "$tmp/review.pdf"
 "$cli" new --name "Riverside Therapies" -o "$tmp/new.mutualplan" >/dev/null
 "$cli" pdf "$tmp/new.mutualplan" -o "$tmp/new.pdf"
 pages=$(pdfinfo "$tmp/plan.pdf" | awk '/^Pages:/ {print $2}')
@@ -29,4 +30,8 @@ shoot finance "$tmp/plan.pdf" "$(page_with '^Financial summary')"
 shoot stress "$tmp/plan.pdf" "$(page_with '^Stress scenarios')"
 shoot appendix "$tmp/plan.pdf" "$(page_with 'Appendix A. Monthly cash flow')"
 shoot draft-cover "$tmp/new.pdf" 1
+# The mentors' comments, printed only on request: the last page holding the Review heading.
+review_page=$(for n in $(seq 3 "$(pdfinfo "$tmp/review.pdf" | awk '/^Pages:/ {print $2}')"); do
+  pdftotext -f "$n" -l "$n" "$tmp/review.pdf" - | grep -q '^Mentor comments' && echo "$n" || true; done | tail -1)
+shoot review "$tmp/review.pdf" "$review_page"
 rm -f "$out/pdf-chart.png"
