@@ -165,14 +165,9 @@ pub fn under(path: &str, prefix: &str) -> bool {
         .is_some_and(|rest| rest.is_empty() || rest.starts_with('.') || rest.starts_with('['))
 }
 
-/// The part that holds the field at `path` (the longest matching prefix).
+/// The part that holds the field at `path` (the parts' prefixes never overlap).
 pub fn part_of(path: &str) -> Option<&'static PartDef> {
-    PARTS
-        .iter()
-        .flat_map(|p| p.owns.iter().map(move |o| (p, *o)))
-        .filter(|(_, o)| under(path, o))
-        .max_by_key(|(_, o)| o.len())
-        .map(|(p, _)| p)
+    PARTS.iter().find(|p| p.owns.iter().any(|o| under(path, o)))
 }
 
 /// Whether a value holds anything a team typed: text, items, a number, a flag.
@@ -511,7 +506,7 @@ mod tests {
     }
 
     #[test]
-    fn paths_belong_to_the_longest_prefix() {
+    fn a_path_belongs_to_the_part_that_owns_it() {
         assert_eq!(
             part_of("forecast.contracts[a].annual_value").unwrap().id,
             "contracts"

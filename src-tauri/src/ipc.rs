@@ -354,6 +354,7 @@ mod tests {
             NoFile,
             NoIdentity,
             Pdf,
+            NotChosen,
             Internal,
         ] {
             assert_eq!(serde_json::to_value(k).unwrap(), k.as_str());
