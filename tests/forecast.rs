@@ -962,3 +962,99 @@ fn every_figure_of_the_sample_is_explained_by_rows_that_add_up_to_it() {
     let ids: Vec<String> = premises.iter().map(|c| c.path.to_string()).collect();
     assert_eq!(ids, ["forecast.costs[premises]", "forecast.costs[it]"]);
 }
+
+/// Every row of the window's Forecast view, every month and every year total, is the forecast
+/// that `mutual-plan forecast --format json` prints: each line as the CLI gives it, net cash flow
+/// as receipts less payments, opening and closing cash as given, and each year's totals as the
+/// sums of its months (net), its first opening and its last closing. For the sample and for the
+/// long generated plan (120 months, hundreds of lines), so no row of the view can be worked out
+/// differently from the forecast again (its net cash flow once added the payments).
+#[test]
+fn every_row_of_the_forecast_view_is_the_clis_forecast() {
+    use mutual_plan::forecast::view::forecast_view;
+    use mutual_plan::money::pence;
+    for (name, plan) in [
+        ("sample", samples::riverside().unwrap()),
+        ("stress", samples::stress_plan().unwrap()),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("plan.mutualplan");
+        std::fs::write(&file, mutual_plan::write_plan(&plan)).unwrap();
+        let out = common::cli(&["forecast", file.to_str().unwrap(), "--format", "json"]);
+        assert!(out.status.success(), "{}", common::text(&out.stderr));
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let months = json["months"].as_array().unwrap();
+        let amount = |v: &serde_json::Value| -> Decimal {
+            v.as_str().map_or(Decimal::ZERO, |s| s.parse().unwrap())
+        };
+        let line = |i: usize, key: &str| amount(&months[i]["lines"][key]);
+        let net = |i: usize| amount(&months[i]["receipts"]) - amount(&months[i]["payments"]);
+
+        let view = forecast_view(&plan).unwrap();
+        assert_eq!(view.columns.len(), months.len(), "{name}: months");
+        // Every line the CLI prints is a row of the view, and the view has no other line.
+        let mut cli_keys: Vec<String> = months
+            .iter()
+            .flat_map(|m| m["lines"].as_object().unwrap().keys().cloned())
+            .collect();
+        cli_keys.sort();
+        cli_keys.dedup();
+        let mut view_keys: Vec<String> = view
+            .rows
+            .iter()
+            .filter(|r| !r.key.is_empty())
+            .map(|r| r.key.clone())
+            .collect();
+        view_keys.sort();
+        assert_eq!(view_keys, cli_keys, "{name}: the lines");
+        let totals: Vec<&str> = view
+            .rows
+            .iter()
+            .filter(|r| r.key.is_empty())
+            .map(|r| r.label.as_str())
+            .collect();
+        assert_eq!(totals, ["Net cash flow", "Opening cash", "Closing cash"]);
+
+        for (r, row) in view.rows.iter().enumerate() {
+            let want = |i: usize| -> Decimal {
+                match row.label.as_str() {
+                    _ if !row.key.is_empty() => line(i, &row.key),
+                    "Net cash flow" => net(i),
+                    "Opening cash" => amount(&months[i]["opening"]),
+                    "Closing cash" => amount(&months[i]["closing"]),
+                    other => panic!("{name}: an unexpected row {other}"),
+                }
+            };
+            for (i, c) in row.cells.iter().enumerate() {
+                assert_eq!(
+                    c.text,
+                    pence(want(i)),
+                    "{name}: {} in {}",
+                    row.label,
+                    view.columns[i].month
+                );
+                let closing = row.label == "Closing cash" || row.label == "Opening cash";
+                assert_eq!(c.negative, closing && want(i) < Decimal::ZERO);
+            }
+            for y in &view.years {
+                let (first, end) = (y.first as usize, y.end as usize);
+                let total = match row.label.as_str() {
+                    "Opening cash" => want(first),
+                    "Closing cash" => want(end - 1),
+                    _ => (first..end).map(want).sum(),
+                };
+                assert_eq!(
+                    y.totals[r].text,
+                    pence(total),
+                    "{name}: {} in {}",
+                    row.label,
+                    y.label
+                );
+            }
+        }
+        // The CLI's own months hold together: closing = opening + net.
+        for (i, m) in months.iter().enumerate() {
+            assert_eq!(amount(&m["closing"]), amount(&m["opening"]) + net(i));
+        }
+    }
+}

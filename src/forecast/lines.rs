@@ -168,15 +168,17 @@ impl Grid {
                     lines.push((key.clone(), -v));
                 }
             }
-            let closing = add(balance, receipts - payments, &field)?;
-            out.push(MonthRow {
+            let mut row = MonthRow {
                 month: self.horizon.month(i),
                 opening: balance,
                 receipts,
                 payments,
-                closing,
+                closing: Decimal::ZERO,
                 lines,
-            });
+            };
+            row.closing = add(balance, row.net(), &field)?;
+            let closing = row.closing;
+            out.push(row);
             balance = closing;
         }
         Ok(out)

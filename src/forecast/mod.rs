@@ -56,6 +56,15 @@ pub struct MonthRow {
     pub lines: Vec<(LineKey, Decimal)>,
 }
 
+impl MonthRow {
+    /// The month's net cash flow: receipts less payments (payments are held as positive
+    /// amounts), so that `closing = opening + net`. The one definition the table, the PDF and
+    /// the window all use.
+    pub fn net(&self) -> Decimal {
+        self.receipts - self.payments
+    }
+}
+
 /// The whole forecast of one plan.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Forecast {

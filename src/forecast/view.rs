@@ -4,7 +4,7 @@
 
 use super::explain::explain;
 use super::scenarios::{run_all, ScenarioResult};
-use super::{Forecast, ForecastError, LineKey};
+use super::{Forecast, ForecastError, LineKey, MonthRow};
 use crate::labels;
 use crate::money;
 use crate::plan::Plan;
@@ -284,10 +284,7 @@ pub fn forecast_view(plan: &Plan) -> Result<ForecastView, ForecastError> {
     };
     rows.push(total(
         "Net cash flow",
-        f.months
-            .iter()
-            .map(|m| cell(m.receipts + m.payments))
-            .collect(),
+        f.months.iter().map(|m| cell(m.net())).collect(),
     ));
     rows.push(total(
         "Opening cash",
@@ -307,7 +304,7 @@ pub fn forecast_view(plan: &Plan) -> Result<ForecastView, ForecastError> {
                 .map(|k| cell((first..end).map(|i| value(&f, i, k)).sum()))
                 .collect();
             let months = &f.months[first..end];
-            totals.push(cell(months.iter().map(|m| m.receipts + m.payments).sum()));
+            totals.push(cell(months.iter().map(MonthRow::net).sum()));
             totals.push(cash(months[0].opening));
             totals.push(cash(months[months.len() - 1].closing));
             ForecastYear {

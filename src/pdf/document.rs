@@ -896,7 +896,7 @@ fn monthly(flow: &mut Flow, f: &Forecast) {
             }
             let mut row = vec![month_long(r.month), pounds(r.opening)];
             row.extend(sums.iter().map(|v| pounds(*v)));
-            row.push(pounds(r.receipts - r.payments));
+            row.push(pounds(r.net()));
             row.push(pounds(r.closing));
             row
         })
