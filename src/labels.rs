@@ -46,7 +46,10 @@ pub struct AnalysisWords {
     pub eligibility_heading: String,
     pub ratings: RatingWords,
     pub eligibility_results: EligibleWords,
+    /// The heading of a group of findings: "Warnings".
     pub findings_headings: SeverityWords,
+    /// The word beside one finding: "Warning".
+    pub severities: SeverityWords,
 }
 
 /// The words of the analysis' coded values, for the window.
@@ -68,14 +71,23 @@ pub fn analysis_words() -> AnalysisWords {
             warning: findings_heading(Severity::Warning).into(),
             info: findings_heading(Severity::Info).into(),
         },
+        severities: SeverityWords {
+            error: severity(Severity::Error).into(),
+            warning: severity(Severity::Warning).into(),
+            info: severity(Severity::Info).into(),
+        },
     }
 }
 
-/// One option of a coded field: the value stored in the file and the label shown.
+/// One option of a coded field: the value stored in the file and the label shown, and for some
+/// what choosing it means ("spread over the months, one twelfth each month"), shown beside it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Choice {
     pub value: String,
     pub label: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub hint: Option<String>,
 }
 
 /// The options of every coded field of the plan format, each in the order of its enum.
@@ -98,6 +110,9 @@ pub struct Choices {
     pub pension_schemes: Vec<Choice>,
     pub cost_categories: Vec<Choice>,
     pub reviewer_roles: Vec<Choice>,
+    /// The months of the year by name, for a setting stored as a month number (`pay_award_month`):
+    /// the value is the number as text ("4"), the label its name ("April").
+    pub months: Vec<Choice>,
 }
 
 /// The options of one enum: each value as the file writes it, with its label.
@@ -109,8 +124,21 @@ fn options<T: Serialize + Copy>(all: &[T], label: fn(T) -> &'static str) -> Vec<
                 .and_then(|v| v.as_str().map(str::to_owned))
                 .unwrap_or_default(),
             label: label(*v).into(),
+            hint: None,
         })
         .collect()
+}
+
+/// `choices` with the hint `hint` gives each.
+fn with_hints<T: Serialize + Copy>(
+    mut choices: Vec<Choice>,
+    all: &[T],
+    hint: fn(T) -> &'static str,
+) -> Vec<Choice> {
+    for (c, v) in choices.iter_mut().zip(all) {
+        c.hint = Some(hint(*v).into());
+    }
+    choices
 }
 
 /// Every option of every coded field of the plan format.
@@ -208,10 +236,10 @@ pub fn choices() -> Choices {
             ],
             procurement_route,
         ),
-        frequencies: options(
-            &[Frequency::Monthly, Frequency::Annual, Frequency::OneOff],
-            frequency,
-        ),
+        frequencies: {
+            let all = [Frequency::Monthly, Frequency::Annual, Frequency::OneOff];
+            with_hints(options(&all, frequency), &all, frequency_hint)
+        },
         repayments: options(&[Repayment::Amortising, Repayment::Bullet], repayment),
         pension_schemes: options(
             &[
@@ -246,6 +274,13 @@ pub fn choices() -> Choices {
             ],
             reviewer_role,
         ),
+        months: (1..=12)
+            .map(|n| Choice {
+                value: n.to_string(),
+                label: month_name(n).into(),
+                hint: None,
+            })
+            .collect(),
     }
 }
 
@@ -381,6 +416,17 @@ pub fn frequency(f: Frequency) -> &'static str {
     }
 }
 
+/// What a frequency means for the monthly cash flow, shown beside the choice.
+pub fn frequency_hint(f: Frequency) -> &'static str {
+    match f {
+        Frequency::Monthly => "The amount falls in every month from its start.",
+        Frequency::Annual => {
+            "The amount is for a year, spread over the months: one twelfth each month."
+        }
+        Frequency::OneOff => "The whole amount once, in the month it starts.",
+    }
+}
+
 /// How a loan's capital is repaid.
 pub fn repayment(r: Repayment) -> &'static str {
     match r {
@@ -479,6 +525,37 @@ pub fn findings_heading(s: Severity) -> &'static str {
         Severity::Error => "Errors",
         Severity::Warning => "Warnings",
         Severity::Info => "Information",
+    }
+}
+
+/// The word beside one finding of a severity: "Warning"; a finding of information is a "Note",
+/// as the Overview's count of findings calls it.
+pub fn severity(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "Error",
+        Severity::Warning => "Warning",
+        Severity::Info => "Note",
+    }
+}
+
+/// "3/200" for 1.5 (%): a percentage written as the fraction it is, in lowest terms, as HMRC
+/// writes the marginal relief fraction; "0" and "1" for none and all.
+pub fn fraction(percent: Decimal) -> String {
+    let f = (percent / Decimal::ONE_HUNDRED).normalize();
+    let (mut num, mut den) = (f.mantissa(), 10i128.pow(f.scale()));
+    let gcd = {
+        let (mut a, mut b) = (num.abs(), den);
+        while b != 0 {
+            (a, b) = (b, a % b);
+        }
+        a.max(1)
+    };
+    num /= gcd;
+    den /= gcd;
+    if den == 1 {
+        num.to_string()
+    } else {
+        format!("{num}/{den}")
     }
 }
 
@@ -647,7 +724,56 @@ mod tests {
                 w["findings_headings"][key.as_str().unwrap()],
                 findings_heading(s)
             );
+            assert_eq!(w["severities"][key.as_str().unwrap()], severity(s));
         }
+    }
+
+    #[test]
+    fn one_finding_is_named_in_the_singular() {
+        assert_eq!(severity(Severity::Warning), "Warning");
+        assert_eq!(severity(Severity::Error), "Error");
+        assert_eq!(findings_heading(Severity::Warning), "Warnings");
+    }
+
+    #[test]
+    fn an_annual_line_says_it_is_spread_over_the_months() {
+        let c = choices();
+        let annual = c.frequencies.iter().find(|c| c.value == "annual").unwrap();
+        assert_eq!(annual.label, "Annual");
+        assert!(
+            annual
+                .hint
+                .as_deref()
+                .unwrap()
+                .contains("one twelfth each month"),
+            "{annual:?}"
+        );
+        assert!(c.frequencies.iter().all(|c| c.hint.is_some()));
+        // A choice without a hint sends none.
+        let json = serde_json::to_value(&c.nations[0]).unwrap();
+        assert!(json.get("hint").is_none(), "{json}");
+    }
+
+    #[test]
+    fn months_are_chosen_by_name_and_stored_as_their_number() {
+        let m = choices().months;
+        assert_eq!(m.len(), 12);
+        assert_eq!((m[0].value.as_str(), m[0].label.as_str()), ("1", "January"));
+        assert_eq!((m[3].value.as_str(), m[3].label.as_str()), ("4", "April"));
+        assert_eq!(
+            (m[11].value.as_str(), m[11].label.as_str()),
+            ("12", "December")
+        );
+    }
+
+    #[test]
+    fn a_fraction_reads_as_the_fraction_it_is() {
+        assert_eq!(fraction("1.5".parse().unwrap()), "3/200");
+        assert_eq!(fraction("2.25".parse().unwrap()), "9/400");
+        assert_eq!(fraction("50".parse().unwrap()), "1/2");
+        assert_eq!(fraction(Decimal::ZERO), "0");
+        assert_eq!(fraction(Decimal::ONE_HUNDRED), "1");
+        assert_eq!(fraction("0.0001".parse().unwrap()), "1/1000000");
     }
 
     #[test]

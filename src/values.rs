@@ -12,17 +12,30 @@ use ts_rs::TS;
 /// The largest money amount a plan may hold: one trillion pounds.
 pub const MONEY_MAX: Decimal = Decimal::from_parts(3_567_587_328, 232, 0, false, 0); // 10^12
 
-/// Parses a plain decimal string (`123`, `-4.5`): digits, one optional point, optional sign.
-/// Rejects exponents, spaces, `+`, thousands separators and empty parts, which `Decimal` would accept.
-pub(crate) fn parse_plain_decimal(
+/// Why a plain decimal string was refused, for callers that word it their own way (the window
+/// words a value as it was typed, `£1,234.50`, not as the file stores it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum DecimalFault {
+    /// Not digits with one optional point.
+    NotANumber,
+    /// A minus sign where the value cannot be negative.
+    Negative,
+    /// More than 16 digits before the point.
+    TooLarge,
+    /// More decimal places than the value allows.
+    TooManyPlaces,
+}
+
+/// Reads a plain decimal string (`123`, `-4.5`): digits, one optional point, optional sign.
+/// Refuses exponents, spaces, `+`, thousands separators and empty parts, which `Decimal` would accept.
+pub(crate) fn plain_decimal(
     s: &str,
     allow_negative: bool,
     max_scale: u32,
-    expecting: &str,
-) -> Result<Decimal, String> {
+) -> Result<Decimal, DecimalFault> {
     let body = match s.strip_prefix('-') {
         Some(rest) if allow_negative => rest,
-        Some(_) => return Err(format!("\"{s}\" is negative; this field cannot be")),
+        Some(_) => return Err(DecimalFault::Negative),
         None => s,
     };
     let (int, frac) = match body.split_once('.') {
@@ -31,16 +44,31 @@ pub(crate) fn parse_plain_decimal(
     };
     let digits_ok = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
     if !digits_ok(int) || frac.is_some_and(|f| !digits_ok(f)) {
-        return Err(format!("\"{s}\" is not {expecting}"));
+        return Err(DecimalFault::NotANumber);
     }
     if int.len() > 16 {
-        return Err(format!("\"{s}\" is far too large"));
+        return Err(DecimalFault::TooLarge);
     }
     let scale = frac.map_or(0, str::len) as u32;
     if scale > max_scale {
-        return Err(format!("\"{s}\" has more than {max_scale} decimal places"));
+        return Err(DecimalFault::TooManyPlaces);
     }
-    Decimal::from_str(s).map_err(|e| format!("\"{s}\" is not a number: {e}"))
+    Decimal::from_str(s).map_err(|_| DecimalFault::NotANumber)
+}
+
+/// Parses a plain decimal string as [`plain_decimal`] does, with the file format's message.
+pub(crate) fn parse_plain_decimal(
+    s: &str,
+    allow_negative: bool,
+    max_scale: u32,
+    expecting: &str,
+) -> Result<Decimal, String> {
+    plain_decimal(s, allow_negative, max_scale).map_err(|f| match f {
+        DecimalFault::NotANumber => format!("\"{s}\" is not {expecting}"),
+        DecimalFault::Negative => format!("\"{s}\" is negative; this field cannot be"),
+        DecimalFault::TooLarge => format!("\"{s}\" is far too large"),
+        DecimalFault::TooManyPlaces => format!("\"{s}\" has more than {max_scale} decimal places"),
+    })
 }
 
 macro_rules! decimal_string_type {
