@@ -215,6 +215,10 @@ fn value_words(key: &str, v: &Value) -> String {
     match v {
         Value::Null => "none".into(),
         Value::Bool(b) => if *b { "yes" } else { "no" }.into(),
+        Value::Number(n) if key == "pay_award_month" => n
+            .as_u64()
+            .filter(|m| (1..=12).contains(m))
+            .map_or_else(|| n.to_string(), |m| labels::month_name(m as u8).into()),
         Value::Number(n) => n.to_string(),
         Value::String(s) => string_words(key, s),
         Value::Array(items) => labels::count(items.len(), "item", "items"),
@@ -223,6 +227,11 @@ fn value_words(key: &str, v: &Value) -> String {
 }
 
 fn string_words(key: &str, s: &str) -> String {
+    if key == "ct_marginal_relief_percent" {
+        if let Ok(d) = Decimal::from_str(s) {
+            return labels::fraction(d);
+        }
+    }
     if key.ends_with("_percent") {
         return format!("{s}%");
     }

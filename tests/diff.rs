@@ -229,3 +229,28 @@ fn the_cli_exits_0_when_equal_1_when_different_and_2_on_a_file_error() {
     assert_eq!(missing.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("no-such.mutualplan"));
 }
+
+#[test]
+fn the_pay_award_month_and_the_marginal_relief_fraction_are_compared_in_their_own_words() {
+    let a = sample();
+    let mut b = sample();
+    b.forecast.settings.pay_award_month = 10;
+    b.forecast.settings.ct_marginal_relief_percent = pct("2.25");
+    let d = compare(&a, &b);
+    let field = |path: &str| {
+        d.fields
+            .iter()
+            .find(|f| f.path == path)
+            .unwrap_or_else(|| panic!("no change at {path}: {:?}", d.fields))
+    };
+    let month = field("forecast.settings.pay_award_month");
+    assert_eq!(
+        (month.old.as_str(), month.new.as_str()),
+        ("April", "October")
+    );
+    let relief = field("forecast.settings.ct_marginal_relief_percent");
+    assert_eq!(
+        (relief.old.as_str(), relief.new.as_str()),
+        ("3/200", "9/400")
+    );
+}
