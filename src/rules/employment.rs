@@ -81,7 +81,7 @@ fn emp_02(ctx: &Ctx, r: &Rule) -> Vec<Finding> {
             r.finding(
                 Severity::Warning,
                 format!("forecast.staff[{}].pension", s.id),
-                format!("\"{}\" stay in the Local Government Pension Scheme: admitted-body status needs an admission agreement, an actuarial valuation and possibly a bond; the fund sets the employer rate, and a cessation debt falls due on exit.", s.role),
+                format!("Staff on the line \"{}\" stay in the Local Government Pension Scheme: admitted-body status needs an admission agreement, an actuarial valuation and possibly a bond; the fund sets the employer rate, and a cessation debt falls due on exit.", s.role),
             )
         })
         .collect()
@@ -99,7 +99,7 @@ fn emp_03(ctx: &Ctx, r: &Rule) -> Vec<Finding> {
                 Severity::Warning,
                 format!("forecast.staff[{}].pension.employer_percent", s.id),
                 format!(
-                    "\"{}\" are costed at {} employer pension, below the full NHS rate of {}: confirm with NHSBSA whether the central 9.4% is paid for your organisation.",
+                    "Staff on the line \"{}\" are costed at {} employer pension, below the full NHS rate of {}: confirm with NHSBSA whether the central 9.4% is paid for your organisation.",
                     s.role,
                     pc(s.pension.employer_percent.get()),
                     pc(expected)
@@ -159,7 +159,7 @@ fn emp_05(ctx: &Ctx, r: &Rule) -> Vec<Finding> {
                 Severity::Warning,
                 format!("forecast.staff[{}].pension.scheme", s.id),
                 format!(
-                    "\"{}\" transfer from the parent body but are costed with {}. {message} Cost them with {} unless another scheme is agreed.",
+                    "Staff on the line \"{}\" transfer from the parent body but are costed with {}. {message} Cost them with {} unless another scheme is agreed.",
                     s.role,
                     pension_scheme_in_text(s.pension.scheme),
                     pension_scheme_in_text(scheme)
@@ -187,8 +187,83 @@ fn emp_06(ctx: &Ctx, r: &Rule) -> Vec<Finding> {
             Some(r.finding(
                 Severity::Warning,
                 format!("forecast.staff[{}].pension", s.id),
-                format!("\"{}\" {problem}: every eligible worker must be enrolled in a qualifying pension with at least {} employer contributions. Cost a pension of at least {} for them.", s.role, pc(least), pc(least)),
+                format!("Staff on the line \"{}\" {problem}: every eligible worker must be enrolled in a qualifying pension with at least {} employer contributions. Cost a pension of at least {} for them.", s.role, pc(least), pc(least)),
             ))
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::criteria::Criteria;
+    use crate::forecast::forecast;
+    use crate::plan::{PensionScheme, Plan, PublicBodyKind};
+    use crate::rules::{check, Finding};
+    use crate::samples;
+
+    fn of(p: &Plan, rule: &str) -> Vec<Finding> {
+        check(p, &Criteria::bundled().policy, &forecast(p))
+            .into_iter()
+            .filter(|f| f.rule == rule)
+            .collect()
+    }
+
+    fn pct(s: &str) -> crate::values::Percent {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn a_finding_about_a_staff_line_reads_for_a_role_in_the_singular_or_the_plural() {
+        let mut p = samples::riverside().unwrap();
+        p.organisation.parent_body.kind = PublicBodyKind::NhsBody;
+        for s in &mut p.forecast.staff {
+            s.pension.scheme = PensionScheme::Lgps;
+        }
+        p.forecast.staff[0].role = "Reablement worker".into();
+        p.forecast.staff[1].role = "Care workers".into();
+        let emp02 = of(&p, "EMP-02");
+        assert!(
+            emp02[0].message.starts_with(
+                "Staff on the line \"Reablement worker\" stay in the Local Government Pension Scheme"
+            ),
+            "{}",
+            emp02[0].message
+        );
+        assert!(
+            emp02[1]
+                .message
+                .starts_with("Staff on the line \"Care workers\" stay in"),
+            "{}",
+            emp02[1].message
+        );
+        let emp05 = of(&p, "EMP-05");
+        assert!(
+            emp05[0].message.starts_with(
+                "Staff on the line \"Reablement worker\" transfer from the parent body"
+            ),
+            "{}",
+            emp05[0].message
+        );
+        let mut p = samples::riverside().unwrap();
+        p.forecast.staff[0].role = "Reablement worker".into();
+        p.forecast.staff[0].pension.scheme = PensionScheme::Nhs;
+        p.forecast.staff[0].pension.employer_percent = pct("14.38");
+        let emp03 = of(&p, "EMP-03");
+        assert!(
+            emp03[0]
+                .message
+                .starts_with("Staff on the line \"Reablement worker\" are costed at"),
+            "{}",
+            emp03[0].message
+        );
+        p.forecast.staff[0].pension.scheme = PensionScheme::None;
+        let emp06 = of(&p, "EMP-06");
+        assert!(
+            emp06[0]
+                .message
+                .starts_with("Staff on the line \"Reablement worker\" have no pension"),
+            "{}",
+            emp06[0].message
+        );
+    }
 }
