@@ -173,7 +173,8 @@ fn cell(s: &str, max: usize) -> String {
 fn notes(r: &Row) -> String {
     let mut notes = Vec::new();
     if let Some(e) = &r.error {
-        notes.push(format!("not read ({}): {}", e.kind, cell(&e.message, 400)));
+        // The error's kind is for programs (the JSON has it); people read its sentence.
+        notes.push(format!("not read: {}", cell(&e.message, 400)));
     }
     if let Some(e) = &r.forecast_error {
         notes.push(format!("no forecast: {}", cell(e, 200)));
@@ -394,7 +395,7 @@ pub fn view(r: &Row) -> RowView {
         error: r
             .error
             .as_ref()
-            .map(|e| format!("Not read ({}): {}", e.kind, cell(&e.message, 400))),
+            .map(|e| format!("Not read: {}", cell(&e.message, 400))),
         title: opt(r.title.as_deref().map(|t| cell(t, 200))),
         organisation: opt(r.organisation.as_deref().map(|t| cell(t, 200))),
         revision: n(r.revision),
