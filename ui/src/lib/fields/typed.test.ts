@@ -17,9 +17,9 @@ describe('a typed field', () => {
 
   it('keeps the core’s message for a refused value, and empties a field that may be empty', async () => {
     const reader = new TypedReader(async (_k, t) => {
-      throw new Error(`"${t}" is not an amount such as "1234.50"`);
+      throw new Error(`"${t}" is not an amount such as "£1,234.50"`);
     });
-    expect(await reader.input('money', '12x', false)).toEqual({ refused: '"12x" is not an amount such as "1234.50"' });
+    expect(await reader.input('money', '12x', false)).toEqual({ refused: '"12x" is not an amount such as "£1,234.50"' });
     expect(await reader.input('month', ' ', true)).toEqual({ value: null, shown: '' });
   });
 });
