@@ -44,7 +44,7 @@ const PARTS: [(&str, &[&str]); 9] = [
 ];
 
 /// Which side of the comparison the other file is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Other {
     /// A file the user picked (File → Compare with…).
     Picked,
@@ -53,6 +53,9 @@ pub enum Other {
 }
 
 /// Two versions side by side: the other file on the left, the plan as open on the right.
+    /// The plan as saved against the unsaved changes its recovery file kept (written when the
+    /// recovery was, in words), offered back before they are restored.
+    Recovery { written: String },
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct CompareView {
     /// The heading: "Compared with draft-2.mutualplan".
@@ -231,6 +234,11 @@ pub fn compare_view(
     };
     CompareView {
         title,
+        Other::Recovery { written } => (
+            format!("Unsaved changes to {other_name} from {written}"),
+            "As saved".to_owned(),
+            "With the unsaved changes".to_owned(),
+        ),
         old_heading,
         new_heading,
         warnings: d.warnings.clone(),

@@ -410,6 +410,12 @@ fn the_sample_prints_as_a_submission_with_its_funding_story_and_every_stress() {
     let raw = tool("pdftotext", &["-raw", pdf.to_str().unwrap(), "-"]);
     let words = raw.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(words.contains("Assumed renewed"));
+    // The marginal relief fraction as HMRC writes it, and the pay award month by name.
+    assert!(
+        words.contains("marginal relief between them (fraction 3/200)"),
+        "{words}"
+    );
+    assert!(words.contains("a year, each April"), "{words}");
     // Comments are working notes: not printed unless asked; the sign-off always is.
     assert!(!text.contains("Is the 5% results-based payment confirmed"));
     assert!(text.contains("Jan Morris (Mentor)"));

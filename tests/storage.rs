@@ -6,6 +6,7 @@ mod common;
 use common::{at, sample};
 use mutual_plan::error::FileError;
 use mutual_plan::plan::Plan;
+use mutual_plan::storage::recovery::{self, Editing};
 use mutual_plan::storage::{lock, FaultyFs, OpenMode, Storage};
 use mutual_plan::values::Timestamp;
 use mutual_plan::{fingerprint, read_plan, samples, write_plan};
@@ -370,22 +371,20 @@ fn autosave_writes_a_recovery_file_that_is_offered_until_saved_or_discarded() {
     storage.autosave(Some(&s.plan_path), &draft).unwrap();
     assert_untouched(&s);
     let r = storage
-        .recovery_for(&s.plan_path, draft.id.as_str())
+        .recovery_for(&s.plan_path, &open.plan)
         .expect("a recovery newer than the file");
     assert_eq!(r.plan, draft);
     storage.save(&mut open, &draft, false).unwrap();
     assert!(
-        storage
-            .recovery_for(&s.plan_path, draft.id.as_str())
-            .is_none(),
+        storage.recovery_for(&s.plan_path, &open.plan).is_none(),
         "saving removes the recovery"
     );
 
-    storage.autosave(Some(&s.plan_path), &draft).unwrap();
+    storage
+        .autosave(Some(&s.plan_path), &edited(&draft))
+        .unwrap();
     storage.discard_recovery(Some(&s.plan_path), draft.id.as_str());
-    assert!(storage
-        .recovery_for(&s.plan_path, draft.id.as_str())
-        .is_none());
+    assert!(storage.recovery_for(&s.plan_path, &open.plan).is_none());
 
     // An unsaved plan's recovery is found by itself; a damaged recovery file is ignored.
     storage.autosave(None, &draft).unwrap();
@@ -514,4 +513,115 @@ fn a_review_save_of_a_version_1_file_writes_version_2_with_the_content_unchanged
     let mut content = written.plan;
     content.review = before.review.clone();
     assert_eq!(content, before);
+}
+
+/// The plan with its opening cash mistyped, as in a moment of an undo run.
+fn mistyped(p: &Plan) -> Plan {
+    let mut q = p.clone();
+    q.forecast.opening_cash = "4000".parse().unwrap();
+    q
+}
+
+fn recovery_files(data: &Path) -> usize {
+    std::fs::read_dir(data.join("recovery")).map_or(0, |d| d.count())
+}
+
+#[test]
+fn undoing_back_to_the_saved_plan_removes_the_recovery_written_meanwhile() {
+    let s = setup();
+    let storage = Storage::new(&s.data);
+    let open = storage.open(&s.plan_path, OpenMode::Edit).unwrap();
+    let mut editing = Editing::opened(Some(&s.plan_path), open.plan.clone(), None, None);
+    // An edit, and the autosave catching the plan in the middle of it.
+    storage.record_edit(&mut editing, mistyped(&open.plan));
+    let written = storage.autosave_editing(&editing).unwrap();
+    assert!(written.is_some_and(|p| p.exists()));
+    assert!(storage.recovery_for(&s.plan_path, &open.plan).is_some());
+    // Undone back to the plan as saved: nothing is left to offer at the next start.
+    storage.record_edit(&mut editing, open.plan.clone());
+    assert_eq!(recovery_files(&s.data), 0);
+    assert!(storage.recovery_for(&s.plan_path, &open.plan).is_none());
+    // The autosave has nothing to write while the plan is as saved.
+    assert_eq!(storage.autosave_editing(&editing).unwrap(), None);
+    assert_eq!(recovery_files(&s.data), 0);
+}
+
+#[test]
+fn closing_a_plan_normally_removes_its_recovery() {
+    let s = setup();
+    let storage = Storage::new(&s.data);
+    let open = storage.open(&s.plan_path, OpenMode::Edit).unwrap();
+    let mut editing = Editing::opened(Some(&s.plan_path), open.plan.clone(), None, None);
+    storage.record_edit(&mut editing, mistyped(&open.plan));
+    storage.autosave_editing(&editing).unwrap();
+    assert_eq!(recovery_files(&s.data), 1);
+    // The user closed the window and chose to discard the change.
+    storage.close_editing(editing);
+    assert_eq!(recovery_files(&s.data), 0);
+}
+
+#[test]
+fn a_recovery_offered_is_kept_and_never_written_over_until_it_is_answered() {
+    let s = setup();
+    let storage = Storage::new(&s.data);
+    let open = storage.open(&s.plan_path, OpenMode::Edit).unwrap();
+    let kept = edited(&open.plan);
+    storage.autosave(Some(&s.plan_path), &kept).unwrap();
+    let offered = storage.recovery_for(&s.plan_path, &open.plan);
+    assert_eq!(offered.as_ref().map(|r| &r.plan), Some(&kept));
+    let mut editing = Editing::opened(Some(&s.plan_path), open.plan.clone(), None, offered);
+    // The window checks the plan as opened (the saved one) while the offer waits…
+    storage.record_edit(&mut editing, open.plan.clone());
+    // …and an edit meanwhile is not autosaved over the offered changes…
+    storage.record_edit(&mut editing, mistyped(&open.plan));
+    assert_eq!(storage.autosave_editing(&editing).unwrap(), None);
+    let still = storage.recovery_for(&s.plan_path, &open.plan).unwrap();
+    assert_eq!(still.plan, kept);
+    // …nor removed by closing the window before answering.
+    storage.close_editing(editing);
+    assert!(storage.recovery_for(&s.plan_path, &open.plan).is_some());
+}
+
+#[test]
+fn a_recovery_that_changes_nothing_is_not_offered() {
+    let s = setup();
+    let storage = Storage::new(&s.data);
+    let open = storage.open(&s.plan_path, OpenMode::Edit).unwrap();
+    storage.autosave(Some(&s.plan_path), &open.plan).unwrap();
+    assert!(storage.recovery_for(&s.plan_path, &open.plan).is_none());
+    assert_eq!(recovery_files(&s.data), 0);
+}
+
+#[test]
+fn a_never_saved_plan_is_found_by_its_id_and_once_restored_stays_unsaved() {
+    let s = setup();
+    let storage = Storage::new(&s.data);
+    let plan = mutual_plan::new_plan::new_plan(
+        "Northfield Reablement",
+        "00112233445566778899aabbccddeeff".parse().unwrap(),
+        at(1_796_292_000),
+    );
+    let mut editing = Editing::opened(None, plan.clone(), None, None);
+    storage.record_edit(&mut editing, edited(&plan));
+    storage.autosave_editing(&editing).unwrap();
+    // The window was never closed; at the next start a File → New makes a new id, so the
+    // recovery is found among the never-saved ones, and by its own id.
+    let listed = recovery::unsaved(&s.data);
+    assert_eq!(listed.len(), 1);
+    assert_eq!(
+        listed[0].plan.organisation.name,
+        "Riverside Therapies Mutual CIC"
+    );
+    let r = recovery::unsaved_by_id(&s.data, plan.id.as_str()).unwrap();
+    let mut restored = Editing::restored(r.clone());
+    assert!(restored.dirty(), "a restored plan has never been saved");
+    // Checking it as restored does not remove the recovery it came from.
+    storage.record_edit(&mut restored, r.plan.clone());
+    assert_eq!(recovery::unsaved(&s.data).len(), 1);
+    // Saving it somewhere does.
+    let target = s.plan_path.with_file_name("northfield.mutualplan");
+    let open = storage.save_as(&target, &r.plan, None).unwrap();
+    restored.saved_to(&target, &open.plan);
+    assert!(!restored.dirty());
+    assert!(recovery::unsaved(&s.data).is_empty());
 }

@@ -1,6 +1,8 @@
 //! The window's commands: each parses its input, makes one call into the core and maps the error.
 
-use crate::ipc::{AnalysisView, IpcError, OpenAs, OpenedPlan, PlanCheck, SaveKind};
+use crate::ipc::{
+    AnalysisView, IpcError, OpenAs, OpenedPlan, PlanCheck, Reopened, SaveKind, UnsavedPlan,
+};
 use crate::paths::PathGate;
 use mutual_plan::analysis::analyse;
 use mutual_plan::compare::{compare_view, CompareView, Other};
@@ -11,12 +13,15 @@ use mutual_plan::input::{InputKind, TypedValue};
 use mutual_plan::plan::{Review, ReviewerRole};
 use mutual_plan::portfolio::{self as core_portfolio, report::RowView, SortKey};
 use mutual_plan::review::{self, ReviewAction, ReviewError, Reviewer};
-use mutual_plan::storage::{backup, recovery, OpenFile, OpenMode, Storage};
+use mutual_plan::storage::recovery::{self, Editing};
+use mutual_plan::storage::{backup, OpenFile, OpenMode, Storage};
 use mutual_plan::user_config::UserConfig;
 use mutual_plan::values::{PlanId, Timestamp};
 use mutual_plan::{fingerprint, new_plan as core_new, pdf, plan_file, samples, Plan};
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Mutex, MutexGuard};
+use std::time::{Duration, Instant};
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
 
@@ -43,7 +48,18 @@ pub struct AppState {
     pub gate: PathGate,
     /// The PDF printed last, which the window may ask to open in the system's viewer.
     pub last_printed: Mutex<Option<PathBuf>>,
+    /// The plan in the window as the shell last saw it (docs/files.md, "The shell's copy").
+    pub editing: Mutex<Option<Editing>>,
+    /// When the window's page stopped lately, to stop reloading a page that keeps stopping.
+    pub crashes: Mutex<Vec<Instant>>,
+    /// Set when the page stopped and was loaded again, until the page has said so to the user.
+    pub crashed: AtomicBool,
 }
+
+/// A page that stops more often than this within [`CRASH_WINDOW`] is not loaded again.
+pub const CRASH_LIMIT: usize = 3;
+/// See [`CRASH_LIMIT`].
+pub const CRASH_WINDOW: Duration = Duration::from_secs(60);
 
 impl AppState {
     /// The path of the open file, if a file is open.
@@ -72,6 +88,93 @@ impl AppState {
         Ok(guard.clone())
     }
 
+    /// The shell's copy of the plan in the window.
+    pub fn editing(&self) -> MutexGuard<'_, Option<Editing>> {
+        self.editing.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// The window closed its plan normally (after saving, discarding or with no changes): its
+    /// recovery file goes, unless one offered is still unanswered.
+    pub fn end_editing(&self) {
+        if let Some(old) = self.editing().take() {
+            self.storage.close_editing(old);
+        }
+    }
+
+    /// The window now shows `editing`'s plan; the plan it showed before was closed normally.
+    pub fn begin_editing(&self, editing: Editing) {
+        let mut guard = self.editing();
+        if let Some(old) = guard.take() {
+            self.storage.close_editing(old);
+        }
+        *guard = Some(editing);
+    }
+
+    /// Records the plan as the window has it now (each check sends it).
+    pub fn record_edit(&self, plan: Plan) {
+        if let Some(e) = self.editing().as_mut() {
+            self.storage.record_edit(e, plan);
+        }
+    }
+
+    /// The plan was saved to `path`.
+    fn saved_to(&self, path: &Path, plan: &Plan) {
+        if let Some(e) = self.editing().as_mut() {
+            e.saved_to(path, plan);
+        }
+    }
+
+    /// The window's page stopped at `now`: its unsaved changes are written to the recovery file
+    /// at once, and the answer is whether to load the page again (not when it keeps stopping).
+    pub fn page_stopped(&self, now: Instant) -> bool {
+        if let Some(e) = self.editing().as_ref() {
+            if let Err(err) = self.storage.autosave_editing(e) {
+                eprintln!("Mutual Plan: the unsaved changes could not be kept: {err}");
+            }
+        }
+        self.crashed.store(true, Ordering::SeqCst);
+        let mut crashes = self.crashes.lock().unwrap_or_else(|e| e.into_inner());
+        crashes.retain(|t| now.saturating_duration_since(*t) < CRASH_WINDOW);
+        crashes.push(now);
+        crashes.len() <= CRASH_LIMIT
+    }
+
+    /// What a page loaded again finds: the plan it showed, as saved, with its unsaved changes.
+    pub fn reopen(&self) -> Option<Reopened> {
+        let guard = self.editing();
+        let e = guard.as_ref()?;
+        let base = e.saved.clone().unwrap_or_else(|| e.edited.clone());
+        Some(Reopened {
+            opened: opened(
+                e.source.as_deref(),
+                base,
+                e.read_only.clone(),
+                e.offered.clone(),
+            ),
+            edited: e.dirty().then(|| e.edited.clone()),
+            never_saved: e.saved.is_none(),
+            crashed: self.crashed.swap(false, Ordering::SeqCst),
+        })
+    }
+
+    /// Recoveries of plans never saved, newest first, but the one of the plan in the window.
+    pub fn unsaved_recoveries(&self, offset_minutes: i32) -> Vec<UnsavedPlan> {
+        let current = self
+            .editing()
+            .as_ref()
+            .filter(|e| e.source.is_none())
+            .map(|e| e.edited.id.clone());
+        recovery::unsaved(&self.storage.data_dir)
+            .into_iter()
+            .filter(|r| Some(&r.plan.id) != current.as_ref())
+            .map(|r| UnsavedPlan {
+                plan_id: r.plan.id.as_str().to_owned(),
+                name: plan_name(&r.plan),
+                written: review::local_moment(r.written_at, offset_minutes),
+            })
+            .collect()
+    }
+
     fn set_open(&self, file: Option<OpenFile>) {
         // A poisoned lock only means an earlier command panicked; the state is still usable.
         *self.open.lock().unwrap_or_else(|e| e.into_inner()) = file;
@@ -93,11 +196,22 @@ fn opened(
     }
 }
 
+/// The name a plan goes by in a question: its organisation's name, else its title.
+fn plan_name(plan: &Plan) -> String {
+    let name = plan.organisation.name.trim();
+    if name.is_empty() {
+        plan.title.trim().to_owned()
+    } else {
+        name.to_owned()
+    }
+}
+
 fn unsaved(state: &AppState, plan: Plan) -> OpenedPlan {
     state.set_open(None);
-    let recovery = recovery::unsaved(&state.storage.data_dir)
-        .into_iter()
-        .find(|r| r.plan.id == plan.id);
+    state.end_editing();
+    let recovery = recovery::unsaved_by_id(&state.storage.data_dir, plan.id.as_str())
+        .filter(|r| r.plan != plan);
+    state.begin_editing(Editing::opened(None, plan.clone(), None, recovery.clone()));
     opened(None, plan, None, recovery)
 }
 
@@ -217,7 +331,16 @@ pub fn open_plan(
     if mode == OpenAs::Copy {
         return Ok(unsaved(&state, open.plan));
     }
-    let recovery = state.storage.recovery_for(&path, open.plan.id.as_str());
+    // The plan shown before is closed first, so that its recovery, when it is this same file's,
+    // is the one the user just chose to discard or save rather than one to offer.
+    state.end_editing();
+    let recovery = state.storage.recovery_for(&path, &open.plan);
+    state.begin_editing(Editing::opened(
+        Some(&path),
+        open.plan.clone(),
+        open.read_only.clone(),
+        recovery.clone(),
+    ));
     let result = opened(
         Some(&path),
         open.plan.clone(),
@@ -248,15 +371,19 @@ pub fn new_plan(state: State<'_, AppState>, name: String) -> Result<OpenedPlan, 
 #[tauri::command(async)]
 pub fn check_plan(state: State<'_, AppState>, plan: serde_json::Value) -> PlanCheck {
     match plan_file::plan_from_value(&plan) {
-        Ok(p) => PlanCheck {
-            fingerprint: Some(fingerprint(&p)),
-            error: None,
-            analysis: Some(AnalysisView::new(
-                &p,
-                &analyse(&p, &state.criteria),
-                &state.criteria.policy,
-            )),
-        },
+        Ok(p) => {
+            let check = PlanCheck {
+                fingerprint: Some(fingerprint(&p)),
+                error: None,
+                analysis: Some(AnalysisView::new(
+                    &p,
+                    &analyse(&p, &state.criteria),
+                    &state.criteria.policy,
+                )),
+            };
+            state.record_edit(p);
+            check
+        }
         Err(e) => PlanCheck {
             fingerprint: None,
             error: Some(e.into()),
@@ -360,7 +487,13 @@ pub fn save_review(
     let open = guard.as_mut().ok_or_else(no_file)?;
     let saved = state.storage.save_review(open, &plan.review, overwrite)?;
     let read_only = open.read_only.clone();
-    Ok(opened(Some(&open.path), saved, read_only, None))
+    let path = open.path.clone();
+    drop(guard);
+    state.saved_to(&path, &saved);
+    if let Some(e) = state.editing().as_mut() {
+        e.read_only.clone_from(&read_only);
+    }
+    Ok(opened(Some(&path), saved, read_only, None))
 }
 
 /// The plan as edited compared with another file the user picked: the file on the left, the
@@ -428,7 +561,10 @@ pub fn save_plan(
     let mut guard = state.open.lock().unwrap_or_else(|e| e.into_inner());
     let open = guard.as_mut().ok_or_else(no_file)?;
     let saved = state.storage.save(open, &plan, overwrite)?;
-    Ok(opened(Some(&open.path), saved, None, None))
+    let path = open.path.clone();
+    drop(guard);
+    state.saved_to(&path, &saved);
+    Ok(opened(Some(&path), saved, None, None))
 }
 
 /// Saves to a new file chosen by the user, which becomes the open file.
@@ -450,23 +586,105 @@ pub fn save_plan_as(
     Ok(result)
 }
 
-/// Writes the plan as edited to its recovery file (never over the user's file).
+/// Writes the plan as the window last sent it to its recovery file (never over the user's
+/// file), when it has unsaved changes. It is the shell's copy that is written, not a plan sent
+/// with this call, so an autosave arriving after an undo never writes the plan before it.
 #[tauri::command(async)]
-pub fn autosave(state: State<'_, AppState>, plan: serde_json::Value) -> Result<(), IpcError> {
-    let plan = plan_file::plan_from_value(&plan)?;
-    let source = state.open_path();
-    state.storage.autosave(source.as_deref(), &plan)?;
+pub fn autosave(state: State<'_, AppState>) -> Result<(), IpcError> {
+    if let Some(e) = state.editing().as_ref() {
+        state.storage.autosave_editing(e)?;
+    }
+    state.saved_to(&path, &open.plan);
     Ok(())
 }
 
-/// Drops a recovery the user chose not to restore.
+/// The user's answer to the recovery offered when the plan was opened: restored (the window
+/// then shows the changes, unsaved, and the file stays as their recovery until saved or undone),
+/// or discarded (the file goes).
 #[tauri::command]
-pub fn discard_recovery(state: State<'_, AppState>, plan_id: String) {
-    let source = state.open_path();
-    state.storage.discard_recovery(source.as_deref(), &plan_id);
+pub fn answer_recovery(state: State<'_, AppState>, restore: bool) {
+    let mut guard = state.editing();
+    let Some(e) = guard.as_mut() else { return };
+    let Some(r) = e.offered.take() else { return };
+    if !restore {
+        state
+            .storage
+            .discard_recovery(e.source.as_deref(), r.plan.id.as_str());
+    }
 }
 
-/// Closes the open file, releasing its lock.
+/// What the recovery offered would change in the plan as saved, before the user restores it;
+/// times in local time (`offset_minutes` east of UTC).
+#[tauri::command(async)]
+pub fn compare_recovery(
+    state: State<'_, AppState>,
+    offset_minutes: i32,
+) -> Result<CompareView, IpcError> {
+    let guard = state.editing();
+    let (saved, offered, name) = guard
+        .as_ref()
+        .and_then(|e| {
+            let name = e
+                .source
+                .as_deref()
+                .map_or_else(|| plan_name(&e.edited), file_name);
+            Some((e.saved.clone()?, e.offered.clone()?, name))
+        })
+        .ok_or_else(|| IpcError::new(ErrorKind::NotFound, "no unsaved changes are on offer"))?;
+    drop(guard);
+    Ok(compare_view(
+        &saved,
+        &offered.plan,
+        &state.criteria,
+        &name,
+        Other::Recovery {
+            written: review::local_moment(offered.written_at, offset_minutes),
+        },
+    ))
+}
+
+/// The plans never saved whose autosave was left behind (the app did not close normally),
+/// newest first, to offer at start; times in local time.
+#[tauri::command]
+pub fn unsaved_recoveries(state: State<'_, AppState>, offset_minutes: i32) -> Vec<UnsavedPlan> {
+    state.unsaved_recoveries(offset_minutes)
+}
+
+/// Opens a never-saved plan from its recovery file: unsaved until the user saves it.
+#[tauri::command]
+pub fn restore_unsaved(
+    state: State<'_, AppState>,
+    plan_id: String,
+) -> Result<OpenedPlan, IpcError> {
+    let r = recovery::unsaved_by_id(&state.storage.data_dir, &plan_id)
+        .ok_or_else(|| IpcError::new(ErrorKind::NotFound, "that unsaved plan is no longer kept"))?;
+    state.set_open(None);
+    let plan = r.plan.clone();
+    state.begin_editing(Editing::restored(r));
+    Ok(opened(None, plan, None, None))
+}
+
+/// Removes the recovery of a never-saved plan the user chose not to restore.
+#[tauri::command]
+pub fn discard_unsaved(state: State<'_, AppState>, plan_id: String) {
+    let own = state
+        .editing()
+        .as_ref()
+        .is_some_and(|e| e.source.is_none() && e.edited.id.as_str() == plan_id);
+    if !own {
+        state.storage.discard_recovery(None, &plan_id);
+    }
+}
+
+/// For a page loaded again (its process stopped): the plan it showed, as saved, with its
+/// unsaved changes, and whether it was loaded again because it stopped. `None` at start.
+#[tauri::command]
+pub fn reopen(state: State<'_, AppState>) -> Option<Reopened> {
+    state.reopen()
+}
+
+/// Closes the open file, releasing its lock. The window calls it once the user has saved or
+/// discarded their changes, so the plan's recovery file goes too.
 #[tauri::command]
 pub fn close_plan(state: State<'_, AppState>) {
     state.set_open(None);
@@ -479,6 +697,7 @@ pub fn print_pdf(
     state: State<'_, AppState>,
     plan: serde_json::Value,
     file: String,
+    state.end_editing();
     with_review: bool,
     unsaved: bool,
 ) -> Result<(), IpcError> {
@@ -688,6 +907,7 @@ mod tests {
         );
     }
 
+    state.begin_editing(Editing::opened(Some(&path), open.plan.clone(), None, None));
     #[test]
     fn the_portfolio_command_gives_the_cores_rows_worded_and_sorted() {
         let dir = tempfile::tempdir().unwrap();
@@ -696,6 +916,101 @@ mod tests {
         poor.forecast.opening_cash = "0".parse().unwrap();
         std::fs::write(
             dir.path().join("a.mutualplan"),
+    fn state(data: &Path) -> AppState {
+        AppState {
+            storage: Storage::new(data),
+            criteria: Criteria::bundled(),
+            open: Default::default(),
+            startup: StartupFile::Sample,
+            config_dir: data.join("config"),
+            user: Default::default(),
+            gate: Default::default(),
+            last_printed: Default::default(),
+            editing: Default::default(),
+            crashes: Default::default(),
+            crashed: Default::default(),
+        }
+    }
+
+    fn mistyped(p: &Plan) -> Plan {
+        let mut q = p.clone();
+        q.forecast.opening_cash = "4000".parse().unwrap();
+        q
+    }
+
+    #[test]
+    fn a_page_that_stopped_gets_its_plan_back_with_its_unsaved_changes_also_kept_on_disk() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("riverside.mutualplan");
+        std::fs::write(&file, samples::RIVERSIDE).unwrap();
+        let state = state(&dir.path().join("data"));
+        let saved = samples::riverside().unwrap();
+        state.begin_editing(Editing::opened(Some(&file), saved.clone(), None, None));
+        state.record_edit(mistyped(&saved));
+
+        assert!(state.page_stopped(Instant::now()));
+        // Written at once, so that a page that never comes back loses nothing either.
+        let kept = recovery::for_file(&state.storage.data_dir, &file, &saved).unwrap();
+        assert_eq!(kept.plan, mistyped(&saved));
+        let back = state.reopen().unwrap();
+        assert_eq!(back.opened.plan, saved);
+        assert_eq!(back.opened.file.as_deref(), file.to_str());
+        assert_eq!(back.edited, Some(mistyped(&saved)));
+        assert!(back.crashed && !back.never_saved);
+        // Said once: a later reload is not a crash.
+        assert!(!state.reopen().unwrap().crashed);
+    }
+
+    #[test]
+    fn nothing_is_reopened_before_a_plan_is_shown_and_a_page_that_keeps_stopping_is_not_reloaded() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = state(dir.path());
+        assert_eq!(state.reopen(), None);
+        let t = Instant::now();
+        for i in 0..CRASH_LIMIT {
+            assert!(state.page_stopped(t + Duration::from_secs(i as u64)));
+        }
+        assert!(!state.page_stopped(t + Duration::from_secs(10)));
+        assert!(state.page_stopped(t + CRASH_WINDOW + Duration::from_secs(11)));
+    }
+
+    #[test]
+    fn never_saved_plans_left_behind_are_offered_but_not_the_one_in_the_window() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = state(dir.path());
+        let northfield = core_new::new_plan(
+            "Northfield Reablement",
+            "00112233445566778899aabbccddeeff".parse().unwrap(),
+            Timestamp::from_unix(1_796_292_000).unwrap(),
+        );
+        let other = core_new::new_plan(
+            "Other Mutual",
+            "ffeeddccbbaa99887766554433221100".parse().unwrap(),
+            Timestamp::from_unix(1_796_292_000).unwrap(),
+        );
+        let at = Timestamp::from_unix(1_796_294_520).unwrap(); // 3 December 2026 at 10:42 UTC
+        for p in [&northfield, &other] {
+            mutual_plan::storage::recovery::write(
+                &mutual_plan::storage::RealFs,
+                &state.storage.data_dir,
+                None,
+                p,
+                at,
+            )
+            .unwrap();
+        }
+        state.begin_editing(Editing::opened(None, other.clone(), None, None));
+        let offered = state.unsaved_recoveries(0);
+        assert_eq!(
+            offered,
+            [UnsavedPlan {
+                plan_id: northfield.id.as_str().into(),
+                name: "Northfield Reablement".into(),
+                written: "3 December 2026 at 10:42".into(),
+            }]
+        );
+    }
+
             plan_file::write_plan(&poor),
         )
         .unwrap();

@@ -110,6 +110,31 @@ pub struct OpenedPlan {
     pub recovery: Option<Recovery>,
 }
 
+/// What a page loaded again (its process stopped) gets back from the shell's copy of the plan.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct Reopened {
+    /// The plan as saved (or as made or opened, for a plan with no file), with its file and any
+    /// recovery still waiting for an answer.
+    pub opened: OpenedPlan,
+    /// The plan as last edited, when it differs from `opened.plan`.
+    pub edited: Option<Plan>,
+    /// A never-saved plan brought back from its recovery: there is no saved version, so it stays
+    /// unsaved however it is edited.
+    pub never_saved: bool,
+    /// Whether the page was loaded again because its process stopped (said once).
+    pub crashed: bool,
+}
+
+/// A plan never saved whose autosave was left behind, offered at start.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct UnsavedPlan {
+    pub plan_id: String,
+    /// The organisation's name, else the plan's title.
+    pub name: String,
+    /// When it was autosaved, in the window's local time ("3 December 2026 at 10:42").
+    pub written: String,
+}
+
 /// The core's verdict on the plan as currently edited.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct PlanCheck {
@@ -204,6 +229,8 @@ pub fn typescript_bindings() -> String {
         decls: BTreeMap::new(),
     };
     c.visit::<OpenedPlan>();
+    c.visit::<Reopened>();
+    c.visit::<UnsavedPlan>();
     c.visit::<PlanCheck>();
     c.visit::<IpcError>();
     c.visit::<Choices>();

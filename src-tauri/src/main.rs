@@ -9,6 +9,8 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod commands;
+#[cfg(target_os = "linux")]
+mod crash;
 mod ipc;
 mod menu;
 mod paths;
@@ -109,9 +111,14 @@ fn main() {
             user: user.into(),
             gate,
             last_printed: Default::default(),
+            editing: Default::default(),
+            crashes: Default::default(),
+            crashed: Default::default(),
         })
         .setup(move |app| {
             app.set_menu(menu::build(app, &recent)?)?;
+            #[cfg(target_os = "linux")]
+            crash::watch(app)?;
             Ok(())
         })
         // Menu choices go to the window, which owns the open plan and its unsaved-changes guard.
@@ -132,7 +139,12 @@ fn main() {
             commands::save_plan,
             commands::save_plan_as,
             commands::autosave,
-            commands::discard_recovery,
+            commands::answer_recovery,
+            commands::compare_recovery,
+            commands::unsaved_recoveries,
+            commands::restore_unsaved,
+            commands::discard_unsaved,
+            commands::reopen,
             commands::close_plan,
             commands::print_pdf,
             commands::read_input,

@@ -981,12 +981,12 @@ fn assumptions(flow: &mut Flow, plan: &Plan) {
         "None: the organisation is a charity, and all its income is treated as from its charitable purpose".to_string()
     } else {
         format!(
-            "{} on profits up to {} a year, {} from {}, with marginal relief of {} between them; losses carried forward; each year's tax paid in the tenth month after the year ends",
+            "{} on profits up to {} a year, {} from {}, with marginal relief between them (fraction {}); losses carried forward; each year's tax paid in the tenth month after the year ends",
             labels::percent(s.ct_small_profits_rate_percent.get()),
             pounds(s.ct_lower_limit.get()),
             labels::percent(s.ct_main_rate_percent.get()),
             pounds(s.ct_upper_limit.get()),
-            labels::percent(s.ct_marginal_relief_percent.get()),
+            labels::fraction(s.ct_marginal_relief_percent.get()),
         )
     };
     figure("Corporation tax", &tax);

@@ -373,9 +373,28 @@ impl Storage {
         recovery::write(self.fs.as_ref(), &self.data_dir, source, plan, self.now())
     }
 
-    /// A recovery newer than the plan file, if there is one.
-    pub fn recovery_for(&self, source: &Path, plan_id: &str) -> Option<recovery::Recovery> {
-        recovery::for_file(&self.data_dir, source, plan_id)
+    /// A recovery newer than the plan file that changes something in `saved` (the plan as read
+    /// from it), if there is one.
+    pub fn recovery_for(&self, source: &Path, saved: &Plan) -> Option<recovery::Recovery> {
+        recovery::for_file(&self.data_dir, source, saved)
+    }
+
+    /// Records the plan as the window has it now (see [`recovery::Editing::record`]).
+    pub fn record_edit(&self, editing: &mut recovery::Editing, plan: Plan) {
+        editing.record(&self.data_dir, plan);
+    }
+
+    /// Autosave of the plan as last recorded, when it has unsaved changes.
+    pub fn autosave_editing(
+        &self,
+        editing: &recovery::Editing,
+    ) -> Result<Option<PathBuf>, FileError> {
+        editing.autosave(self.fs.as_ref(), &self.data_dir, self.now())
+    }
+
+    /// The plan was closed normally: its recovery file goes (see [`recovery::Editing::close`]).
+    pub fn close_editing(&self, editing: recovery::Editing) {
+        editing.close(&self.data_dir);
     }
 
     /// Removes a plan's recovery file.

@@ -71,14 +71,26 @@ fn read(path: &Path) -> Option<Recovery> {
     }
 }
 
-/// The recovery for a plan file, if one exists and is newer than the file on disk.
-pub fn for_file(data_dir: &Path, source: &Path, plan_id: &str) -> Option<Recovery> {
-    let r = read(&path_for(data_dir, Some(source), plan_id))?;
+/// The recovery for a plan file, if one exists, is newer than the file on disk and changes
+/// something in `saved` (the plan as read from the file). One that changes nothing is removed:
+/// there is nothing to offer.
+pub fn for_file(data_dir: &Path, source: &Path, saved: &Plan) -> Option<Recovery> {
+    let path = path_for(data_dir, Some(source), saved.id.as_str());
+    let r = read(&path)?;
+    if r.plan == *saved {
+        let _ = std::fs::remove_file(&path);
+        return None;
+    }
     let file_time = std::fs::metadata(source).and_then(|m| m.modified()).ok();
     let file_secs = file_time
         .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
         .map_or(0, |d| d.as_secs() as i64);
     (r.written_at.unix() >= file_secs).then_some(r)
+}
+
+/// The recovery of a plan never saved, by its id.
+pub fn unsaved_by_id(data_dir: &Path, plan_id: &str) -> Option<Recovery> {
+    read(&path_for(data_dir, None, plan_id)).filter(|r| r.source.is_none())
 }
 
 /// Recoveries of plans that were never saved, newest first.
@@ -98,4 +110,99 @@ pub fn unsaved(data_dir: &Path) -> Vec<Recovery> {
 /// Removes a plan's recovery file (after a save, or when the user discards it).
 pub fn discard(data_dir: &Path, source: Option<&Path>, plan_id: &str) {
     let _ = std::fs::remove_file(path_for(data_dir, source, plan_id));
+}
+
+/// The plan open in the window as the shell last saw it. The window sends the plan to be checked
+/// after every change; the shell keeps the newest one that read, beside the plan as saved, so
+/// that a page which has to be loaded again (its process crashed) gets the plan back with its
+/// unsaved changes, the autosave writes what the window has, and the recovery file goes as soon
+/// as the changes are undone back to the saved plan.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Editing {
+    /// The plan's file; `None` for a plan never saved.
+    pub source: Option<PathBuf>,
+    /// The plan as it is in its file, or as it was made or opened when it has no file; `None`
+    /// for a never-saved plan brought back from its recovery, which has nothing to go back to.
+    pub saved: Option<Plan>,
+    /// The newest plan the window sent that read.
+    pub edited: Plan,
+    /// Why it cannot be saved in place, when it cannot.
+    pub read_only: Option<String>,
+    /// A recovery offered when the plan was opened and not yet restored or discarded: its file is
+    /// never removed or written over meanwhile.
+    pub offered: Option<Recovery>,
+}
+
+impl Editing {
+    /// A plan just opened (or made), with the recovery offered for it, if any.
+    pub fn opened(
+        source: Option<&Path>,
+        plan: Plan,
+        read_only: Option<String>,
+        offered: Option<Recovery>,
+    ) -> Self {
+        Editing {
+            source: source.map(Path::to_owned),
+            saved: Some(plan.clone()),
+            edited: plan,
+            read_only,
+            offered,
+        }
+    }
+
+    /// A never-saved plan brought back from its recovery: unsaved until it is saved.
+    pub fn restored(r: Recovery) -> Self {
+        Editing {
+            source: None,
+            saved: None,
+            edited: r.plan,
+            read_only: None,
+            offered: None,
+        }
+    }
+
+    /// Whether the plan as edited differs from the plan as saved.
+    pub fn dirty(&self) -> bool {
+        self.saved.as_ref() != Some(&self.edited)
+    }
+
+    /// The plan was saved to `source`: that is now the plan to go back to.
+    pub fn saved_to(&mut self, source: &Path, plan: &Plan) {
+        self.source = Some(source.to_owned());
+        self.saved = Some(plan.clone());
+        self.edited = plan.clone();
+        self.read_only = None;
+    }
+
+    /// Records the plan as the window has it now. Back at the plan as saved (an undo run ended
+    /// where it started, say), its recovery file is removed: it would only offer the saved
+    /// plan back, or a moment of the undo run. A recovery offered and not yet answered stays.
+    pub fn record(&mut self, data_dir: &Path, plan: Plan) {
+        self.edited = plan;
+        if !self.dirty() && self.offered.is_none() {
+            discard(data_dir, self.source.as_deref(), self.edited.id.as_str());
+        }
+    }
+
+    /// Writes the recovery file when the plan as edited differs from the plan as saved; never
+    /// over a recovery still waiting for the user's answer. The path written, if any.
+    pub fn autosave(
+        &self,
+        fs: &dyn FileSystem,
+        data_dir: &Path,
+        now: Timestamp,
+    ) -> Result<Option<PathBuf>, FileError> {
+        if !self.dirty() || self.offered.is_some() {
+            return Ok(None);
+        }
+        write(fs, data_dir, self.source.as_deref(), &self.edited, now).map(Some)
+    }
+
+    /// The plan was closed normally (saved, its changes discarded, or unchanged): its recovery
+    /// file goes, unless a recovery offered is still unanswered.
+    pub fn close(self, data_dir: &Path) {
+        if self.offered.is_none() {
+            discard(data_dir, self.source.as_deref(), self.edited.id.as_str());
+        }
+    }
 }

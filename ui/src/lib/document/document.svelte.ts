@@ -86,6 +86,34 @@ export class PlanDocument {
     this.check();
   }
 
+  /**
+   * Shows a plan that has never been saved and is not as it was made (brought back from its
+   * recovery): unsaved, however it is edited, until it is saved.
+   */
+  loadUnsaved(plan: Plan, fingerprint: string | null): void {
+    this.load(plan, null, fingerprint);
+    this.saved = '';
+  }
+
+  /**
+   * Shows a plan as saved (`saved`) with the changes made to it since (`edited`), as a page loaded
+   * again gets it back from the shell: unsaved, and one undo goes back to the plan as saved.
+   */
+  loadChanged(saved: Plan, edited: Plan, file: string | null, readOnly: string | null = null): void {
+    this.plan = edited;
+    this.file = file;
+    this.fingerprint = null;
+    this.readOnly = readOnly;
+    this.saved = JSON.stringify(saved);
+    this.error = null;
+    this.typed = {};
+    this.history.clear();
+    this.history.record(saved, null);
+    this.edits++;
+    this.sync();
+    this.check();
+  }
+
   /** Marks the plan as saved (after Save), keeping the history. */
   markSaved(plan: Plan, file: string | null, fingerprint: string): void {
     this.plan = plan;
@@ -100,13 +128,16 @@ export class PlanDocument {
   }
 
   /**
-   * Sets the value at `path`. Consecutive edits of one field within a moment are one undo step,
-   * so undo takes back a word or a value rather than a keystroke.
+   * Sets the value at `path`, with the values the core says follow from it (`linked`: the
+   * forecast's start after the spin-out date) in the same undo step. Consecutive edits of one
+   * field within a moment are one undo step, so undo takes back a word or a value rather than a
+   * keystroke.
    */
-  edit(path: string, value: unknown, now = Date.now()): void {
+  edit(path: string, value: unknown, now = Date.now(), linked: [string, unknown][] = []): void {
     if (!this.plan || this.reviewing) return;
     const before = this.snapshot();
     if (!setAt(this.plan, path, value)) return;
+    for (const [p, v] of linked) setAt(this.plan, p, v);
     this.history.record(before, path, now);
     this.clearTyped(path);
     this.edits++;
@@ -165,7 +196,10 @@ export class PlanDocument {
 
   /** Replaces the plan's review (a comment, reply, resolve or sign-off): not an undo step. */
   setReview(review: Plan['review']): void {
-    if (this.plan) this.plan.review = review;
+    if (!this.plan) return;
+    this.plan.review = review;
+    // The check also hands the plan to the shell, whose copy a reloaded page and the autosave use.
+    this.check();
   }
 
   /** Turns review mode on or off; undo is off while reviewing. */

@@ -92,4 +92,42 @@ describe('the open plan', () => {
     expect(doc.errorFor('title')).toBe('bad');
     expect(doc.stale).toBe(true);
   });
+
+  it('sends every change to be checked, a comment too, so the shell\'s copy is never behind', async () => {
+    const sent: Plan[] = [];
+    const doc = new PlanDocument(async (p) => {
+      sent.push(p);
+      return { fingerprint: 'abc', error: null, analysis: null };
+    });
+    doc.load(newPlan(), 'plan.mutualplan', 'abc');
+    await tick();
+    doc.setReviewing(true);
+    doc.setReview({ comments: [{ id: 'c-1', anchor: 'section:summary', author: 'Jan', role: 'mentor', at: '2026-11-27T10:00:00Z', text: 'Confirmed?', resolved: false, replies: [] }], signoffs: [] });
+    await tick();
+    await tick();
+    expect(sent.at(-1)!.review.comments.map((c) => c.id)).toEqual(['c-1']);
+  });
+
+  it('keeps a restored never-saved plan unsaved, whatever is undone', () => {
+    const doc = new PlanDocument(ok);
+    doc.loadUnsaved(newPlan(), 'abc');
+    expect(doc.dirty).toBe(true);
+    doc.edit('title', 'X');
+    doc.undo();
+    expect(doc.dirty).toBe(true);
+  });
+
+  it('takes up a plan as saved with its changes after a reload: unsaved, and one undo goes back', () => {
+    const doc = new PlanDocument(ok);
+    const saved = newPlan();
+    const edited = newPlan();
+    edited.forecast.opening_cash = '4000.00';
+    doc.loadChanged(saved, edited, 'plan.mutualplan');
+    expect(doc.plan!.forecast.opening_cash).toBe('4000.00');
+    expect(doc.file).toBe('plan.mutualplan');
+    expect(doc.dirty).toBe(true);
+    doc.undo();
+    expect(doc.plan!.forecast.opening_cash).toBe('0.00');
+    expect(doc.dirty).toBe(false);
+  });
 });

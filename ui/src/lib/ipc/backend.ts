@@ -20,11 +20,13 @@ import type {
   Plan,
   PensionScheme,
   PlanCheck,
+  Reopened,
   RowView,
   SaveKind,
   SectionPrompt,
   SortKey,
   TypedValue,
+  UnsavedPlan,
 } from './bindings';
 
 export class BackendError extends Error {
@@ -62,8 +64,18 @@ export const backend = {
   explainCell: (plan: Plan, month: string, key: string) => call<ContributionView[]>('explain_cell', { plan, month, key }),
   savePlan: (plan: Plan, overwrite = false) => call<OpenedPlan>('save_plan', { plan, overwrite }),
   savePlanAs: (plan: Plan, file: string) => call<OpenedPlan>('save_plan_as', { plan, file }),
-  autosave: (plan: Plan) => call<null>('autosave', { plan }),
-  discardRecovery: (planId: string) => call<null>('discard_recovery', { planId }),
+  /** Autosaves the plan as the shell last saw it (each check sends it), when it has unsaved changes. */
+  autosave: () => call<null>('autosave'),
+  /** The answer to the recovery offered when the plan opened: restored, or discarded. */
+  answerRecovery: (restore: boolean) => call<null>('answer_recovery', { restore }),
+  /** What the recovery offered would change in the plan as saved. */
+  compareRecovery: () => call<CompareView>('compare_recovery', { offsetMinutes: -new Date().getTimezoneOffset() }),
+  /** Plans never saved whose autosave was left behind, newest first. */
+  unsavedRecoveries: () => call<UnsavedPlan[]>('unsaved_recoveries', { offsetMinutes: -new Date().getTimezoneOffset() }),
+  restoreUnsaved: (planId: string) => call<OpenedPlan>('restore_unsaved', { planId }),
+  discardUnsaved: (planId: string) => call<null>('discard_unsaved', { planId }),
+  /** After the page was loaded again: the plan it showed, with its unsaved changes. */
+  reopen: () => call<Reopened | null>('reopen'),
   closePlan: () => call<null>('close_plan'),
   printPdf: (plan: Plan, file: string, withReview: boolean, unsaved: boolean) =>
     call<null>('print_pdf', { plan, file, withReview, unsaved }),

@@ -489,6 +489,26 @@ summary: string,
  */
 lists: Array<ListAnchor>, 
 /**
+export type Reopened = { 
+/**
+ * The plan as saved (or as made or opened, for a plan with no file), with its file and any
+ * recovery still waiting for an answer.
+ */
+opened: OpenedPlan, 
+/**
+ * The plan as last edited, when it differs from `opened.plan`.
+ */
+edited: Plan | null, 
+/**
+ * A never-saved plan brought back from its recovery: there is no saved version, so it stays
+ * unsaved however it is edited.
+ */
+never_saved: boolean, 
+/**
+ * Whether the page was loaded again because its process stopped (said once).
+ */
+crashed: boolean, };
+
  * What a sign-off will say, for the reviewer to read before signing.
  */
 statement: string, };
@@ -646,3 +666,13 @@ role: ReviewerRole,
  * Recently opened plan files, newest first, at most [`RECENT_LIMIT`].
  */
 recent: string[], };
+export type UnsavedPlan = { plan_id: string, 
+/**
+ * The organisation's name, else the plan's title.
+ */
+name: string, 
+/**
+ * When it was autosaved, in the window's local time ("3 December 2026 at 10:42").
+ */
+written: string, };
+
