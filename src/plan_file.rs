@@ -482,7 +482,7 @@ fn validate(plan: &Plan, value: &Value) -> Result<(), LoadError> {
             if !(1..=5).contains(&v) {
                 return invalid(
                     &format!("narrative.risks[{i}].{name}"),
-                    format!("{v}: must be 1 to 5"),
+                    format!("the {name} must be from 1 (low) to 5 (high), not {v}"),
                 );
             }
         }

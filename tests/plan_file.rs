@@ -263,6 +263,21 @@ fn format_rules_beyond_types_are_checked_with_paths() {
 }
 
 #[test]
+fn a_risk_score_out_of_range_says_what_it_may_be() {
+    let mut v = sample_value();
+    v["narrative"]["risks"][0]["impact"] = json!(6);
+    match load_value(&v).unwrap_err() {
+        LoadError::Invalid { message, .. } => {
+            assert_eq!(
+                message,
+                "the impact must be from 1 (low) to 5 (high), not 6"
+            );
+        }
+        e => panic!("{e}"),
+    }
+}
+
+#[test]
 fn limits_are_enforced() {
     let mut v = sample_value();
     v["narrative"]["sections"][1]["text"] = json!("x".repeat(100_001));
