@@ -50,12 +50,12 @@ pub enum Other {
     Picked,
     /// The open file as it is on disk now, saved by someone else meanwhile.
     OnDisk,
-}
-
-/// Two versions side by side: the other file on the left, the plan as open on the right.
     /// The plan as saved against the unsaved changes its recovery file kept (written when the
     /// recovery was, in words), offered back before they are restored.
     Recovery { written: String },
+}
+
+/// Two versions side by side: the other file on the left, the plan as open on the right.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct CompareView {
     /// The heading: "Compared with draft-2.mutualplan".
@@ -231,14 +231,14 @@ pub fn compare_view(
             "Theirs: the file as saved now".to_owned(),
             "Yours: not yet saved".to_owned(),
         ),
-    };
-    CompareView {
-        title,
         Other::Recovery { written } => (
             format!("Unsaved changes to {other_name} from {written}"),
             "As saved".to_owned(),
             "With the unsaved changes".to_owned(),
         ),
+    };
+    CompareView {
+        title,
         old_heading,
         new_heading,
         warnings: d.warnings.clone(),

@@ -582,6 +582,7 @@ pub fn save_plan_as(
     let open = state.storage.save_as(&path, &plan, previous.as_deref())?;
     remember(&app, &state, &path);
     let result = opened(Some(&open.path), open.plan.clone(), None, None);
+    state.saved_to(&path, &open.plan);
     state.set_open(Some(open));
     Ok(result)
 }
@@ -594,7 +595,6 @@ pub fn autosave(state: State<'_, AppState>) -> Result<(), IpcError> {
     if let Some(e) = state.editing().as_ref() {
         state.storage.autosave_editing(e)?;
     }
-    state.saved_to(&path, &open.plan);
     Ok(())
 }
 
@@ -687,6 +687,7 @@ pub fn reopen(state: State<'_, AppState>) -> Option<Reopened> {
 /// discarded their changes, so the plan's recovery file goes too.
 #[tauri::command]
 pub fn close_plan(state: State<'_, AppState>) {
+    state.end_editing();
     state.set_open(None);
 }
 
@@ -697,7 +698,6 @@ pub fn print_pdf(
     state: State<'_, AppState>,
     plan: serde_json::Value,
     file: String,
-    state.end_editing();
     with_review: bool,
     unsaved: bool,
 ) -> Result<(), IpcError> {
@@ -876,6 +876,7 @@ pub fn restore_backup(
     let open = state.storage.save_as(&path, &plan, None)?;
     remember(&app, &state, &path);
     let result = opened(Some(&open.path), open.plan.clone(), None, None);
+    state.begin_editing(Editing::opened(Some(&path), open.plan.clone(), None, None));
     state.set_open(Some(open));
     Ok(result)
 }
@@ -884,38 +885,6 @@ pub fn restore_backup(
 mod tests {
     use super::*;
 
-    #[test]
-    fn a_review_action_without_a_name_asks_who_you_are_and_with_one_is_stamped() {
-        let mut plan = samples::riverside().unwrap();
-        let action = ReviewAction::Comment {
-            anchor: "contract:community-therapy".into(),
-            text: "Confirmed?".into(),
-        };
-        let now = Timestamp::now();
-        let e = apply_review(&mut plan, &action, &UserConfig::default(), now).unwrap_err();
-        assert_eq!(e.kind, ErrorKind::NoIdentity);
-        let jan = UserConfig {
-            name: "Jan Morris".into(),
-            role: ReviewerRole::Mentor,
-            ..UserConfig::default()
-        };
-        apply_review(&mut plan, &action, &jan, now).unwrap();
-        let c = plan.review.comments.last().unwrap();
-        assert_eq!(
-            (c.author.as_str(), c.role),
-            ("Jan Morris", ReviewerRole::Mentor)
-        );
-    }
-
-    state.begin_editing(Editing::opened(Some(&path), open.plan.clone(), None, None));
-    #[test]
-    fn the_portfolio_command_gives_the_cores_rows_worded_and_sorted() {
-        let dir = tempfile::tempdir().unwrap();
-        let mut poor = samples::riverside().unwrap();
-        poor.title = "Poor".into();
-        poor.forecast.opening_cash = "0".parse().unwrap();
-        std::fs::write(
-            dir.path().join("a.mutualplan"),
     fn state(data: &Path) -> AppState {
         AppState {
             storage: Storage::new(data),
@@ -1011,6 +980,37 @@ mod tests {
         );
     }
 
+    #[test]
+    fn a_review_action_without_a_name_asks_who_you_are_and_with_one_is_stamped() {
+        let mut plan = samples::riverside().unwrap();
+        let action = ReviewAction::Comment {
+            anchor: "contract:community-therapy".into(),
+            text: "Confirmed?".into(),
+        };
+        let now = Timestamp::now();
+        let e = apply_review(&mut plan, &action, &UserConfig::default(), now).unwrap_err();
+        assert_eq!(e.kind, ErrorKind::NoIdentity);
+        let jan = UserConfig {
+            name: "Jan Morris".into(),
+            role: ReviewerRole::Mentor,
+            ..UserConfig::default()
+        };
+        apply_review(&mut plan, &action, &jan, now).unwrap();
+        let c = plan.review.comments.last().unwrap();
+        assert_eq!(
+            (c.author.as_str(), c.role),
+            ("Jan Morris", ReviewerRole::Mentor)
+        );
+    }
+
+    #[test]
+    fn the_portfolio_command_gives_the_cores_rows_worded_and_sorted() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut poor = samples::riverside().unwrap();
+        poor.title = "Poor".into();
+        poor.forecast.opening_cash = "0".parse().unwrap();
+        std::fs::write(
+            dir.path().join("a.mutualplan"),
             plan_file::write_plan(&poor),
         )
         .unwrap();

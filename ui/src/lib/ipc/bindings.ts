@@ -23,7 +23,15 @@ overview: Overview,
  */
 ownership: OwnershipView, };
 
-export type AnalysisWords = { eligibility_heading: string, ratings: RatingWords, eligibility_results: EligibleWords, findings_headings: SeverityWords, };
+export type AnalysisWords = { eligibility_heading: string, ratings: RatingWords, eligibility_results: EligibleWords, 
+/**
+ * The heading of a group of findings: "Warnings".
+ */
+findings_headings: SeverityWords, 
+/**
+ * The word beside one finding: "Warning".
+ */
+severities: SeverityWords, };
 
 export type AreaId = "R1" | "R2" | "R3" | "R4" | "R5" | "R6" | "R7" | "R8" | "R9" | "R10";
 
@@ -71,9 +79,14 @@ value: string,
  */
 words: string, };
 
-export type Choice = { value: string, label: string, };
+export type Choice = { value: string, label: string, hint?: string, };
 
-export type Choices = { legal_forms: Array<Choice>, nations: Array<Choice>, public_body_kinds: Array<Choice>, statuses: Array<Choice>, ownership_models: Array<Choice>, group_kinds: Array<Choice>, distribution_policies: Array<Choice>, board_roles: Array<Choice>, constituencies: Array<Choice>, payroll_timings: Array<Choice>, renewal_assumptions: Array<Choice>, procurement_routes: Array<Choice>, frequencies: Array<Choice>, repayments: Array<Choice>, pension_schemes: Array<Choice>, cost_categories: Array<Choice>, reviewer_roles: Array<Choice>, };
+export type Choices = { legal_forms: Array<Choice>, nations: Array<Choice>, public_body_kinds: Array<Choice>, statuses: Array<Choice>, ownership_models: Array<Choice>, group_kinds: Array<Choice>, distribution_policies: Array<Choice>, board_roles: Array<Choice>, constituencies: Array<Choice>, payroll_timings: Array<Choice>, renewal_assumptions: Array<Choice>, procurement_routes: Array<Choice>, frequencies: Array<Choice>, repayments: Array<Choice>, pension_schemes: Array<Choice>, cost_categories: Array<Choice>, reviewer_roles: Array<Choice>, 
+/**
+ * The months of the year by name, for a setting stored as a month number (`pay_award_month`):
+ * the value is the number as text ("4"), the label its name ("April").
+ */
+months: Array<Choice>, };
 
 export type Comment = { id: ItemId, author: string, role: ReviewerRole, at: Timestamp, anchor: string, text: string, resolved: boolean, replies: Array<Reply>, };
 
@@ -276,7 +289,7 @@ export type IncomeExpenditureLine = { label: string, cells: Array<ForecastCell>,
 
 export type IncomeLine = { id: ItemId, name: string, amount: Money, frequency: Frequency, start: Month, end: Month | null, growth_percent: Percent, };
 
-export type InputKind = "money" | "percent" | "signed_percent" | "fte" | "month" | "date" | "count";
+export type InputKind = "money" | "percent" | "signed_percent" | "fte" | "month" | "date" | "count" | "fraction";
 
 export type IpcError = { kind: ErrorKind, message: string, path: string | null, };
 
@@ -469,26 +482,6 @@ export type Renewal = { assumption: RenewalAssumption, value_change_percent: Sig
 
 export type RenewalAssumption = "renewed" | "ends";
 
-export type Repayment = "amortising" | "bullet";
-
-export type Reply = { author: string, role: ReviewerRole, at: Timestamp, text: string, };
-
-export type ReplyView = { author: string, role: string, at: string, text: string, };
-
-export type Review = { comments: Array<Comment>, signoffs: Array<Signoff>, };
-
-export type ReviewAction = { "action": "comment", anchor: string, text: string, } | { "action": "reply", comment: string, text: string, } | { "action": "resolve", comment: string, resolved: boolean, } | { "action": "sign_off" };
-
-export type ReviewView = { comments: Array<CommentView>, signoffs: Array<SignoffView>, 
-/**
- * "3 comments, 1 open" or "No comments yet".
- */
-summary: string, 
-/**
- * The anchor kind of each list of items, so a list can name its items' anchors.
- */
-lists: Array<ListAnchor>, 
-/**
 export type Reopened = { 
 /**
  * The plan as saved (or as made or opened, for a plan with no file), with its file and any
@@ -509,6 +502,26 @@ never_saved: boolean,
  */
 crashed: boolean, };
 
+export type Repayment = "amortising" | "bullet";
+
+export type Reply = { author: string, role: ReviewerRole, at: Timestamp, text: string, };
+
+export type ReplyView = { author: string, role: string, at: string, text: string, };
+
+export type Review = { comments: Array<Comment>, signoffs: Array<Signoff>, };
+
+export type ReviewAction = { "action": "comment", anchor: string, text: string, } | { "action": "reply", comment: string, text: string, } | { "action": "resolve", comment: string, resolved: boolean, } | { "action": "sign_off" };
+
+export type ReviewView = { comments: Array<CommentView>, signoffs: Array<SignoffView>, 
+/**
+ * "3 comments, 1 open" or "No comments yet".
+ */
+summary: string, 
+/**
+ * The anchor kind of each list of items, so a list can name its items' anchors.
+ */
+lists: Array<ListAnchor>, 
+/**
  * What a sign-off will say, for the reviewer to read before signing.
  */
 statement: string, };
@@ -653,6 +666,16 @@ value: string,
  */
 shown: string, };
 
+export type UnsavedPlan = { plan_id: string, 
+/**
+ * The organisation's name, else the plan's title.
+ */
+name: string, 
+/**
+ * When it was autosaved, in the window's local time ("3 December 2026 at 10:42").
+ */
+written: string, };
+
 export type UserConfig = { 
 /**
  * The user's name as it appears on comments, sign-offs and "saved by"; empty until set.
@@ -666,13 +689,3 @@ role: ReviewerRole,
  * Recently opened plan files, newest first, at most [`RECENT_LIMIT`].
  */
 recent: string[], };
-export type UnsavedPlan = { plan_id: string, 
-/**
- * The organisation's name, else the plan's title.
- */
-name: string, 
-/**
- * When it was autosaved, in the window's local time ("3 December 2026 at 10:42").
- */
-written: string, };
-
