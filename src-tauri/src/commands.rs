@@ -51,14 +51,18 @@ pub struct AppState {
     /// The plan in the window as the shell last saw it (docs/files.md, "The shell's copy").
     pub editing: Mutex<Option<Editing>>,
     /// When the window's page stopped lately, to stop reloading a page that keeps stopping.
+    /// (Only Linux watches the page's process so far.)
+    #[cfg_attr(not(target_os = "linux"), allow(dead_code))]
     pub crashes: Mutex<Vec<Instant>>,
     /// Set when the page stopped and was loaded again, until the page has said so to the user.
     pub crashed: AtomicBool,
 }
 
 /// A page that stops more often than this within [`CRASH_WINDOW`] is not loaded again.
+#[cfg_attr(not(target_os = "linux"), allow(dead_code))]
 pub const CRASH_LIMIT: usize = 3;
 /// See [`CRASH_LIMIT`].
+#[cfg_attr(not(target_os = "linux"), allow(dead_code))]
 pub const CRASH_WINDOW: Duration = Duration::from_secs(60);
 
 impl AppState {
@@ -126,6 +130,7 @@ impl AppState {
 
     /// The window's page stopped at `now`: its unsaved changes are written to the recovery file
     /// at once, and the answer is whether to load the page again (not when it keeps stopping).
+    #[cfg_attr(not(target_os = "linux"), allow(dead_code))]
     pub fn page_stopped(&self, now: Instant) -> bool {
         if let Some(e) = self.editing().as_ref() {
             if let Err(err) = self.storage.autosave_editing(e) {
