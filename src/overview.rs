@@ -26,7 +26,8 @@ pub const PARTS: &[PartDef] = &[
     PartDef {
         id: "organisation",
         title: "Organisation",
-        owns: &["title", "addressee", "organisation"],
+        // The forecast's start is asked beside the spin-out date, which it follows.
+        owns: &["title", "addressee", "organisation", "forecast.start"],
     },
     PartDef {
         id: "ownership",
@@ -75,12 +76,7 @@ pub const PARTS: &[PartDef] = &[
     PartDef {
         id: "settings",
         title: "Settings",
-        owns: &[
-            "forecast.start",
-            "forecast.months",
-            "forecast.settings",
-            "saved_by",
-        ],
+        owns: &["forecast.months", "forecast.settings", "saved_by"],
     },
 ];
 
@@ -241,6 +237,14 @@ fn missing(plan: &Plan, id: &str) -> Vec<Missing> {
                 "ownership.groups",
                 "The member groups",
             );
+            if let Some(g) = plan.ownership.groups.first() {
+                need(
+                    &mut out,
+                    !plan.ownership.members_entered(),
+                    &format!("ownership.groups[{}].members", g.id),
+                    "How many members each group has",
+                );
+            }
             need(
                 &mut out,
                 blank(&plan.ownership.staff_voice),
@@ -310,9 +314,17 @@ fn missing(plan: &Plan, id: &str) -> Vec<Missing> {
     out
 }
 
-/// Each part of `plan`: whether anything is typed in it, what is missing, and its errors.
+/// Each part of `plan`: whether anything is typed in it, what is missing, and its errors. A part
+/// is started once any of its values differs from what a new plan holds (its defaults): a part
+/// nobody has touched is "not started", even where its defaults would pass.
 pub fn parts(plan: &Plan, findings: &[Finding]) -> Vec<PartStatus> {
     let json = serde_json::to_value(plan).unwrap_or(Value::Null);
+    let template = serde_json::to_value(crate::new_plan::new_plan(
+        "",
+        plan.id.clone(),
+        plan.saved_at,
+    ))
+    .unwrap_or(Value::Null);
     PARTS
         .iter()
         .map(|p| {
@@ -328,7 +340,9 @@ pub fn parts(plan: &Plan, findings: &[Finding]) -> Vec<PartStatus> {
                     .iter()
                     .any(|s| !s.text.trim().is_empty())
             } else {
-                p.owns.iter().any(|o| at(&json, o).is_some_and(filled))
+                p.owns
+                    .iter()
+                    .any(|o| at(&json, o).is_some_and(filled) && at(&json, o) != at(&template, o))
             };
             let (state, words) = if errors > 0 {
                 (PartState::Errors, labels::count(errors, "error", "errors"))
@@ -419,6 +433,8 @@ mod tests {
     use super::*;
     use crate::analysis::analyse;
     use crate::criteria::Criteria;
+    use crate::values::Percent;
+    use rust_decimal::Decimal;
 
     fn sample() -> (Plan, Analysis) {
         let plan = crate::samples::riverside().unwrap();
@@ -483,6 +499,58 @@ mod tests {
         );
         assert_eq!(part("staff").state, PartState::Empty);
         assert_eq!(part("staff").words, "not started");
+    }
+
+    /// File → New makes a plan with no name: nothing is wrong yet, and no part is started, though
+    /// Funding (no cash, no loans) and Settings (the default rates) would pass as they stand.
+    #[test]
+    fn a_new_plan_has_no_errors_and_every_part_is_not_started() {
+        let plan = crate::new_plan::new_plan(
+            "",
+            "0123456789abcdef0123456789abcdef".parse().unwrap(),
+            "2026-12-03T10:42:00Z".parse().unwrap(),
+        );
+        let a = analyse(&plan, &Criteria::bundled());
+        let errors: Vec<_> = a
+            .findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .map(|f| format!("{} {}", f.rule, f.path))
+            .collect();
+        assert_eq!(errors, Vec::<String>::new());
+        for p in parts(&plan, &a.findings) {
+            assert_eq!(p.state, PartState::Empty, "{}", p.id);
+            assert_eq!(p.words, "not started", "{}", p.id);
+        }
+        // What the team must give is listed as missing, where it is typed.
+        let ps = parts(&plan, &a.findings);
+        let ownership = ps.iter().find(|p| p.id == "ownership").unwrap();
+        assert!(ownership
+            .missing
+            .iter()
+            .any(|m| m.path == "ownership.groups[staff].members"));
+        let org = ps.iter().find(|p| p.id == "organisation").unwrap();
+        assert!(org.missing.iter().any(|m| m.path == "organisation.name"));
+    }
+
+    #[test]
+    fn a_part_is_started_by_any_change_from_a_new_plans_defaults() {
+        let mut plan = crate::new_plan::new_plan(
+            "",
+            "0123456789abcdef0123456789abcdef".parse().unwrap(),
+            "2026-12-03T10:42:00Z".parse().unwrap(),
+        );
+        plan.forecast.settings.pay_award_percent = Percent::new(Decimal::new(25, 1)).unwrap();
+        plan.forecast.opening_cash = "4000.00".parse().unwrap();
+        plan.forecast.start = plan.forecast.start.plus(9).unwrap();
+        let a = analyse(&plan, &Criteria::bundled());
+        let ps = parts(&plan, &a.findings);
+        let state = |id: &str| ps.iter().find(|p| p.id == id).unwrap().state;
+        assert_eq!(state("settings"), PartState::Complete);
+        assert_eq!(state("funding"), PartState::Complete);
+        // The forecast's start is asked beside the spin-out date.
+        assert_eq!(state("organisation"), PartState::Started);
+        assert_eq!(state("ownership"), PartState::Empty);
     }
 
     #[test]

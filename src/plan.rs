@@ -145,6 +145,14 @@ pub struct Ownership {
     pub staff_voice: String,
 }
 
+impl Ownership {
+    /// Whether any member group has its number of members: until then (as in a new plan) the
+    /// counts are missing rather than inconsistent.
+    pub fn members_entered(&self) -> bool {
+        self.groups.iter().any(|g| g.members > 0)
+    }
+}
+
 /// The ownership models of the Open Public Services White Paper (6.15).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]

@@ -10,8 +10,8 @@ pub const MIN_RISKS: usize = 3;
 
 /// Why a plan is not yet ready to submit, each in a few words for a cover page ("12 of 13
 /// sections not yet written"); empty when the plan is complete. A plan is a draft while any
-/// narrative section is empty, any rule gives an error, or the risk register has fewer than
-/// [`MIN_RISKS`] risks.
+/// narrative section is empty, any rule gives an error, no member group has its number of members
+/// yet, or the risk register has fewer than [`MIN_RISKS`] risks.
 pub fn draft_reasons(plan: &Plan, findings: &[Finding]) -> Vec<String> {
     let mut reasons = Vec::new();
     let written = |id: &str| {
@@ -33,6 +33,9 @@ pub fn draft_reasons(plan: &Plan, findings: &[Finding]) -> Vec<String> {
         .count();
     if errors > 0 {
         reasons.push(crate::labels::count(errors, "rule error", "rule errors"));
+    }
+    if !plan.ownership.members_entered() {
+        reasons.push("member numbers not yet entered".into());
     }
     let risks = plan.narrative.risks.len();
     if risks < MIN_RISKS {
@@ -79,6 +82,7 @@ mod tests {
             [
                 "13 of 13 sections not yet written",
                 "2 rule errors",
+                "member numbers not yet entered",
                 "no risks in the risk register (at least 3 needed)"
             ]
         );
@@ -99,6 +103,7 @@ mod tests {
             owner: "Chair".into(),
         };
         p.narrative.risks = vec![risk.clone(); 3];
+        p.ownership.groups[0].members = 12;
         assert!(draft_reasons(&p, &[]).is_empty());
         // One blank section (spaces only), one error or one risk too few is enough.
         p.narrative.sections[4].text = "  ".into();

@@ -114,10 +114,19 @@ fn cases() -> Vec<(&'static str, Severity, Change, Change)> {
             },
         ),
         (
+            // Another group has members, so the staff's count is not merely not entered yet.
             "OWN-03",
             Severity::Error,
-            |p| p.ownership.groups[0].members = 0,
-            |p| p.ownership.groups[0].members = 1,
+            |p| {
+                p.ownership.one_member_one_vote = false;
+                split(p, "90", GroupKind::Community);
+                p.ownership.groups[0].members = 0;
+            },
+            |p| {
+                p.ownership.one_member_one_vote = false;
+                split(p, "90", GroupKind::Community);
+                p.ownership.groups[0].members = 1;
+            },
         ),
         (
             // 86 staff among 2,086 members hold 4.12 % of the members: 5.13 % of the votes is
@@ -533,6 +542,26 @@ fn every_rule_triggers_and_its_close_variant_does_not() {
             of(&q, rule)
         );
     }
+}
+
+/// What a team has not entered yet is missing, not wrong: with no group's members counted (as in a
+/// new plan) OWN-03 waits, as OWN-04 does, and keeps the printed plan a draft instead; with no
+/// name, LEG-11 waits for one. Once typed, both judge as before.
+#[test]
+fn counts_and_names_not_entered_yet_are_missing_not_errors() {
+    use mutual_plan::submission::draft_reasons;
+    let mut p = samples::riverside().unwrap();
+    p.ownership.groups[0].members = 0;
+    assert!(of(&p, "OWN-03").is_empty());
+    assert!(draft_reasons(&p, &[]).contains(&"member numbers not yet entered".to_string()));
+    p.ownership.groups[0].members = 86;
+    assert!(!draft_reasons(&p, &[]).contains(&"member numbers not yet entered".to_string()));
+
+    let mut p = samples::riverside().unwrap();
+    p.organisation.name = "  ".into();
+    assert!(of(&p, "LEG-11").is_empty());
+    p.organisation.name = "Riverside".into();
+    assert_eq!(of(&p, "LEG-11").len(), 1);
 }
 
 #[test]

@@ -255,6 +255,10 @@ fn cic_ending(name: &str) -> Option<&str> {
 
 fn leg_11(ctx: &Ctx, r: &Rule) -> Vec<Finding> {
     let org = &ctx.plan.organisation;
+    // No name yet (a new plan): the Overview lists it as missing; its ending is judged once typed.
+    if org.name.trim().is_empty() {
+        return vec![];
+    }
     let message = match (cic_ending(&org.name), is_cic(org.legal_form)) {
         (Some(ending), false) => format!(
             "The name ends in \"{ending}\", which only a community interest company may use, but the organisation is a {}. Change the name, or the legal form.",

@@ -76,6 +76,11 @@ fn own_02(ctx: &Ctx, r: &Rule) -> Vec<Finding> {
 }
 
 fn own_03(ctx: &Ctx, r: &Rule) -> Vec<Finding> {
+    // No group has members yet: the counts are not entered (as in a new plan), which the
+    // Overview lists as missing and keeps the printed plan a draft; OWN-04 likewise waits.
+    if !ctx.plan.ownership.members_entered() {
+        return vec![];
+    }
     ctx.plan
         .ownership
         .groups

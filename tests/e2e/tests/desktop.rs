@@ -224,7 +224,7 @@ async fn unsaved_changes_offer_save_discard_and_cancel_and_save_stamps_who_saved
     assert_eq!(saved.saved_by, "Asha Patel");
     let name = field(&c, "organisation.name").await;
     eventually("the new plan", || async {
-        (value(&name).await == "New organisation").then_some(())
+        value(&name).await.is_empty().then_some(())
     })
     .await;
 }
