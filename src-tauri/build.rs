@@ -10,6 +10,7 @@ fn main() {
             "choices",
             "open_plan",
             "new_plan",
+            "start_after_spin_out",
             "save_plan",
             "save_plan_as",
             "autosave",

@@ -14,7 +14,10 @@ use ts_rs::TS;
 
 /// The parts of a plan in the editor's order, each with the field paths (prefixes) it holds.
 const PARTS: [(&str, &[&str]); 9] = [
-    ("Organisation", &["title", "addressee", "organisation"]),
+    (
+        "Organisation",
+        &["title", "addressee", "organisation", "forecast.start"],
+    ),
     ("Ownership and board", &["ownership", "board"]),
     ("Services and contracts", &["forecast.contracts"]),
     ("Staff", &["forecast.staff"]),

@@ -49,6 +49,16 @@ fn default_start(today: Date) -> Month {
         .unwrap_or(base)
 }
 
+/// The forecast's start once the spin-out date becomes `date`: the month of `date` while the
+/// forecast still starts in the month of the old spin-out date (as a new plan does), so that the
+/// forecast, and every item added after, follows the date the team gives; `None` once the team
+/// has set the start apart, which then stays as they set it.
+pub fn start_after_spin_out(plan: &Plan, date: Date) -> Option<Month> {
+    let old = Month::of_date(plan.organisation.spin_out_date);
+    let new = Month::of_date(date);
+    (plan.forecast.start == old && new != old).then_some(new)
+}
+
 /// A new plan for an organisation called `name`: every narrative section present and empty, an
 /// employee-led CIC with one employee group and a board with a chair to recruit.
 pub fn new_plan(name: &str, id_: PlanId, now: Timestamp) -> Plan {
@@ -62,7 +72,12 @@ pub fn new_plan(name: &str, id_: PlanId, now: Timestamp) -> Plan {
         revision: 0,
         saved_at: now,
         saved_by: String::new(),
-        title: format!("{name}: business plan for spin-out"),
+        // No name yet (the window's File → New): no title either, both listed as missing.
+        title: if name.trim().is_empty() {
+            String::new()
+        } else {
+            format!("{name}: business plan for spin-out")
+        },
         organisation: Organisation {
             name: name.into(),
             legal_form: LegalForm::CicLimitedByShares,
@@ -174,7 +189,8 @@ pub enum ListKind {
 }
 
 /// An id made from `name` (lower case, hyphens), unique among `taken`: `Falls prevention` →
-/// `falls-prevention`, then `falls-prevention-2`.
+/// `falls-prevention`, then `falls-prevention-2`. A long name is cut after its last whole word
+/// within 34 characters (room for a `-2` within the 40 an id may have).
 pub fn unique_id(name: &str, taken: &[String]) -> String {
     let mut slug = String::new();
     for c in name.to_lowercase().chars() {
@@ -184,7 +200,17 @@ pub fn unique_id(name: &str, taken: &[String]) -> String {
             slug.push('-');
         }
     }
-    let mut base: String = slug.trim_end_matches('-').chars().take(34).collect();
+    let slug = slug.trim_end_matches('-');
+    let mut base: String = if slug.len() <= 34 {
+        slug.to_string()
+    } else {
+        // Only ASCII letters, digits and hyphens: a byte is a character.
+        let cut = &slug[..35];
+        match cut.rfind('-') {
+            Some(i) if i > 0 => cut[..i].to_string(),
+            _ => slug[..34].to_string(),
+        }
+    };
     base = base.trim_end_matches('-').to_string();
     if base.is_empty() {
         base = "item".into();
@@ -372,6 +398,55 @@ mod item_tests {
         let taken = vec!["falls-prevention".to_string()];
         assert_eq!(unique_id("Falls prevention!", &taken), "falls-prevention-2");
         assert_eq!(unique_id("  ", &[]), "item");
+        // A long name is cut between words, never inside one.
+        assert_eq!(
+            unique_id(
+                "Community reablement and rehabilitation service for Northfield",
+                &[]
+            ),
+            "community-reablement-and"
+        );
+        assert_eq!(
+            unique_id("Reablement and rehabilitation services", &[]),
+            "reablement-and-rehabilitation"
+        );
+        // Exactly 34 characters stays whole; one word longer than that is cut where it must be.
+        assert_eq!(unique_id(&"a".repeat(34), &[]), "a".repeat(34));
+        assert_eq!(unique_id(&"b".repeat(50), &[]), "b".repeat(34));
+    }
+
+    #[test]
+    fn the_forecast_start_follows_the_spin_out_date_until_it_is_set_apart() {
+        let mut plan = new_plan(
+            "",
+            "0123456789abcdef0123456789abcdef".parse().unwrap(),
+            "2026-12-03T10:42:00Z".parse().unwrap(),
+        );
+        // A new plan starts its forecast in the month it spins out.
+        assert_eq!(plan.forecast.start, "2027-04".parse().unwrap());
+        assert_eq!(
+            plan.organisation.spin_out_date,
+            "2027-04-01".parse().unwrap()
+        );
+        assert_eq!(plan.title, "");
+        let jan = "2028-01-13".parse().unwrap();
+        assert_eq!(
+            start_after_spin_out(&plan, jan),
+            Some("2028-01".parse().unwrap())
+        );
+        // Another day of the same month moves nothing.
+        assert_eq!(
+            start_after_spin_out(&plan, "2027-04-20".parse().unwrap()),
+            None
+        );
+        // A start the team set apart stays as they set it.
+        plan.forecast.start = "2027-07".parse().unwrap();
+        assert_eq!(start_after_spin_out(&plan, jan), None);
+        // New items start with the forecast.
+        let c: Contract =
+            serde_json::from_value(new_item(&plan, ListKind::Contracts, "Falls prevention"))
+                .unwrap();
+        assert_eq!(c.start, plan.forecast.start);
     }
 
     #[test]

@@ -304,6 +304,16 @@ pub fn new_item(
     Ok(core_new::new_item(&plan, list, &name))
 }
 
+/// The forecast's start once the spin-out date becomes `date` (the file's form, `2028-01-13`):
+/// the new month while the start still follows the spin-out date, or `None` (also for a plan
+/// or date in error, which the check reports).
+#[tauri::command]
+pub fn start_after_spin_out(plan: serde_json::Value, date: String) -> Option<String> {
+    let plan = plan_file::plan_from_value(&plan).ok()?;
+    let date = date.parse().ok()?;
+    core_new::start_after_spin_out(&plan, date).map(|m| m.to_string())
+}
+
 /// The employer pension rate suggested for a scheme, in the file's form (`"23.78"`).
 #[tauri::command]
 pub fn suggested_pension(scheme: mutual_plan::plan::PensionScheme) -> String {
@@ -819,15 +829,36 @@ pub fn choose_where_to_save(
 /// The extension of plan files.
 const PLAN_EXTENSION: &str = "mutualplan";
 
-/// `name` with the characters that Windows, macOS or Linux refuse in a file name replaced.
+/// `name` as a file name Windows, macOS and Linux all accept, reading as the name did: a colon
+/// or bar becomes a spaced dash ("Northfield Reablement: business plan" → "Northfield
+/// Reablement - business plan"), a slash a hyphen ("2027/28" → "2027-28"), a straight double
+/// quote a single one; `*?<>` are left out, and runs of spaces and control characters become one
+/// space, with none (and no dot) at the end.
 fn file_name_safe(name: &str) -> String {
-    name.chars()
-        .map(|c| match c {
-            '\\' | '/' | ':' | '*' | '?' | '"' | '<' | '>' | '|' => '-',
-            c if c.is_control() => ' ',
-            c => c,
-        })
-        .collect()
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        match c {
+            ':' | '|' => {
+                out.truncate(out.trim_end().len());
+                out.push_str(" - ");
+            }
+            '\\' | '/' => out.push('-'),
+            '"' => out.push('\''),
+            '*' | '?' | '<' | '>' => {}
+            c if c.is_control() || c.is_whitespace() => {
+                if !out.is_empty() && !out.ends_with(' ') {
+                    out.push(' ');
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    let name = out.trim().trim_end_matches(['.', ' ', '-']).trim_end();
+    if name.is_empty() {
+        "plan".to_owned()
+    } else {
+        name.to_owned()
+    }
 }
 
 /// Puts `path` first in File → Open Recent, and keeps it usable this session.
@@ -986,6 +1017,24 @@ mod tests {
     }
 
     #[test]
+    fn a_suggested_file_name_reads_as_the_title_does() {
+        assert_eq!(
+            file_name_safe("Northfield Reablement: business plan revision 3"),
+            "Northfield Reablement - business plan revision 3"
+        );
+        assert_eq!(file_name_safe("Plan 2027/28"), "Plan 2027-28");
+        assert_eq!(
+            file_name_safe("The \"Better care\" plan | draft?"),
+            "The 'Better care' plan - draft"
+        );
+        assert_eq!(
+            file_name_safe("Two\nlines\tand  spaces."),
+            "Two lines and spaces"
+        );
+        assert_eq!(file_name_safe("???"), "plan");
+    }
+
+    #[test]
     fn a_review_action_without_a_name_asks_who_you_are_and_with_one_is_stamped() {
         let mut plan = samples::riverside().unwrap();
         let action = ReviewAction::Comment {
@@ -1029,7 +1078,7 @@ mod tests {
             .error
             .as_deref()
             .unwrap()
-            .starts_with("Not read (syntax)"));
+            .starts_with("Not read: the file is not valid JSON"));
         assert_eq!(rows[0].lowest_cash, "");
         assert!(rows[1].lowest_cash.contains('£'));
         let json = serde_json::to_value(&rows[2]).unwrap();

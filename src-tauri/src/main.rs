@@ -133,6 +133,7 @@ fn main() {
             commands::choices,
             commands::open_plan,
             commands::new_plan,
+            commands::start_after_spin_out,
             commands::check_plan,
             commands::forecast_view,
             commands::explain_cell,

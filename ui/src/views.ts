@@ -30,7 +30,7 @@ export interface View {
 
 export const VIEWS: View[] = [
   { id: 'overview', title: 'Overview', component: Overview, owns: [] },
-  { id: 'organisation', title: 'Organisation', component: Organisation, owns: ['title', 'addressee', 'organisation'] },
+  { id: 'organisation', title: 'Organisation', component: Organisation, owns: ['title', 'addressee', 'organisation', 'forecast.start'] },
   { id: 'ownership', title: 'Ownership and board', component: Ownership, owns: ['ownership', 'board'] },
   { id: 'contracts', title: 'Services and contracts', component: Contracts, owns: ['forecast.contracts'] },
   { id: 'staff', title: 'Staff', component: Staff, owns: ['forecast.staff'] },
@@ -38,7 +38,7 @@ export const VIEWS: View[] = [
   { id: 'funding', title: 'Funding', component: Funding, owns: ['forecast.opening_cash', 'forecast.grants', 'forecast.equity', 'forecast.loans'] },
   { id: 'narrative', title: 'Narrative', component: Narrative, owns: ['narrative.sections'] },
   { id: 'risks', title: 'Risks, impact and milestones', component: Risks, owns: ['narrative.risks', 'narrative.impact', 'narrative.milestones'] },
-  { id: 'settings', title: 'Settings', component: Settings, owns: ['forecast.start', 'forecast.months', 'forecast.settings', 'saved_by'] },
+  { id: 'settings', title: 'Settings', component: Settings, owns: ['forecast.months', 'forecast.settings', 'saved_by'] },
   { id: 'forecast', title: 'Forecast', component: Forecast, owns: [] },
   { id: 'checks', title: 'Checks', component: Checks, owns: [] },
   { id: 'readiness', title: 'Readiness', component: Readiness, owns: [] },

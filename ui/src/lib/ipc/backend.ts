@@ -59,6 +59,8 @@ export const backend = {
   choices: () => call<Choices>('choices'),
   openPlan: (file: string, mode: OpenAs = 'edit') => call<OpenedPlan>('open_plan', { file, mode }),
   newPlan: (name: string) => call<OpenedPlan>('new_plan', { name }),
+  /** The forecast's start once the spin-out date becomes `date`, while it follows that date. */
+  startAfterSpinOut: (plan: Plan, date: string) => call<string | null>('start_after_spin_out', { plan, date }),
   checkPlan: (plan: Plan) => call<PlanCheck>('check_plan', { plan }),
   forecastView: (plan: Plan) => call<ForecastView | null>('forecast_view', { plan }),
   explainCell: (plan: Plan, month: string, key: string) => call<ContributionView[]>('explain_cell', { plan, month, key }),
