@@ -71,6 +71,14 @@ pub struct ChartMark {
     pub words: String,
 }
 
+/// A line of the chart's money scale: where it stands (pounds, as a plain decimal) and its words
+/// (`£100,000`), so a reader can tell £10,000 from £1,000,000 without hovering.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ChartTick {
+    pub value: String,
+    pub label: String,
+}
+
 /// One scenario's headline figures and changes from the base, worded, and its chart line.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct ScenarioLine {
@@ -116,6 +124,9 @@ pub struct ForecastView {
     pub lowest: ChartMark,
     /// The months in which loans are drawn.
     pub drawdowns: Vec<ChartMark>,
+    /// The chart's money scale, from below the lowest closing cash (of the plan and of every
+    /// scenario, and £0) to above the highest, in round steps.
+    pub scale: Vec<ChartTick>,
     /// The headline figures, as label and value.
     pub figures: Vec<(String, String)>,
     pub scenarios: Vec<ScenarioLine>,
@@ -225,6 +236,38 @@ fn keys(plan: &Plan, f: &Forecast) -> Vec<LineKey> {
     }
     keys.sort_by(|a, b| rank(plan, a).cmp(&rank(plan, b)).then_with(|| a.cmp(b)));
     keys
+}
+
+/// Round steps (1, 2 or 5 times a power of ten pounds) from at or below the least of `values`
+/// and £0 to at or above the greatest: at most eight of them.
+fn scale(values: impl Iterator<Item = Decimal>) -> Vec<ChartTick> {
+    let (mut lo, mut hi) = (Decimal::ZERO, Decimal::ZERO);
+    for v in values {
+        lo = lo.min(v);
+        hi = hi.max(v);
+    }
+    let rough = (hi - lo) / Decimal::from(5);
+    let mut power = Decimal::ONE;
+    while power * Decimal::TEN <= rough {
+        power *= Decimal::TEN;
+    }
+    let step = [1, 2, 5, 10]
+        .into_iter()
+        .map(|k| power * Decimal::from(k))
+        .find(|s| *s >= rough)
+        .unwrap_or(power);
+    let mut at = (lo / step).floor() * step;
+    let mut out = Vec::new();
+    loop {
+        out.push(ChartTick {
+            value: plain(at),
+            label: money::pounds(at),
+        });
+        if at >= hi {
+            break out;
+        }
+        at += step;
+    }
 }
 
 fn scenario(r: &ScenarioResult) -> ScenarioLine {
@@ -387,6 +430,12 @@ pub fn forecast_view(plan: &Plan) -> Result<ForecastView, ForecastError> {
         points,
         lowest,
         drawdowns,
+        scale: scale(
+            f.months
+                .iter()
+                .chain(results.iter().flat_map(|r| &r.forecast.months))
+                .map(|m| m.closing),
+        ),
         figures: super::report::headline_figures(&f)
             .into_iter()
             .map(|(l, v)| (l.to_string(), v))
@@ -481,6 +530,37 @@ mod tests {
         assert!(!parts.is_empty());
         assert!(parts.iter().all(|c| c.path.starts_with("forecast.staff")));
         assert!(pay.cells[3].text.contains('£'));
+    }
+
+    #[test]
+    fn the_charts_money_scale_spans_every_line_in_round_steps() {
+        let plan = crate::samples::riverside().unwrap();
+        let v = forecast_view(&plan).unwrap();
+        let at = |t: &ChartTick| t.value.parse::<Decimal>().unwrap();
+        let all: Vec<Decimal> = v
+            .points
+            .iter()
+            .map(|p| p.value.parse().unwrap())
+            .chain(
+                v.scenarios
+                    .iter()
+                    .flat_map(|s| s.points.iter().map(|p| p.parse().unwrap())),
+            )
+            .collect();
+        let (lo, hi) = (
+            all.iter().copied().fold(Decimal::ZERO, Decimal::min),
+            all.iter().copied().fold(Decimal::ZERO, Decimal::max),
+        );
+        assert!(at(&v.scale[0]) <= lo && at(v.scale.last().unwrap()) >= hi);
+        assert!((3..=8).contains(&v.scale.len()), "{:?}", v.scale);
+        assert!(v.scale.iter().any(|t| t.label == "£0"));
+        let step = at(&v.scale[1]) - at(&v.scale[0]);
+        assert!(v.scale.windows(2).all(|w| at(&w[1]) - at(&w[0]) == step));
+        assert_eq!(v.scale[1].label, money::pounds(at(&v.scale[1])));
+        // A plan with cash in the hundreds has a scale in tens, not in hundreds of thousands.
+        let small = scale([Decimal::new(-35, 0), Decimal::new(120, 0)].into_iter());
+        let labels: Vec<&str> = small.iter().map(|t| t.label.as_str()).collect();
+        assert_eq!(labels, ["−£50", "£0", "£50", "£100", "£150"]);
     }
 
     #[test]

@@ -79,6 +79,8 @@ value: string,
  */
 words: string, };
 
+export type ChartTick = { value: string, label: string, };
+
 export type Choice = { value: string, label: string, hint?: string, };
 
 export type Choices = { legal_forms: Array<Choice>, nations: Array<Choice>, public_body_kinds: Array<Choice>, statuses: Array<Choice>, ownership_models: Array<Choice>, group_kinds: Array<Choice>, distribution_policies: Array<Choice>, board_roles: Array<Choice>, constituencies: Array<Choice>, payroll_timings: Array<Choice>, renewal_assumptions: Array<Choice>, procurement_routes: Array<Choice>, frequencies: Array<Choice>, repayments: Array<Choice>, pension_schemes: Array<Choice>, cost_categories: Array<Choice>, reviewer_roles: Array<Choice>, 
@@ -230,6 +232,11 @@ lowest: ChartMark,
  * The months in which loans are drawn.
  */
 drawdowns: Array<ChartMark>, 
+/**
+ * The chart's money scale, from below the lowest closing cash (of the plan and of every
+ * scenario, and £0) to above the highest, in round steps.
+ */
+scale: Array<ChartTick>, 
 /**
  * The headline figures, as label and value.
  */
