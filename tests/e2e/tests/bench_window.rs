@@ -279,6 +279,33 @@ async fn bench_start_and_memory() {
                 kb / 1024,
                 names.join(", ")
             );
+            // As a team works: every part of the plan and every figures view opened once.
+            for view in [
+                "organisation",
+                "ownership",
+                "contracts",
+                "staff",
+                "costs",
+                "funding",
+                "narrative",
+                "risks",
+                "settings",
+                "forecast",
+                "checks",
+                "readiness",
+                "review",
+                "overview",
+            ] {
+                go(&c, view).await;
+                settled(&c).await;
+            }
+            tokio::time::sleep(Duration::from_secs(2)).await;
+            let (kb, names) = rss_tree(pid);
+            println!(
+                "BENCH memory with the sample open and every view visited (VmRSS): {} MiB ({})",
+                kb / 1024,
+                names.join(", ")
+            );
         }
         c.close().await.unwrap();
     }
