@@ -71,7 +71,9 @@ pub fn read_typed(kind: InputKind, text: &str) -> Result<TypedValue, String> {
         }
         InputKind::SignedPercent => {
             let plain = strip_percent(t).replace('\u{2212}', "-");
-            let p = SignedPercent::new(number(t, &plain, &SIGNED_PERCENT)?)?;
+            // A rise may be written with its sign: "+2%".
+            let plain = plain.strip_prefix('+').unwrap_or(&plain);
+            let p = SignedPercent::new(number(t, plain, &SIGNED_PERCENT)?)?;
             Ok(TypedValue {
                 value: p.to_string(),
                 shown: labels::percent(p.get()).replace('-', "\u{2212}"),
@@ -391,6 +393,10 @@ mod tests {
         assert_eq!(ok(InputKind::Percent, "20"), ("20".into(), "20%".into()));
         assert!(read_typed(InputKind::Percent, "120%").is_err());
         assert_eq!(ok(InputKind::SignedPercent, "−5%").0, "-5");
+        assert_eq!(
+            ok(InputKind::SignedPercent, "+2%"),
+            ("2".into(), "2%".into())
+        );
     }
 
     #[test]
