@@ -120,6 +120,14 @@ async fn a_crashed_page_comes_back_with_the_plans_unsaved_edit() {
     })
     .await;
     drop(c);
+    if let Some(dir) = std::env::var_os("E2E_SCREENSHOT_DIR") {
+        // WebDriver's session is gone, so the screen is taken from X.
+        tokio::time::sleep(Duration::from_secs(2)).await;
+        let _ = Command::new("import")
+            .args(["-window", "root"])
+            .arg(PathBuf::from(dir).join("e2e-page-crashed.png"))
+            .status();
+    }
     let script = format!(
         "w=$(xdotool search --onlyvisible --pid {app} | head -1); \
          xdotool windowfocus --sync $w; sleep 0.5; xdotool key --clearmodifiers ctrl+s"
