@@ -52,6 +52,7 @@ async fn name_is(c: &Client, want: &str) {
 fn app_process(data: &Path) -> u32 {
     let want = format!("MUTUAL_PLAN_DATA_DIR={}", data.display());
     let app = app_binary();
+    let app = app.canonicalize().unwrap_or(app);
     for entry in std::fs::read_dir("/proc").unwrap().flatten() {
         let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else {
             continue;
