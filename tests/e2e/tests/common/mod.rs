@@ -153,9 +153,11 @@ pub async fn go(c: &Client, view: &str) {
     .await;
 }
 
-/// Replaces a field's text with `text`, as a person would type it.
+/// Replaces a field's text with `text`, as a person would: in the field, select all (Ctrl+A),
+/// delete, type. (WebDriver's own clear empties the box without the input a person's keys make.)
 pub async fn type_into(e: &Element, text: &str) {
-    e.clear().await.unwrap();
+    // Sending keys puts the focus in the field, as a click would, with no sticky bar in the way.
+    e.send_keys("\u{E009}a\u{E000}\u{E003}").await.unwrap();
     e.send_keys(text).await.unwrap();
 }
 
