@@ -82,7 +82,6 @@ enum Command {
         #[arg(long)]
         criteria: Option<PathBuf>,
     },
-    /// Print the plan to PDF.
     /// Compare two versions of a plan: what changed, and how the figures moved (exit 0 when the
     /// content is the same, 1 when it differs).
     Diff {
@@ -93,6 +92,7 @@ enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: TextOrJson,
     },
+    /// Print the plan to PDF.
     Pdf {
         file: PathBuf,
         /// Where to write the PDF.

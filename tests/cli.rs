@@ -566,3 +566,21 @@ fn pdf_prints_mentor_comments_only_when_asked() {
     assert!(with.contains(comment));
     assert!(with.contains("Contract: Adult community therapy"));
 }
+
+/// Each command's line in `--help` is its own: `diff` compares, `pdf` prints (a doc comment once
+/// stood on the wrong variant, so `diff` began "Print the plan to PDF" and `pdf` had none).
+#[test]
+fn the_help_describes_each_command_in_its_own_words() {
+    let out = cli(&["--help"]);
+    assert!(out.status.success());
+    let help = text(&out.stdout);
+    let line = |cmd: &str| {
+        help.lines()
+            .find(|l| l.trim_start().starts_with(&format!("{cmd} ")))
+            .unwrap_or_else(|| panic!("no line for {cmd} in:\n{help}"))
+            .to_string()
+    };
+    assert!(line("pdf").contains("Print the plan to PDF"), "{help}");
+    assert!(line("diff").contains("Compare two versions"), "{help}");
+    assert!(!line("diff").contains("PDF"), "{help}");
+}
