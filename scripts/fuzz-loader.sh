@@ -3,4 +3,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MUTUAL_PLAN_FUZZ_CASES=${MUTUAL_PLAN_FUZZ_CASES:-200000} \
-  cargo test --release --test loader_fuzz -- --nocapture
+  cargo test --release --test it loader_fuzz:: -- --nocapture

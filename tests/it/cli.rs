@@ -1,6 +1,6 @@
 //! The `mutual-plan` command line, run as a user runs it.
 
-mod common;
+use crate::common;
 
 use common::{cli, sample_value, text, tool, SAMPLE};
 use std::fs;
@@ -171,7 +171,7 @@ fn forecast_json_has_the_documented_shape_and_balances_to_the_penny() {
     let months = v["months"].as_array().unwrap();
     assert_eq!(months.len(), 60);
     assert_eq!(months[0]["month"], "2027-04");
-    // Hand-checked in tests/forecast.rs: April pays £501,750.00 against £275,086.00 received.
+    // Hand-checked in tests/it/forecast.rs: April pays £501,750.00 against £275,086.00 received.
     assert_eq!(months[0]["opening"], "150000.00");
     assert_eq!(months[0]["receipts"], "275086.00");
     assert_eq!(months[0]["payments"], "501750.00");

@@ -7,7 +7,7 @@ use mutual_plan::samples;
 use mutual_plan::values::*;
 use rust_decimal::Decimal;
 
-mod common;
+use crate::common;
 
 use common::{dec as d, id, money, month as m, pct};
 

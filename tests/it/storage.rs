@@ -1,7 +1,7 @@
 //! Saving, backups, locks, changes by others, recovery files, and every failure a user can meet:
 //! each leaves the file on disk whole and says what happened.
 
-mod common;
+use crate::common;
 
 use common::{at, sample};
 use mutual_plan::error::FileError;

@@ -1,6 +1,6 @@
 //! The plan file format: round trips, every error kind with its location, versions and limits.
 
-mod common;
+use crate::common;
 
 use common::{at, sample, sample_value, timestamp};
 use mutual_plan::plan::PayrollTiming;

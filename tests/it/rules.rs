@@ -2,7 +2,7 @@
 //! built from the sample plan; the catalogue against docs/rules.md; the reserved-contract regime
 //! switch on 24 February 2025.
 
-mod common;
+use crate::common;
 
 use common::{date, id, pct};
 use mutual_plan::criteria::Criteria;

@@ -1,7 +1,7 @@
 //! Comparing two versions of a plan: each kind of change on hand-made versions of the sample,
 //! the figures that moved, findings that appeared and went away, and the CLI's exit codes.
 
-mod common;
+use crate::common;
 
 use common::{analysed, cli, pct, sample, SAMPLE};
 use mutual_plan::diff::{diff, ChangeKind, PlanDiff};

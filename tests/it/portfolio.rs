@@ -2,7 +2,7 @@
 //! file from a newer version, a plan open for editing, two versions of one plan and a symbolic
 //! link that must not be followed, run through the CLI as a mentor runs it.
 
-mod common;
+use crate::common;
 
 use common::{analysed, cli, sample, text};
 use mutual_plan::plan::Plan;

@@ -1,7 +1,7 @@
 //! Support eligibility and every investment-readiness area at green, amber and red, including
 //! the boundaries; the headline; the sample plan's assessment pinned.
 
-mod common;
+use crate::common;
 
 use common::{analysed, date, dec, id, money, pct, sample};
 use mutual_plan::criteria::{Criteria, CriteriaError, BUNDLED};

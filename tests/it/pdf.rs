@@ -1,7 +1,7 @@
 //! The printed submission: valid, deterministic, every promised text present, and long plans
 //! laid out without lost lines, split rows or overlapping text.
 
-mod common;
+use crate::common;
 
 use common::{analysed, cli, sample, tool, SAMPLE};
 use mutual_plan::labels::ELIGIBILITY_HEADING;
