@@ -92,6 +92,8 @@ pub struct ScenarioLine {
     pub closing_cash_change: String,
     /// Closing cash a month as plain numbers, as [`ChartPoint::value`].
     pub points: Vec<String>,
+    /// The chart's money scale while this scenario is drawn beside the plan: spanning both.
+    pub scale: Vec<ChartTick>,
 }
 
 /// A row of the income and expenditure account: its label, one figure a year in pounds (as the
@@ -124,8 +126,8 @@ pub struct ForecastView {
     pub lowest: ChartMark,
     /// The months in which loans are drawn.
     pub drawdowns: Vec<ChartMark>,
-    /// The chart's money scale, from below the lowest closing cash (of the plan and of every
-    /// scenario, and £0) to above the highest, in round steps.
+    /// The chart's money scale for the plan alone, from below its lowest closing cash (and £0)
+    /// to above its highest, in round steps; a scenario drawn beside it has its own.
     pub scale: Vec<ChartTick>,
     /// The headline figures, as label and value.
     pub figures: Vec<(String, String)>,
@@ -270,7 +272,7 @@ fn scale(values: impl Iterator<Item = Decimal>) -> Vec<ChartTick> {
     }
 }
 
-fn scenario(r: &ScenarioResult) -> ScenarioLine {
+fn scenario(base: &Forecast, r: &ScenarioResult) -> ScenarioLine {
     let s = &r.forecast.summary;
     ScenarioLine {
         id: r.scenario.id.to_string(),
@@ -288,6 +290,12 @@ fn scenario(r: &ScenarioResult) -> ScenarioLine {
         closing_cash: money::pence(s.closing_cash),
         closing_cash_change: signed(r.delta.closing_cash),
         points: r.forecast.months.iter().map(|m| plain(m.closing)).collect(),
+        scale: scale(
+            base.months
+                .iter()
+                .chain(&r.forecast.months)
+                .map(|m| m.closing),
+        ),
     }
 }
 
@@ -430,17 +438,12 @@ pub fn forecast_view(plan: &Plan) -> Result<ForecastView, ForecastError> {
         points,
         lowest,
         drawdowns,
-        scale: scale(
-            f.months
-                .iter()
-                .chain(results.iter().flat_map(|r| &r.forecast.months))
-                .map(|m| m.closing),
-        ),
+        scale: scale(f.months.iter().map(|m| m.closing)),
         figures: super::report::headline_figures(&f)
             .into_iter()
             .map(|(l, v)| (l.to_string(), v))
             .collect(),
-        scenarios: results.iter().map(scenario).collect(),
+        scenarios: results.iter().map(|r| scenario(&f, r)).collect(),
         income_expenditure: income_expenditure(&f),
     })
 }
@@ -537,21 +540,20 @@ mod tests {
         let plan = crate::samples::riverside().unwrap();
         let v = forecast_view(&plan).unwrap();
         let at = |t: &ChartTick| t.value.parse::<Decimal>().unwrap();
-        let all: Vec<Decimal> = v
-            .points
-            .iter()
-            .map(|p| p.value.parse().unwrap())
-            .chain(
-                v.scenarios
-                    .iter()
-                    .flat_map(|s| s.points.iter().map(|p| p.parse().unwrap())),
-            )
-            .collect();
-        let (lo, hi) = (
-            all.iter().copied().fold(Decimal::ZERO, Decimal::min),
-            all.iter().copied().fold(Decimal::ZERO, Decimal::max),
-        );
-        assert!(at(&v.scale[0]) <= lo && at(v.scale.last().unwrap()) >= hi);
+        let spans = |scale: &[ChartTick], points: &mut dyn Iterator<Item = Decimal>| {
+            let (lo, hi) = points.fold((Decimal::ZERO, Decimal::ZERO), |(l, h), p| {
+                (l.min(p), h.max(p))
+            });
+            at(&scale[0]) <= lo && at(scale.last().unwrap()) >= hi
+        };
+        let base = || v.points.iter().map(|p| p.value.parse::<Decimal>().unwrap());
+        assert!(spans(&v.scale, &mut base()));
+        // A scenario's own scale spans the plan and the scenario: the lost contract's falls far
+        // below the plan's, whose scale stays its own.
+        let s1 = &v.scenarios[0];
+        let mut both = base().chain(s1.points.iter().map(|p| p.parse().unwrap()));
+        assert!(spans(&s1.scale, &mut both));
+        assert!(at(&s1.scale[0]) < at(&v.scale[0]));
         assert!((3..=8).contains(&v.scale.len()), "{:?}", v.scale);
         assert!(v.scale.iter().any(|t| t.label == "£0"));
         let step = at(&v.scale[1]) - at(&v.scale[0]);

@@ -367,6 +367,34 @@ async fn every_cell_of_the_forecast_table_is_the_cores_forecast() {
     let core: Vec<String> = view.scale.iter().map(|t| t.label.clone()).collect();
     assert!(core.len() >= 3, "{core:?}");
     assert_eq!(ticks, core);
+    // With a scenario drawn beside the plan, the scale spans both: the core's for that scenario.
+    let s1 = &view.scenarios[0];
+    c.find(Locator::Css(&format!(
+        "input[type='radio'][value='{}']",
+        s1.id
+    )))
+    .await
+    .unwrap()
+    .click()
+    .await
+    .unwrap();
+    let want: Vec<String> = s1.scale.iter().map(|t| t.label.clone()).collect();
+    assert_ne!(
+        want, core,
+        "the lost contract's scenario reaches further down"
+    );
+    eventually("the scenario's scale", || async {
+        let mut shown = Vec::new();
+        for t in c
+            .find_all(Locator::Css("[data-testid='chart-tick']"))
+            .await
+            .ok()?
+        {
+            shown.push(t.text().await.ok()?.trim().to_string());
+        }
+        (shown == want).then_some(())
+    })
+    .await;
 
     // For the docs: the first year's months with the totals at the foot, net cash flow among them.
     c.execute_async(

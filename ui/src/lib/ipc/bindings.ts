@@ -233,8 +233,8 @@ lowest: ChartMark,
  */
 drawdowns: Array<ChartMark>, 
 /**
- * The chart's money scale, from below the lowest closing cash (of the plan and of every
- * scenario, and £0) to above the highest, in round steps.
+ * The chart's money scale for the plan alone, from below its lowest closing cash (and £0)
+ * to above its highest, in round steps; a scenario drawn beside it has its own.
  */
 scale: Array<ChartTick>, 
 /**
@@ -597,7 +597,11 @@ export type ScenarioLine = { id: string, title: string, lowest_cash: string, low
 /**
  * Closing cash a month as plain numbers, as [`ChartPoint::value`].
  */
-points: Array<string>, };
+points: Array<string>, 
+/**
+ * The chart's money scale while this scenario is drawn beside the plan: spanning both.
+ */
+scale: Array<ChartTick>, };
 
 export type SeatView = { path: string, 
 /**
