@@ -173,13 +173,12 @@ impl Grid {
                 opening: balance,
                 receipts,
                 payments,
-                closing: Decimal::ZERO,
+                closing: balance,
                 lines,
             };
             row.closing = add(balance, row.net(), &field)?;
-            let closing = row.closing;
+            balance = row.closing;
             out.push(row);
-            balance = closing;
         }
         Ok(out)
     }

@@ -280,22 +280,9 @@ async fn bench_start_and_memory() {
                 names.join(", ")
             );
             // As a team works: every part of the plan and every figures view opened once.
-            for view in [
-                "organisation",
-                "ownership",
-                "contracts",
-                "staff",
-                "costs",
-                "funding",
-                "narrative",
-                "risks",
-                "settings",
-                "forecast",
-                "checks",
-                "readiness",
-                "review",
-                "overview",
-            ] {
+            let parts = mutual_plan::overview::PARTS.iter().map(|p| p.id);
+            let figures = ["forecast", "checks", "readiness", "review", "overview"];
+            for view in parts.chain(figures) {
                 go(&c, view).await;
                 settled(&c).await;
             }

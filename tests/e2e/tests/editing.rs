@@ -33,6 +33,19 @@ async fn focused(c: &Client) -> (String, String) {
     serde_json::from_value(v).unwrap()
 }
 
+/// The chart's money scale as drawn, bottom to top.
+async fn scale_shown(c: &Client) -> Vec<String> {
+    let v = c
+        .execute(
+            "return [...document.querySelectorAll(\"[data-testid='chart-tick']\")]\
+               .map(t => t.textContent.trim());",
+            vec![],
+        )
+        .await
+        .unwrap();
+    serde_json::from_value(v).unwrap()
+}
+
 /// Every text input of the view, by id, with the value it shows.
 async fn inputs_shown(c: &Client) -> BTreeMap<String, String> {
     let v = c
@@ -52,27 +65,46 @@ async fn tabbing_through_filled_fields_keeps_every_value_shown_and_changes_nothi
     let dir = tempfile::tempdir().unwrap();
     let file = copy_sample(dir.path());
     let (_driver, c) = launch(&dir.path().join("data"), &[file.to_str().unwrap()]).await;
-    go(&c, "costs").await;
-    let amount = field(&c, "forecast.costs[premises].amount").await;
-    eventually("the amount worded", || async {
-        (value(&amount).await == "£30,000.00").then_some(())
+    // Money, percentages, months, dates, the marginal relief fraction and plain text.
+    for (view, first) in [
+        ("costs", ("forecast.costs[premises].amount", "£30,000.00")),
+        (
+            "settings",
+            ("forecast.settings.ct_marginal_relief_percent", "3/200"),
+        ),
+        ("organisation", ("organisation.spin_out_date", "01/04/2027")),
+    ] {
+        tab_through(&c, view, first).await;
+    }
+    assert_eq!(
+        by_testid(&c, "save-state").await.text().await.unwrap(),
+        "All changes saved"
+    );
+    assert!(!c.title().await.unwrap().starts_with("• "));
+    c.close().await.unwrap();
+}
+
+/// Opens `view`, waits for `first` to show its words, and Tabs through every text field from the
+/// first without typing: each shows its value while it has the focus, and nothing changes.
+async fn tab_through(c: &Client, view: &str, (path, words): (&str, &str)) {
+    go(c, view).await;
+    let f = field(c, path).await;
+    eventually(&format!("{path} worded"), || async {
+        (value(&f).await == words).then_some(())
     })
     .await;
-    settled(&c).await;
+    settled(c).await;
     // Every field worded by the core (each asks for its words on its own): the same twice running.
-    let mut before = inputs_shown(&c).await;
+    let mut before = inputs_shown(c).await;
     loop {
         tokio::time::sleep(Duration::from_millis(300)).await;
-        let again = inputs_shown(&c).await;
+        let again = inputs_shown(c).await;
         if again == before {
             break;
         }
         before = again;
     }
-    assert!(
-        before.len() > 10,
-        "the costs view has its fields: {before:?}"
-    );
+    assert!(before.len() > 3, "{view} has its fields: {before:?}");
 
     // From the first field, Tab through every one without typing: each shows its value while
     // it has the focus, as it did before.
@@ -84,7 +116,7 @@ async fn tabbing_through_filled_fields_keeps_every_value_shown_and_changes_nothi
     .unwrap();
     let mut visited = 0;
     for _ in 0..before.len() + 10 {
-        let (id, shown) = focused(&c).await;
+        let (id, shown) = focused(c).await;
         if let Some(was) = before.get(&id) {
             assert_eq!(&shown, was, "{id} changed when it took the focus");
             visited += 1;
@@ -101,14 +133,8 @@ async fn tabbing_through_filled_fields_keeps_every_value_shown_and_changes_nothi
         "tabbed through {visited} of {}",
         before.len()
     );
-    settled(&c).await;
-    assert_eq!(inputs_shown(&c).await, before);
-    assert_eq!(
-        by_testid(&c, "save-state").await.text().await.unwrap(),
-        "All changes saved"
-    );
-    assert!(!c.title().await.unwrap().starts_with("• "));
-    c.close().await.unwrap();
+    settled(c).await;
+    assert_eq!(inputs_shown(c).await, before, "{view} changed");
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -146,6 +172,17 @@ async fn typing_at_the_end_of_a_filled_field_edits_its_value() {
     edit_at_end(&c, fte, ".5").await;
     assert_eq!(value(&field(&c, fte).await).await, "40.5");
     expected.forecast.staff[0].fte = "40.5".parse().unwrap();
+
+    // The marginal relief fraction: 3/200 → 3/2000 (0.15 %).
+    go(&c, "settings").await;
+    let relief = "forecast.settings.ct_marginal_relief_percent";
+    eventually("the fraction shown", || async {
+        (value(&field(&c, relief).await).await == "3/200").then_some(())
+    })
+    .await;
+    edit_at_end(&c, relief, "0").await;
+    assert_eq!(value(&field(&c, relief).await).await, "3/2000");
+    expected.forecast.settings.ct_marginal_relief_percent = "0.15".parse().unwrap();
 
     // A date: 01/04/2027 → 01/04/2028; the forecast, which starts in the spin-out month, follows.
     go(&c, "organisation").await;
@@ -356,14 +393,7 @@ async fn every_cell_of_the_forecast_table_is_the_cores_forecast() {
 
     // The chart has the core's money scale, drawn in order from the bottom up.
     let view = mutual_plan::forecast::view::forecast_view(&plan).unwrap();
-    let mut ticks = Vec::new();
-    for t in c
-        .find_all(Locator::Css("[data-testid='chart-tick']"))
-        .await
-        .unwrap()
-    {
-        ticks.push(t.text().await.unwrap().trim().to_string());
-    }
+    let ticks = scale_shown(&c).await;
     let core: Vec<String> = view.scale.iter().map(|t| t.label.clone()).collect();
     assert!(core.len() >= 3, "{core:?}");
     assert_eq!(ticks, core);
@@ -384,15 +414,7 @@ async fn every_cell_of_the_forecast_table_is_the_cores_forecast() {
         "the lost contract's scenario reaches further down"
     );
     eventually("the scenario's scale", || async {
-        let mut shown = Vec::new();
-        for t in c
-            .find_all(Locator::Css("[data-testid='chart-tick']"))
-            .await
-            .ok()?
-        {
-            shown.push(t.text().await.ok()?.trim().to_string());
-        }
-        (shown == want).then_some(())
+        (scale_shown(&c).await == want).then_some(())
     })
     .await;
 
