@@ -4,9 +4,9 @@
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use mutual_plan::forecast::{forecast, scenarios};
-use mutual_plan::plan::Plan;
-use mutual_plan::samples;
-use mutual_plan::values::ItemId;
+use mutual_plan::model::plan::Plan;
+use mutual_plan::model::samples;
+use mutual_plan::model::values::ItemId;
 use std::hint::black_box;
 
 /// The sample scaled up: `months` months and `scale` × (1 contract, 3 staff lines, 3 cost lines)

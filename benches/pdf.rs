@@ -2,10 +2,10 @@
 //! stress plan (long narrative, 100 risks, 300 staff lines) under 500 ms.
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use mutual_plan::analysis::analyse;
-use mutual_plan::criteria::Criteria;
+use mutual_plan::checks::analysis::analyse;
+use mutual_plan::checks::criteria::Criteria;
+use mutual_plan::model::samples;
 use mutual_plan::pdf::render;
-use mutual_plan::samples;
 use std::hint::black_box;
 
 fn bench(c: &mut Criterion) {

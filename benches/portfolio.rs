@@ -3,11 +3,11 @@
 //! Goal: under 2 s for 1,000 plans on a two-core laptop.
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use mutual_plan::criteria::Criteria;
+use mutual_plan::checks::criteria::Criteria;
+use mutual_plan::model::plan_file::write_plan;
+use mutual_plan::model::samples;
+use mutual_plan::model::values::Timestamp;
 use mutual_plan::portfolio::portfolio;
-use mutual_plan::samples;
-use mutual_plan::values::Timestamp;
-use mutual_plan::write_plan;
 use std::hint::black_box;
 use std::path::PathBuf;
 use std::time::Duration;

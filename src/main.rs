@@ -7,15 +7,19 @@
 //! (`mutual-plan readiness | head -1`) ends the output quietly, in one place.
 
 use clap::{Parser, Subcommand};
-use mutual_plan::analysis::analyse;
-use mutual_plan::criteria::Criteria;
-use mutual_plan::error::FileError;
-use mutual_plan::forecast::{report, scenarios};
-use mutual_plan::rules::Severity;
+use mutual_plan::checks::analysis::analyse;
+use mutual_plan::checks::criteria::Criteria;
+use mutual_plan::checks::verdict::Severity;
+use mutual_plan::forecast::scenarios;
+use mutual_plan::model::values::{PlanId, Timestamp};
+use mutual_plan::show::forecast_report;
+use mutual_plan::show::text_report;
+use mutual_plan::storage::error::FileError;
 use mutual_plan::storage::lock;
-use mutual_plan::text_report;
-use mutual_plan::values::{PlanId, Timestamp};
-use mutual_plan::{fingerprint, new_plan, pdf, portfolio, storage, write_plan};
+use mutual_plan::{
+    model::new_plan, model::plan_file::fingerprint, model::plan_file::write_plan, pdf, portfolio,
+    storage,
+};
 use std::io::{ErrorKind, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -149,7 +153,7 @@ enum TextOrJson {
 fn analysed(
     file: &Path,
     criteria: Option<&Path>,
-) -> Result<mutual_plan::analysis::Analysis, Failure> {
+) -> Result<mutual_plan::checks::analysis::Analysis, Failure> {
     let criteria = load_criteria(criteria)?;
     let plan = storage::load(file)?.plan;
     Ok(analyse(&plan, &criteria))
@@ -303,9 +307,9 @@ fn run(command: Command) -> Result<(), Failure> {
                 }
             };
             out(&match format {
-                Format::Table => report::to_table(&shown, &results),
-                Format::Json => json_text(&report::to_json(&shown, &results)),
-                Format::Csv => report::to_csv(&shown),
+                Format::Table => forecast_report::to_table(&shown, &results),
+                Format::Json => json_text(&forecast_report::to_json(&shown, &results)),
+                Format::Csv => forecast_report::to_csv(&shown),
             })
         }
         Command::Check {
@@ -343,11 +347,15 @@ fn run(command: Command) -> Result<(), Failure> {
         Command::Diff { old, new, format } => {
             let (a, b) = (storage::load(&old)?.plan, storage::load(&new)?.plan);
             let criteria = Criteria::bundled();
-            let d =
-                mutual_plan::diff::diff(&a, &analyse(&a, &criteria), &b, &analyse(&b, &criteria));
+            let d = mutual_plan::compare::diff::diff(
+                &a,
+                &analyse(&a, &criteria),
+                &b,
+                &analyse(&b, &criteria),
+            );
             out(&match format {
                 TextOrJson::Json => json_text(&serde_json::to_value(&d).unwrap_or_default()),
-                TextOrJson::Text => mutual_plan::diff::to_text(
+                TextOrJson::Text => mutual_plan::compare::diff::to_text(
                     &d,
                     &format!("{} (revision {})", old.display(), a.revision),
                     &format!("{} (revision {})", new.display(), b.revision),
@@ -397,7 +405,7 @@ fn run(command: Command) -> Result<(), Failure> {
                 };
                 return Err(Failure::File(format!(
                     "{unread} of {} could not be read; {why}",
-                    mutual_plan::labels::count(rows.len(), "file", "files")
+                    mutual_plan::words::format::count(rows.len(), "file", "files")
                 )));
             }
             Ok(())

@@ -4,20 +4,23 @@ use crate::ipc::{
     AnalysisView, IpcError, OpenAs, OpenedPlan, PlanCheck, Reopened, SaveKind, UnsavedPlan,
 };
 use crate::paths::PathGate;
-use mutual_plan::analysis::analyse;
-use mutual_plan::compare::{compare_view, CompareView, Other};
-use mutual_plan::criteria::Criteria;
-use mutual_plan::error::ErrorKind;
-use mutual_plan::forecast::view::{ContributionView, ForecastView};
-use mutual_plan::input::{InputKind, TypedValue};
-use mutual_plan::plan::{Review, ReviewerRole};
+use crate::user_config::UserConfig;
+use mutual_plan::checks::analysis::analyse;
+use mutual_plan::checks::criteria::Criteria;
+use mutual_plan::compare::view::{compare_view, CompareView, Other};
+use mutual_plan::model::error::ErrorKind;
+use mutual_plan::model::plan::{Review, ReviewerRole};
+use mutual_plan::model::values::{PlanId, Timestamp};
 use mutual_plan::portfolio::{self as core_portfolio, report::RowView, SortKey};
-use mutual_plan::review::{self, ReviewAction, ReviewError, Reviewer};
+use mutual_plan::show::forecast_view::{ContributionView, ForecastView};
+use mutual_plan::show::review::{self, ReviewAction, ReviewError, Reviewer};
 use mutual_plan::storage::recovery::{self, Editing};
 use mutual_plan::storage::{backup, OpenFile, OpenMode, Storage};
-use mutual_plan::user_config::UserConfig;
-use mutual_plan::values::{PlanId, Timestamp};
-use mutual_plan::{fingerprint, new_plan as core_new, pdf, plan_file, samples, Plan};
+use mutual_plan::words::input::{InputKind, TypedValue};
+use mutual_plan::{
+    model::new_plan as core_new, model::plan::Plan, model::plan_file,
+    model::plan_file::fingerprint, model::samples, pdf,
+};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, MutexGuard};
@@ -269,21 +272,22 @@ pub fn open_sample(state: State<'_, AppState>) -> Result<OpenedPlan, IpcError> {
 
 /// The options and labels of the coded fields.
 #[tauri::command]
-pub fn choices() -> mutual_plan::labels::Choices {
-    mutual_plan::labels::choices()
+pub fn choices() -> mutual_plan::words::labels::Choices {
+    mutual_plan::words::labels::choices()
 }
 
 /// Reads a value as typed into a field (`£1,234.50`, `23.78%`, `1/4/2027`, `April 2027`): the
 /// file's form and the words to show, or the message to show beside the field.
 #[tauri::command]
 pub fn read_input(kind: InputKind, text: String) -> Result<TypedValue, IpcError> {
-    mutual_plan::input::read_typed(kind, &text).map_err(|m| IpcError::new(ErrorKind::BadValue, m))
+    mutual_plan::words::input::read_typed(kind, &text)
+        .map_err(|m| IpcError::new(ErrorKind::BadValue, m))
 }
 
 /// The narrative sections in the order of the printed plan, with their prompts.
 #[tauri::command]
 pub fn sections() -> Vec<crate::ipc::SectionPrompt> {
-    mutual_plan::sections::SECTIONS
+    mutual_plan::model::sections::SECTIONS
         .iter()
         .map(|s| crate::ipc::SectionPrompt {
             id: s.id.into(),
@@ -297,7 +301,7 @@ pub fn sections() -> Vec<crate::ipc::SectionPrompt> {
 #[tauri::command]
 pub fn new_item(
     plan: serde_json::Value,
-    list: mutual_plan::new_plan::ListKind,
+    list: mutual_plan::model::new_plan::ListKind,
     name: String,
 ) -> Result<serde_json::Value, IpcError> {
     let plan = plan_file::plan_from_value(&plan)?;
@@ -316,7 +320,7 @@ pub fn start_after_spin_out(plan: serde_json::Value, date: String) -> Option<Str
 
 /// The employer pension rate suggested for a scheme, in the file's form (`"23.78"`).
 #[tauri::command]
-pub fn suggested_pension(scheme: mutual_plan::plan::PensionScheme) -> String {
+pub fn suggested_pension(scheme: mutual_plan::model::plan::PensionScheme) -> String {
     core_new::suggested_pension_percent(scheme).to_string()
 }
 
@@ -412,7 +416,7 @@ pub fn check_plan(state: State<'_, AppState>, plan: serde_json::Value) -> PlanCh
 #[tauri::command(async)]
 pub fn forecast_view(plan: serde_json::Value) -> Option<ForecastView> {
     let plan = plan_file::plan_from_value(&plan).ok()?;
-    mutual_plan::forecast::view::forecast_view(&plan).ok()
+    mutual_plan::show::forecast_view::forecast_view(&plan).ok()
 }
 
 /// "Where does this come from" for one cell of the Forecast view: the plan rows that make it.
@@ -423,7 +427,7 @@ pub fn explain_cell(
     key: String,
 ) -> Result<Vec<ContributionView>, IpcError> {
     let plan = plan_file::plan_from_value(&plan)?;
-    mutual_plan::forecast::view::explain_cell(&plan, &month, &key)
+    mutual_plan::show::forecast_view::explain_cell(&plan, &month, &key)
         .map_err(|e| IpcError::new(ErrorKind::BadValue, e.to_string()))
 }
 
@@ -451,9 +455,9 @@ pub fn set_identity(
 pub fn review_view(
     plan: serde_json::Value,
     offset_minutes: i32,
-) -> Result<mutual_plan::review::ReviewView, IpcError> {
+) -> Result<mutual_plan::show::review::ReviewView, IpcError> {
     let plan = plan_file::plan_from_value(&plan)?;
-    Ok(mutual_plan::review::view(&plan, offset_minutes))
+    Ok(mutual_plan::show::review::view(&plan, offset_minutes))
 }
 
 /// Does one review action (comment, reply, resolve, sign off) as the user, now; returns the

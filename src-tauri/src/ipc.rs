@@ -1,16 +1,18 @@
 //! What crosses the IPC boundary besides the plan itself: results and errors the UI can place.
 
-use mutual_plan::analysis::Analysis;
-use mutual_plan::criteria::Policy;
-use mutual_plan::error::{ErrorKind, FileError, LoadError};
-use mutual_plan::forecast::report::headline_figures;
-use mutual_plan::labels::{self, AnalysisWords};
-use mutual_plan::overview::{overview, Overview};
-use mutual_plan::ownership_view::{ownership_view, OwnershipView};
-use mutual_plan::readiness::Assessment;
-use mutual_plan::rules::Finding;
+use mutual_plan::checks::analysis::Analysis;
+use mutual_plan::checks::criteria::Policy;
+use mutual_plan::checks::readiness::Assessment;
+use mutual_plan::checks::verdict::Finding;
+use mutual_plan::checks::verdict_words;
+use mutual_plan::checks::verdict_words::AnalysisWords;
+use mutual_plan::model::error::{ErrorKind, LoadError};
+use mutual_plan::model::plan::Plan;
+use mutual_plan::show::forecast_report::headline_figures;
+use mutual_plan::show::overview::{overview, Overview};
+use mutual_plan::show::ownership::{ownership_view, OwnershipView};
+use mutual_plan::storage::error::FileError;
 use mutual_plan::storage::recovery::Recovery;
-use mutual_plan::Plan;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -192,8 +194,8 @@ impl AnalysisView {
             forecast_error,
             findings: a.findings.clone(),
             readiness: a.readiness.clone(),
-            headline: labels::headline(a.readiness.headline).into(),
-            words: labels::analysis_words(),
+            headline: verdict_words::headline(a.readiness.headline).into(),
+            words: verdict_words::analysis_words(),
             overview: overview(plan, a),
             ownership: ownership_view(plan, policy, &a.findings),
         }
@@ -203,7 +205,7 @@ impl AnalysisView {
 /// Every TypeScript declaration the UI needs, in one file, generated from the Rust types.
 #[cfg(test)]
 pub fn typescript_bindings() -> String {
-    use mutual_plan::labels::Choices;
+    use mutual_plan::words::labels::Choices;
     use std::collections::BTreeMap;
     use ts_rs::{Config, TypeVisitor};
 
@@ -239,15 +241,15 @@ pub fn typescript_bindings() -> String {
     c.visit::<SectionPrompt>();
     c.visit::<mutual_plan::portfolio::report::RowView>();
     c.visit::<mutual_plan::portfolio::SortKey>();
-    c.visit::<mutual_plan::forecast::view::ForecastView>();
-    c.visit::<mutual_plan::forecast::view::ContributionView>();
-    c.visit::<mutual_plan::new_plan::ListKind>();
-    c.visit::<mutual_plan::input::InputKind>();
-    c.visit::<mutual_plan::input::TypedValue>();
-    c.visit::<mutual_plan::user_config::UserConfig>();
-    c.visit::<mutual_plan::review::ReviewAction>();
-    c.visit::<mutual_plan::review::ReviewView>();
-    c.visit::<mutual_plan::compare::CompareView>();
+    c.visit::<mutual_plan::show::forecast_view::ForecastView>();
+    c.visit::<mutual_plan::show::forecast_view::ContributionView>();
+    c.visit::<mutual_plan::model::new_plan::ListKind>();
+    c.visit::<mutual_plan::words::input::InputKind>();
+    c.visit::<mutual_plan::words::input::TypedValue>();
+    c.visit::<crate::user_config::UserConfig>();
+    c.visit::<mutual_plan::show::review::ReviewAction>();
+    c.visit::<mutual_plan::show::review::ReviewView>();
+    c.visit::<mutual_plan::compare::view::CompareView>();
     let mut out = String::from(
         "// Generated from the Rust types by `typescript_bindings()` in src-tauri/src/ipc.rs.\n\
          // Do not edit: run `UPDATE_BINDINGS=1 cargo test -p mutual-plan-app bindings` to regenerate.\n\n",
@@ -276,14 +278,16 @@ mod tests {
     /// them names a field some view shows; and the core's parts of the plan, which the UI's
     /// views must own alike.
     fn new_plan_findings() -> String {
-        let plan = mutual_plan::new_plan::new_plan(
+        let plan = mutual_plan::model::new_plan::new_plan(
             "New organisation",
             "0123456789abcdef0123456789abcdef".parse().unwrap(),
-            mutual_plan::values::Timestamp::from_unix(1_790_000_000).unwrap(),
+            mutual_plan::model::values::Timestamp::from_unix(1_790_000_000).unwrap(),
         );
-        let analysis =
-            mutual_plan::analysis::analyse(&plan, &mutual_plan::criteria::Criteria::bundled());
-        let parts: Vec<_> = mutual_plan::overview::PARTS
+        let analysis = mutual_plan::checks::analysis::analyse(
+            &plan,
+            &mutual_plan::checks::criteria::Criteria::bundled(),
+        );
+        let parts: Vec<_> = mutual_plan::show::overview::PARTS
             .iter()
             .map(|p| serde_json::json!({ "id": p.id, "owns": p.owns }))
             .collect();
@@ -338,11 +342,11 @@ mod tests {
     fn locked(stale: bool) -> FileError {
         FileError::Locked {
             path: "plan.mutualplan".into(),
-            holder: mutual_plan::error::LockHolder {
+            holder: mutual_plan::storage::error::LockHolder {
                 user: "tom".into(),
                 machine: "ward-3".into(),
                 pid: 1,
-                since: mutual_plan::values::Timestamp::now(),
+                since: mutual_plan::model::values::Timestamp::now(),
                 stale,
             },
         }

@@ -14,11 +14,12 @@ mod crash;
 mod ipc;
 mod menu;
 mod paths;
+mod user_config;
 
+use crate::user_config::UserConfig;
 use commands::{AppState, StartupFile};
-use mutual_plan::criteria::Criteria;
+use mutual_plan::checks::criteria::Criteria;
 use mutual_plan::storage::Storage;
-use mutual_plan::user_config::UserConfig;
 use std::io::Write;
 use std::path::PathBuf;
 use tauri::Emitter;

@@ -5,7 +5,7 @@
 //! wrong cannot read or overwrite anything else.
 
 use crate::ipc::IpcError;
-use mutual_plan::error::ErrorKind;
+use mutual_plan::model::error::ErrorKind;
 use std::collections::HashSet;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;

@@ -7,7 +7,7 @@
 //! and rounds the wrong way, so every formula is evaluated in an exact rational ([`Exact`]) and only
 //! its rounded pennies become a `Decimal`.
 
-use super::ForecastError;
+use super::error::ForecastError;
 use num_bigint::BigInt;
 use num_rational::BigRational;
 use num_traits::{Signed, ToPrimitive, Zero};

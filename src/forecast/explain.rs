@@ -2,10 +2,12 @@
 //! cash flow, each with the path of its row in the plan, so a reader can go from a figure to what
 //! makes it and change it there.
 
-use super::{forecast, ForecastError, LineKey};
-use crate::field_path::FieldPath;
-use crate::plan::Plan;
-use crate::values::Month;
+use super::engine::forecast;
+use super::error::ForecastError;
+use super::lines::LineKey;
+use crate::model::field_path::FieldPath;
+use crate::model::plan::Plan;
+use crate::model::values::Month;
 use rust_decimal::Decimal;
 
 /// One part of a figure: the plan's row that makes it, in words, and how much it contributes

@@ -1,9 +1,10 @@
 //! Sources and uses of funds to the lowest point of year 1: how the start-up gap arises and what
 //! covers it, as a reconciliation a reader can add up.
 
-use super::{Forecast, LineKey};
-use crate::plan::{Frequency, Plan};
-use crate::values::Month;
+use super::lines::LineKey;
+use super::model::Forecast;
+use crate::model::plan::{Frequency, Plan};
+use crate::model::values::Month;
 use rust_decimal::Decimal;
 
 /// From the opening cash to the lowest cash of the first year:

@@ -1,9 +1,9 @@
 //! The grid of line items by month, and the keys that name each line.
 
 use super::arith::add;
-use super::{ForecastError, MonthRow};
-use crate::plan::CostCategory;
-use crate::values::{ItemId, Month};
+use super::error::ForecastError;
+use crate::model::plan::CostCategory;
+use crate::model::values::{ItemId, Month};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 use std::fmt;
@@ -63,6 +63,29 @@ pub enum LineKey {
     LoanInterest,
     LoanCapital,
     CorporationTax,
+}
+
+impl LineKey {
+    /// How a kind of expenditure in the income and expenditure view is written: "Employer pension",
+    /// "Premises"; receipts are worded by their source elsewhere.
+    pub fn expenditure_kind(&self) -> &'static str {
+        use LineKey::*;
+        match self {
+            Pay => "Pay",
+            EmployerNi => "Employer National Insurance",
+            EmployerPension => "Employer pension",
+            ApprenticeshipLevy => "Apprenticeship Levy",
+            Cost(c) => crate::words::labels::cost_category(*c),
+            LoanInterest => "Loan interest",
+            LoanCapital => "Loan capital",
+            CorporationTax => "Corporation tax",
+            Contract(_) => "Contract income",
+            Income(_) => "Other income",
+            Grant(_) => "Grants",
+            Equity(_) => "Share capital",
+            LoanDrawdown(_) => "Loans drawn",
+        }
+    }
 }
 
 impl LineKey {
@@ -181,5 +204,27 @@ impl Grid {
             out.push(row);
         }
         Ok(out)
+    }
+}
+
+/// One month of the forecast.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MonthRow {
+    pub month: Month,
+    pub opening: Decimal,
+    pub receipts: Decimal,
+    pub payments: Decimal,
+    pub closing: Decimal,
+    /// Every non-zero line of the month: receipts positive, payments negative. They sum to
+    /// `receipts − payments`, so each figure can be traced to what makes it.
+    pub lines: Vec<(LineKey, Decimal)>,
+}
+
+impl MonthRow {
+    /// The month's net cash flow: receipts less payments (payments are held as positive
+    /// amounts), so that `closing = opening + net`. The one definition the table, the PDF and
+    /// the window all use.
+    pub fn net(&self) -> Decimal {
+        self.receipts - self.payments
     }
 }

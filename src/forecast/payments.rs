@@ -2,12 +2,12 @@
 //! pensions, costs, and loan interest and capital.
 
 use super::arith::{add, sub, Exact, Growth};
+use super::error::ForecastError;
 use super::lines::{Grid, LineKey};
 use super::receipts::post_recurring;
 use super::summary::Earned;
-use super::ForecastError;
-use crate::plan::{Frequency, PayrollTiming, Plan, Repayment};
-use crate::values::Month;
+use crate::model::plan::{Frequency, PayrollTiming, Plan, Repayment};
+use crate::model::values::Month;
 use rust_decimal::Decimal;
 
 /// Pay awards since the forecast start: months `A` in the award month with `start < A ≤ m`.
@@ -200,7 +200,9 @@ pub(crate) struct LoanMonth {
 /// each month; amortising capital comes in equal rounded instalments after the holiday, the last
 /// one adjusted so that exactly the principal is repaid. A holiday as long as the term (rule
 /// FIN-02) leaves the whole principal due in the last month, like a bullet loan.
-pub(crate) fn loan_schedule(loan: &crate::plan::Loan) -> Result<Vec<LoanMonth>, ForecastError> {
+pub(crate) fn loan_schedule(
+    loan: &crate::model::plan::Loan,
+) -> Result<Vec<LoanMonth>, ForecastError> {
     let field = || format!("forecast.loans[{}].principal", loan.id);
     let principal = loan.principal.get();
     let rate = Exact::percent(loan.annual_rate_percent.get()) / Exact::int(12);

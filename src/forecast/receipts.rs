@@ -2,11 +2,12 @@
 //! grants, equity and loan drawdowns.
 
 use super::arith::{Exact, Growth};
+use super::error::ForecastError;
 use super::lines::{Grid, LineKey};
+use super::model::Adjustments;
 use super::summary::Earned;
-use super::{Adjustments, ForecastError};
-use crate::plan::{CostLine, Frequency, IncomeLine, Plan, RenewalAssumption};
-use crate::values::Month;
+use crate::model::plan::{CostLine, Frequency, IncomeLine, Plan, RenewalAssumption};
+use crate::model::values::Month;
 use rust_decimal::Decimal;
 
 /// Whole years from month `s` to month `m`: `floor((m − s) / 12)`.

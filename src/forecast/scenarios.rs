@@ -1,8 +1,10 @@
 //! Stress scenarios: named changes to a copy of the plan, and their effect on the forecast.
 
-use super::{forecast, forecast_with, Adjustments, Forecast, ForecastError};
-use crate::plan::{Plan, RenewalAssumption};
-use crate::values::{ItemId, Percent};
+use super::engine::{forecast, forecast_with};
+use super::error::ForecastError;
+use super::model::{Adjustments, Forecast};
+use crate::model::plan::{Plan, RenewalAssumption};
+use crate::model::values::{ItemId, Percent};
 use rust_decimal::Decimal;
 
 /// What a scenario changes.

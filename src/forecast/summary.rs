@@ -1,9 +1,10 @@
 //! Income and expenditure by forecast year, and the named summary figures of `docs/cashflow.md`.
 
 use super::arith::{add, div, sub, Field};
+use super::error::ForecastError;
 use super::lines::LineKey;
-use super::{ForecastError, MonthRow};
-use crate::values::{ItemId, Month};
+use super::lines::MonthRow;
+use crate::model::values::{ItemId, Month};
 use rust_decimal::{Decimal, RoundingStrategy};
 use std::collections::BTreeMap;
 

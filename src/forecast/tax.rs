@@ -2,10 +2,10 @@
 //! the tax is paid in the tenth month after the period ends. Charities pay none.
 
 use super::arith::{add, Exact};
+use super::error::ForecastError;
 use super::lines::{Grid, LineKey};
 use super::summary::{Earned, YearIe};
-use super::ForecastError;
-use crate::plan::Plan;
+use crate::model::plan::Plan;
 use rust_decimal::Decimal;
 
 /// Months from a period's last month to the month its tax is paid: 9 months and 1 day after the

@@ -4,8 +4,8 @@
 use super::flow::{Flow, BODY, LEFT};
 use super::fonts::Face;
 use super::layout::{Item, Rgb, BLUE, GREY, INK};
-use crate::money::MINUS;
-use crate::values::Month;
+use crate::model::values::Month;
+use crate::words::money::MINUS;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
@@ -103,7 +103,7 @@ pub fn cash_chart(
             face: Face::Regular,
             size: 7.5,
             color: GREY,
-            text: crate::labels::month_short(*m),
+            text: crate::words::format::month_short(*m),
         });
     }
     // The zero line.
@@ -135,8 +135,8 @@ pub fn cash_chart(
         });
         let label = format!(
             "Lowest: {} in {}",
-            crate::money::pounds(lowest.1),
-            crate::labels::month_long(lowest.0)
+            crate::words::money::pounds(lowest.1),
+            crate::words::format::month_long(lowest.0)
         );
         let w = fonts.width(Face::Bold, 8.0, &label);
         let lx = (x + 6.0).min(x1 - w);
@@ -218,7 +218,7 @@ pub fn share_bars(flow: &mut Flow, rows: &[(String, Decimal, Decimal)]) {
                     color,
                 });
             }
-            let pct = crate::labels::percent(*v);
+            let pct = crate::words::format::percent(*v);
             flow.draw(Item::Text {
                 x: bar_x + bar_w + 4.0,
                 baseline: by + 6.5,

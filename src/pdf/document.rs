@@ -4,16 +4,30 @@ use super::chart::{cash_chart, share_bars};
 use super::flow::{Column, Flow, Orientation, BODY, LEFT};
 use super::fonts::Face;
 use super::layout::{Item, BLUE, GREY, INK, RED};
-use crate::analysis::Analysis;
-use crate::forecast::report::{headline_figures_in, year_heading};
+use crate::checks::analysis::Analysis;
+use crate::checks::verdict::Severity;
+use crate::checks::verdict_words;
 use crate::forecast::{Forecast, LineKey};
-use crate::labels::{self, month_long};
-use crate::money::pounds;
-use crate::plan::*;
-use crate::plan_file::fingerprint;
-use crate::rules::Severity;
-use crate::sections::SECTIONS;
+use crate::model::plan::*;
+use crate::model::plan_file::fingerprint;
+use crate::model::sections::SECTIONS;
+use crate::show::forecast_report::{headline_figures_in, year_heading};
+use crate::words::format;
+use crate::words::format::month_long;
+use crate::words::labels::{self};
+use crate::words::money::pounds;
 use rust_decimal::Decimal;
+
+/// What to print beyond the submission itself.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PrintOptions {
+    /// Print the mentors' comments (working notes, not part of a submission). Sign-offs are
+    /// always printed.
+    pub with_review: bool,
+    /// The plan has changes not saved to any file: every page then says so beside the
+    /// fingerprint, since that fingerprint matches no file on disk.
+    pub unsaved: bool,
+}
 
 fn text_or(s: &str, empty: &str) -> String {
     if s.trim().is_empty() {
@@ -33,7 +47,7 @@ pub(super) fn body(
     flow: &mut Flow,
     plan: &Plan,
     analysis: &Analysis,
-    options: &super::PrintOptions,
+    options: &PrintOptions,
     draft: &[String],
 ) -> Vec<(String, usize)> {
     let mut contents = Vec::new();
@@ -113,7 +127,7 @@ fn organisation(flow: &mut Flow, plan: &Plan) {
     );
     flow.figure(
         "Spin-out date",
-        &labels::date_long(plan.organisation.spin_out_date),
+        &format::date_long(plan.organisation.spin_out_date),
     );
     flow.figure("Registered charity", &yes(plan.organisation.charity));
     flow.figure("Asset lock", &yes(o.asset_lock));
@@ -125,7 +139,7 @@ fn organisation(flow: &mut Flow, plan: &Plan) {
         p => format!(
             "{} (at most {} of distributable profits)",
             labels::distribution(p),
-            labels::percent(o.profit_distribution.max_percent_of_distributable.get())
+            format::percent(o.profit_distribution.max_percent_of_distributable.get())
         ),
     };
     flow.figure("Surpluses", &surpluses);
@@ -138,8 +152,8 @@ fn organisation(flow: &mut Flow, plan: &Plan) {
                 g.name.clone(),
                 labels::group_kind(g.kind).into(),
                 g.members.to_string(),
-                labels::percent(g.equity_percent.get()),
-                labels::percent(g.voting_percent.get()),
+                format::percent(g.equity_percent.get()),
+                format::percent(g.voting_percent.get()),
             ]
         })
         .collect();
@@ -215,7 +229,7 @@ fn team(flow: &mut Flow, plan: &Plan) {
                 format!(
                     "{} {}",
                     labels::pension_scheme(s.pension.scheme),
-                    labels::percent(s.pension.employer_percent.get())
+                    format::percent(s.pension.employer_percent.get())
                 ),
             ]
         })
@@ -301,7 +315,7 @@ fn transition(flow: &mut Flow, plan: &Plan) {
     milestones.sort_by_key(|m| m.date);
     let rows: Vec<Vec<String>> = milestones
         .iter()
-        .map(|m| vec![labels::date_long(m.date), m.what.clone()])
+        .map(|m| vec![format::date_long(m.date), m.what.clone()])
         .collect();
     flow.table(
         &[Column::left("Date", 1.3), Column::left("Milestone", 5.0)],
@@ -369,7 +383,7 @@ fn finance(
     sources_and_uses(flow, plan, f);
     flow.heading(3, "Income and expenditure by year");
     flow.paragraph(
-        crate::forecast::report::INCOME_EXPENDITURE_NOTE,
+        crate::show::forecast_report::INCOME_EXPENDITURE_NOTE,
         Face::Regular,
         8.5,
         GREY,
@@ -385,9 +399,9 @@ fn finance(
                 format!("Year {}", y.year),
                 pounds(y.closing_cash),
                 pounds(y.net_cash),
-                y.reserves_months.map_or("—".into(), labels::months),
+                y.reserves_months.map_or("—".into(), format::months),
                 y.dscr.map_or("—".into(), |d| {
-                    format!("{}×", crate::forecast::report::fixed(d, 2))
+                    format!("{}×", crate::show::forecast_report::fixed(d, 2))
                 }),
             ]
         })
@@ -464,7 +478,7 @@ fn funding(flow: &mut Flow, plan: &Plan) {
             month_long(l.drawdown),
             format!(
                 "{} a year over {} months{holiday}; {repaid}",
-                labels::percent(l.annual_rate_percent.get()),
+                format::percent(l.annual_rate_percent.get()),
                 l.term_months
             ),
         ]);
@@ -535,7 +549,7 @@ fn income_and_expenditure(flow: &mut Flow, years: &[crate::forecast::Year]) {
     for h in &headers {
         cols.push(Column::right(h, 1.25));
     }
-    let rows: Vec<Vec<String>> = crate::forecast::report::income_and_expenditure(years)
+    let rows: Vec<Vec<String>> = crate::show::forecast_report::income_and_expenditure(years)
         .into_iter()
         .map(|r| {
             let mut row = vec![r.label];
@@ -567,7 +581,7 @@ fn cost_lines(flow: &mut Flow, plan: &Plan) {
                 if c.frequency == Frequency::OneOff {
                     "—".into()
                 } else {
-                    format!("{} a year", labels::percent(c.inflation_percent.get()))
+                    format!("{} a year", format::percent(c.inflation_percent.get()))
                 },
             ]
         })
@@ -606,7 +620,7 @@ fn stress(flow: &mut Flow, f: &Forecast, scenarios: &[crate::forecast::scenarios
     let mut rows = vec![vec![
         "The forecast above".to_string(),
         pounds(f.summary.lowest_cash),
-        labels::month_short(f.summary.lowest_cash_month),
+        format::month_short(f.summary.lowest_cash_month),
         "—".into(),
         f.summary.months_negative.to_string(),
         "—".into(),
@@ -618,7 +632,7 @@ fn stress(flow: &mut Flow, f: &Forecast, scenarios: &[crate::forecast::scenarios
         vec![
             r.scenario.title.to_string(),
             pounds(s.lowest_cash),
-            labels::month_short(s.lowest_cash_month),
+            format::month_short(s.lowest_cash_month),
             pounds(r.delta.lowest_cash),
             s.months_negative.to_string(),
             signed(r.delta.months_negative),
@@ -650,7 +664,7 @@ fn stress(flow: &mut Flow, f: &Forecast, scenarios: &[crate::forecast::scenarios
 
 fn checks(flow: &mut Flow, analysis: &Analysis) {
     for sev in [Severity::Error, Severity::Warning, Severity::Info] {
-        let title = labels::findings_heading(sev);
+        let title = verdict_words::findings_heading(sev);
         let rows: Vec<Vec<String>> = analysis
             .findings
             .iter()
@@ -673,14 +687,14 @@ fn checks(flow: &mut Flow, analysis: &Analysis) {
         }
     }
     let r = &analysis.readiness;
-    flow.heading(2, labels::ELIGIBILITY_HEADING);
+    flow.heading(2, verdict_words::ELIGIBILITY_HEADING);
     let rows: Vec<Vec<String>> = r
         .eligibility
         .iter()
         .map(|e| {
             vec![
                 format!("{} {}", e.id, e.title),
-                labels::eligible(e.result).into(),
+                verdict_words::eligible(e.result).into(),
                 e.reason.clone(),
             ]
         })
@@ -707,7 +721,7 @@ fn checks(flow: &mut Flow, analysis: &Analysis) {
         .map(|a| {
             vec![
                 format!("{} {}", a.id, a.title),
-                labels::rating(a.rating).into(),
+                verdict_words::rating(a.rating).into(),
                 a.score.to_string(),
                 a.figure.clone(),
                 a.advice.clone().unwrap_or_default(),
@@ -726,7 +740,7 @@ fn checks(flow: &mut Flow, analysis: &Analysis) {
         7.5,
     );
     flow.figure("Score", &format!("{} of {}", r.score, r.max_score));
-    flow.figure("Overall", labels::headline(r.headline));
+    flow.figure("Overall", verdict_words::headline(r.headline));
 }
 
 fn review(flow: &mut Flow, plan: &Plan, with_comments: bool) {
@@ -743,9 +757,9 @@ fn review(flow: &mut Flow, plan: &Plan, with_comments: bool) {
         for c in &plan.review.comments {
             let status = if c.resolved { "Resolved" } else { "Open" };
             rows.push(vec![
-                crate::anchors::describe(plan, &c.anchor).words,
+                crate::show::anchors::describe(plan, &c.anchor).words,
                 format!("{} ({})", c.author, labels::reviewer_role(c.role)),
-                labels::date_long(c.at.date()),
+                format::date_long(c.at.date()),
                 c.text.clone(),
                 status.into(),
             ]);
@@ -753,7 +767,7 @@ fn review(flow: &mut Flow, plan: &Plan, with_comments: bool) {
                 rows.push(vec![
                     String::new(),
                     format!("{} ({})", r.author, labels::reviewer_role(r.role)),
-                    labels::date_long(r.at.date()),
+                    format::date_long(r.at.date()),
                     format!("Reply: {}", r.text),
                     String::new(),
                 ]);
@@ -788,7 +802,7 @@ fn review(flow: &mut Flow, plan: &Plan, with_comments: bool) {
             };
             vec![
                 format!("{} ({})", s.by, s.role),
-                labels::date_long(s.at.date()),
+                format::date_long(s.at.date()),
                 format!("Revision {}, fingerprint {}", s.revision, s.fingerprint),
                 which,
                 s.statement.clone(),
@@ -935,15 +949,15 @@ fn assumptions(flow: &mut Flow, plan: &Plan) {
         "Pay award",
         &format!(
             "{} a year, each {} (salaries are as at the start of the forecast)",
-            labels::percent(s.pay_award_percent.get()),
-            labels::month_name(s.pay_award_month)
+            format::percent(s.pay_award_percent.get()),
+            format::month_name(s.pay_award_month)
         ),
     );
     figure(
         "Employer National Insurance",
         &format!(
             "{} of pay above {} a year per person",
-            labels::percent(s.employer_ni_percent.get()),
+            format::percent(s.employer_ni_percent.get()),
             pounds(s.ni_secondary_threshold.get())
         ),
     );
@@ -973,7 +987,7 @@ fn assumptions(flow: &mut Flow, plan: &Plan) {
         "Apprenticeship Levy",
         &format!(
             "{} of the whole pay bill less an allowance of {} a tax year, built up month by month from April",
-            labels::percent(s.apprenticeship_levy_percent.get()),
+            format::percent(s.apprenticeship_levy_percent.get()),
             pounds(s.apprenticeship_levy_allowance.get())
         ),
     );
@@ -982,11 +996,11 @@ fn assumptions(flow: &mut Flow, plan: &Plan) {
     } else {
         format!(
             "{} on profits up to {} a year, {} from {}, with marginal relief between them (fraction {}); losses carried forward; each year's tax paid in the tenth month after the year ends",
-            labels::percent(s.ct_small_profits_rate_percent.get()),
+            format::percent(s.ct_small_profits_rate_percent.get()),
             pounds(s.ct_lower_limit.get()),
-            labels::percent(s.ct_main_rate_percent.get()),
+            format::percent(s.ct_main_rate_percent.get()),
             pounds(s.ct_upper_limit.get()),
-            labels::fraction(s.ct_marginal_relief_percent.get()),
+            format::fraction(s.ct_marginal_relief_percent.get()),
         )
     };
     figure("Corporation tax", &tax);
@@ -994,7 +1008,7 @@ fn assumptions(flow: &mut Flow, plan: &Plan) {
         let mut terms = format!(
             "{} a year, indexed by {} a year; paid {} days after each month of service; {}",
             pounds(c.annual_value.get()),
-            labels::percent(c.indexation_percent.get()),
+            format::percent(c.indexation_percent.get()),
             c.payment_terms_days,
             labels::renewal(c.renewal.assumption).to_lowercase()
         );
@@ -1003,15 +1017,15 @@ fn assumptions(flow: &mut Flow, plan: &Plan) {
         {
             terms.push_str(&format!(
                 " with its value changed by {}",
-                labels::percent(c.renewal.value_change_percent.get())
+                format::percent(c.renewal.value_change_percent.get())
             ));
         }
         terms.push_str(&format!(" after {}", month_long(c.end)));
         if let Some(p) = &c.pbr {
             terms.push_str(&format!(
                 "; {} of its value depends on results, assumed {} achieved and paid {} months later",
-                labels::percent(p.share_percent.get()),
-                labels::percent(p.achievement_percent.get()),
+                format::percent(p.share_percent.get()),
+                format::percent(p.achievement_percent.get()),
                 p.lag_months
             ));
         }
@@ -1062,7 +1076,7 @@ pub(super) fn cover(flow: &mut Flow, plan: &Plan, fp: &str, draft: &[String]) {
     }
     let addressee = plan.addressee.trim();
     let addressee = if addressee.is_empty() {
-        crate::plan::DEFAULT_ADDRESSEE
+        crate::model::plan::DEFAULT_ADDRESSEE
     } else {
         addressee
     };
@@ -1087,13 +1101,13 @@ pub(super) fn cover(flow: &mut Flow, plan: &Plan, fp: &str, draft: &[String]) {
         format!(
             "Revision {}, saved {}",
             plan.revision,
-            labels::date_long(plan.saved_at.date())
+            format::date_long(plan.saved_at.date())
         )
     } else {
         format!(
             "Revision {}, saved {} by {}",
             plan.revision,
-            labels::date_long(plan.saved_at.date()),
+            format::date_long(plan.saved_at.date()),
             plan.saved_by.trim()
         )
     };

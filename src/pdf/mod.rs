@@ -11,13 +11,15 @@ pub mod fonts;
 pub mod layout;
 pub mod text;
 
-use crate::analysis::Analysis;
-use crate::plan::Plan;
-use crate::plan_file::fingerprint;
+use crate::checks::analysis::Analysis;
+use crate::model::plan::Plan;
+use crate::model::plan_file::fingerprint;
 use flow::{Flow, LEFT, RIGHT};
 use fonts::{Face, Fonts};
 use layout::{Document, Item, Page, GREY};
 use thiserror::Error;
+
+pub use document::PrintOptions;
 
 /// Why the PDF could not be made.
 #[derive(Debug, Error)]
@@ -34,17 +36,6 @@ pub struct Laid {
     pub rows: Vec<flow::RowPlacement>,
 }
 
-/// What to print beyond the submission itself.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct PrintOptions {
-    /// Print the mentors' comments (working notes, not part of a submission). Sign-offs are
-    /// always printed.
-    pub with_review: bool,
-    /// The plan has changes not saved to any file: every page then says so beside the
-    /// fingerprint, since that fingerprint matches no file on disk.
-    pub unsaved: bool,
-}
-
 /// The words on every page of a printout of unsaved changes.
 pub const UNSAVED_MARK: &str = "Unsaved changes \u{2014} matches no saved file";
 
@@ -52,7 +43,7 @@ pub const UNSAVED_MARK: &str = "Unsaved changes \u{2014} matches no saved file";
 pub fn layout(plan: &Plan, analysis: &Analysis, options: &PrintOptions) -> Result<Laid, PdfError> {
     let fonts = Fonts::load().map_err(PdfError::Font)?;
     let fp = fingerprint(plan);
-    let draft = crate::submission::draft_reasons(plan, &analysis.findings);
+    let draft = crate::checks::submission::draft_reasons(plan, &analysis.findings);
     let mut flow = Flow::new(&fonts);
     document::cover(&mut flow, plan, &fp, &draft);
     flow.new_page(flow::Orientation::Portrait); // the contents, filled in below

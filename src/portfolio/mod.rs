@@ -8,17 +8,18 @@
 
 pub mod report;
 
-use crate::analysis::analyse;
-use crate::criteria::Criteria;
-use crate::error::{FileError, LoadError, LockHolder};
-use crate::forecast::report::fixed;
-use crate::plan::{LegalForm, Plan};
-use crate::plan_file::{fingerprint, read_newer_for_viewing, read_plan};
-use crate::readiness::{Eligible, Headline};
-use crate::rules::Severity;
-use crate::sections::SECTIONS;
+use crate::checks::analysis::analyse;
+use crate::checks::criteria::Criteria;
+use crate::checks::verdict::Severity;
+use crate::checks::verdict::{Eligible, Headline};
+use crate::model::error::LoadError;
+use crate::model::plan::{LegalForm, Plan};
+use crate::model::plan_file::{fingerprint, read_newer_for_viewing, read_plan};
+use crate::model::sections::SECTIONS;
+use crate::model::values::{Month, Timestamp};
+use crate::show::forecast_report::fixed;
+use crate::storage::error::{FileError, LockHolder};
 use crate::storage::{lock, read_bytes};
-use crate::values::{Month, Timestamp};
 use rayon::prelude::*;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize, Serializer};

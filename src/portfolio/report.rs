@@ -2,9 +2,11 @@
 //! `mutual-plan portfolio` prints. The columns and keys are described in `docs/portfolio.md`.
 
 use super::Row;
-use crate::forecast::report::fixed;
-use crate::labels;
-use crate::money::pounds;
+use crate::checks::verdict_words;
+use crate::show::forecast_report::fixed;
+use crate::words::format;
+use crate::words::labels;
+use crate::words::money::pounds;
 use serde::Serialize;
 use std::fmt::Write;
 use ts_rs::TS;
@@ -184,7 +186,7 @@ fn notes(r: &Row) -> String {
             "open for editing by {} on {} since {}{}",
             cell(&l.user, 40),
             cell(&l.machine, 40),
-            labels::moment(l.since),
+            format::moment(l.since),
             if l.stale {
                 " (the lock looks abandoned)"
             } else {
@@ -267,18 +269,18 @@ pub fn to_table(rows: &[Row]) -> String {
                     .map(|t| cell(t, ORGANISATION_CHARS))),
                 opt(r.legal_form.map(|f| labels::legal_form(f).to_owned())),
                 opt(r.revision.map(|n| n.to_string())),
-                opt(r.saved_at.map(|t| labels::date_long(t.date()))),
+                opt(r.saved_at.map(|t| format::date_long(t.date()))),
                 opt(r.saved_by.as_deref().map(|t| cell(t, 30))),
                 opt(r.fingerprint.clone()),
                 opt(r.lowest_cash.map(pounds)),
-                opt(r.lowest_cash_month.map(labels::month_long)),
+                opt(r.lowest_cash_month.map(format::month_long)),
                 opt(r.months_negative.map(|n| n.to_string())),
                 opt(r.peak_funding_need.map(pounds)),
                 opt(r
                     .readiness_score
                     .zip(r.readiness_max_score)
                     .map(|(s, m)| format!("{s}/{m}"))),
-                opt(r.headline.map(|h| labels::headline(h).to_owned())),
+                opt(r.headline.map(|h| verdict_words::headline(h).to_owned())),
                 of(r.eligibility_passed, r.eligibility_total),
                 opt(r.rule_errors.map(|n| n.to_string())),
                 opt(r.rule_warnings.map(|n| n.to_string())),
@@ -327,7 +329,7 @@ pub fn to_table(rows: &[Row]) -> String {
         out.push_str(&line(&cells));
     }
     let unread = rows.iter().filter(|r| r.error.is_some()).count();
-    let _ = write!(out, "\n{}", labels::count(rows.len(), "file", "files"));
+    let _ = write!(out, "\n{}", format::count(rows.len(), "file", "files"));
     if unread > 0 {
         let _ = write!(out, ", {unread} not read");
     }
@@ -399,10 +401,10 @@ pub fn view(r: &Row) -> RowView {
         title: opt(r.title.as_deref().map(|t| cell(t, 200))),
         organisation: opt(r.organisation.as_deref().map(|t| cell(t, 200))),
         revision: n(r.revision),
-        saved: opt(r.saved_at.map(|t| labels::date_long(t.date()))),
+        saved: opt(r.saved_at.map(|t| format::date_long(t.date()))),
         saved_by: opt(r.saved_by.as_deref().map(|t| cell(t, 60))),
         lowest_cash: opt(r.lowest_cash.map(pounds)),
-        lowest_cash_month: opt(r.lowest_cash_month.map(labels::month_long)),
+        lowest_cash_month: opt(r.lowest_cash_month.map(format::month_long)),
         runs_out: r
             .lowest_cash
             .is_some_and(|d| d.is_sign_negative() && !d.is_zero()),
@@ -411,7 +413,7 @@ pub fn view(r: &Row) -> RowView {
             .readiness_score
             .zip(r.readiness_max_score)
             .map(|(s, m)| format!("{s}/{m}"))),
-        headline: opt(r.headline.map(|h| labels::headline(h).to_owned())),
+        headline: opt(r.headline.map(|h| verdict_words::headline(h).to_owned())),
         rule_errors: n(r.rule_errors),
         rule_warnings: n(r.rule_warnings),
         sections: of(r.sections_written, r.sections_total),

@@ -1,7 +1,8 @@
 //! Atomic replacement of a file: a crash at any moment leaves the old file or the new one, whole.
 
 use super::fs::FileSystem;
-use crate::error::FileError;
+use super::host::{parent_dir, process_is_gone};
+use crate::storage::error::FileError;
 use std::path::{Path, PathBuf};
 
 /// Writes `bytes` to `path` atomically: a temporary file in the same folder is written, flushed
@@ -34,14 +35,6 @@ pub fn write_atomic(fs: &dyn FileSystem, path: &Path, bytes: &[u8]) -> Result<()
     // The rename is done; a failed folder sync only weakens durability after a power cut.
     let _ = fs.sync_dir(&dir);
     Ok(())
-}
-
-/// The folder a path is in (`.` for a bare file name).
-pub fn parent_dir(path: &Path) -> PathBuf {
-    match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
-        _ => PathBuf::from("."),
-    }
 }
 
 fn temp_prefix(path: &Path) -> String {
@@ -83,7 +76,7 @@ fn remove_stale_temps(path: &Path) {
         let Some(pid) = rest.split('-').next().and_then(|p| p.parse::<u32>().ok()) else {
             continue;
         };
-        if pid != std::process::id() && super::lock::process_is_gone(pid) {
+        if pid != std::process::id() && process_is_gone(pid) {
             let _ = std::fs::remove_file(entry.path());
         }
     }

@@ -3,8 +3,8 @@
 
 use super::atomic::write_atomic;
 use super::fs::FileSystem;
-use crate::error::FileError;
-use crate::values::Timestamp;
+use crate::model::values::Timestamp;
+use crate::storage::error::FileError;
 use std::path::{Path, PathBuf};
 
 /// Backups older than this are pruned…
@@ -90,8 +90,11 @@ pub fn describe(path: &Path) -> String {
         .and_then(|s| s.rsplit_once("-r"))
         .map(|(_, r)| r.to_owned());
     match (taken_at(path), revision) {
-        (Some(t), Some(r)) => format!("the backup of {} (revision {r})", crate::labels::moment(t)),
-        (Some(t), None) => format!("the backup of {}", crate::labels::moment(t)),
+        (Some(t), Some(r)) => format!(
+            "the backup of {} (revision {r})",
+            crate::words::format::moment(t)
+        ),
+        (Some(t), None) => format!("the backup of {}", crate::words::format::moment(t)),
         _ => "the newest backup".to_owned(),
     }
 }
@@ -137,8 +140,12 @@ mod tests {
     #[test]
     fn a_truncated_plan_is_matched_with_its_newest_backup_by_its_id() {
         let dir = tempfile::tempdir().unwrap();
-        let plan = crate::samples::RIVERSIDE.as_bytes();
-        let id = crate::samples::riverside().unwrap().id.as_str().to_owned();
+        let plan = crate::model::samples::RIVERSIDE.as_bytes();
+        let id = crate::model::samples::riverside()
+            .unwrap()
+            .id
+            .as_str()
+            .to_owned();
         assert_eq!(plan_id_in(plan).as_deref(), Some(id.as_str()));
         let t = |s: &str| s.parse::<Timestamp>().unwrap();
         keep(&RealFs, dir.path(), &id, 2, t("2026-11-20T10:00:00Z"), plan).unwrap();
@@ -151,7 +158,7 @@ mod tests {
             "the backup of 27 November 2026 at 10:15 UTC (revision 3)"
         );
         // Cut off inside the id, or before it: no guess.
-        let at = crate::samples::RIVERSIDE.find(&id).unwrap();
+        let at = crate::model::samples::RIVERSIDE.find(&id).unwrap();
         assert_eq!(plan_id_in(&plan[..at + 5]), None);
         assert_eq!(plan_id_in(&plan[..20]), None);
         assert_eq!(newest_for(dir.path(), b"not a plan"), None);

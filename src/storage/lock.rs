@@ -1,10 +1,10 @@
 //! Lock files beside a plan, `.~lock.<file name>#` as office suites make them, holding who has
 //! the plan open for editing: user, machine, process and time.
 
-use super::atomic::parent_dir;
+use super::error::{FileError, LockHolder};
 use super::fs::FileSystem;
-use crate::error::{FileError, LockHolder};
-use crate::values::Timestamp;
+use super::host::{machine_name, parent_dir, process_is_gone, user_name};
+use crate::model::values::Timestamp;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -18,31 +18,6 @@ pub fn lock_path(plan: &Path) -> PathBuf {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     parent_dir(plan).join(format!(".~lock.{name}#"))
-}
-
-/// This machine's name.
-pub fn machine_name() -> String {
-    std::fs::read_to_string("/proc/sys/kernel/hostname")
-        .or_else(|_| std::fs::read_to_string("/etc/hostname"))
-        .ok()
-        .map(|s| s.trim().to_owned())
-        .filter(|s| !s.is_empty())
-        .or_else(|| std::env::var("COMPUTERNAME").ok())
-        .or_else(|| std::env::var("HOSTNAME").ok())
-        .unwrap_or_else(|| "this computer".into())
-}
-
-/// The signed-in user's name.
-pub fn user_name() -> String {
-    std::env::var("USER")
-        .or_else(|_| std::env::var("USERNAME"))
-        .unwrap_or_else(|_| "someone".into())
-}
-
-/// Whether a process on this machine has certainly ended. Where that cannot be told (no
-/// `/proc`), it is assumed to be running and only a lock's age makes it stale.
-pub fn process_is_gone(pid: u32) -> bool {
-    Path::new("/proc/self").exists() && !Path::new(&format!("/proc/{pid}")).exists()
 }
 
 /// Reads a lock file, judging whether it is stale at `now`. `None` when there is no lock file

@@ -4,7 +4,9 @@
 
 mod atomic;
 pub mod backup;
+pub mod error;
 pub mod fs;
+pub mod host;
 pub mod lock;
 pub mod recovery;
 
@@ -12,12 +14,13 @@ pub use atomic::write_atomic;
 pub use fs::{FaultyFs, FileSystem, RealFs};
 pub use lock::Lock;
 
-use crate::error::{FileError, LoadError};
-use crate::plan::Plan;
-use crate::plan_file::{
+use crate::model::error::LoadError;
+use crate::model::plan::Plan;
+use crate::model::plan_file::{
     read_newer_for_viewing, read_plan, stamp_for_save, write_plan, Loaded, MAX_FILE_BYTES,
 };
-use crate::values::Timestamp;
+use crate::model::values::Timestamp;
+use error::FileError;
 use std::fs::File;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -241,7 +244,7 @@ impl Storage {
                 let theirs = current
                     .as_deref()
                     .and_then(|b| read_plan(b).ok())
-                    .map(|l| crate::plan_file::fingerprint(&l.plan));
+                    .map(|l| crate::model::plan_file::fingerprint(&l.plan));
                 return Err(FileError::ChangedOnDisk {
                     path: open.path.clone(),
                     theirs,
@@ -281,7 +284,7 @@ impl Storage {
     pub fn save_review(
         &self,
         open: &mut OpenFile,
-        review: &crate::plan::Review,
+        review: &crate::model::plan::Review,
         overwrite: bool,
     ) -> Result<Plan, FileError> {
         if open.lock.is_none() {
@@ -300,7 +303,7 @@ impl Storage {
                         path: open.path.clone(),
                         theirs: read_plan(&bytes)
                             .ok()
-                            .map(|l| crate::plan_file::fingerprint(&l.plan)),
+                            .map(|l| crate::model::plan_file::fingerprint(&l.plan)),
                     });
                 }
             }

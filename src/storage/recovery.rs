@@ -3,9 +3,9 @@
 
 use super::atomic::write_atomic;
 use super::fs::FileSystem;
-use crate::error::FileError;
-use crate::plan::Plan;
-use crate::values::Timestamp;
+use crate::model::plan::Plan;
+use crate::model::values::Timestamp;
+use crate::storage::error::FileError;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 

@@ -21,7 +21,9 @@ fn show_prints_title_organisation_revision_and_fingerprint() {
     assert!(s.contains("Riverside Community Therapies: business plan for spin-out"));
     assert!(s.contains("Riverside Community Therapies CIC"));
     assert!(s.contains("Revision:     3"));
-    let fp = mutual_plan::fingerprint(&mutual_plan::samples::riverside().unwrap());
+    let fp = mutual_plan::model::plan_file::fingerprint(
+        &mutual_plan::model::samples::riverside().unwrap(),
+    );
     assert!(s.contains(&format!("Fingerprint:  {fp}")), "{s}");
 }
 
@@ -137,7 +139,9 @@ fn pdf_is_valid_and_its_text_has_the_organisation_and_fingerprint() {
         s.contains("Gwasanaethau Therapi Glan-yr-Afon – Siân’s Ŵyn CIC"),
         "{s}"
     );
-    let fp = mutual_plan::fingerprint(&mutual_plan::storage::load(&plan_path).unwrap().plan);
+    let fp = mutual_plan::model::plan_file::fingerprint(
+        &mutual_plan::storage::load(&plan_path).unwrap().plan,
+    );
     assert!(s.contains(&format!("Fingerprint {fp}")), "{s}");
     let listing = tool("pdffonts", &[pdf]);
     for line in listing.lines().skip(2) {
@@ -481,7 +485,7 @@ fn fmt_will_not_rewrite_a_plan_someone_is_editing() {
     let compact = serde_json::to_string(&sample_value()).unwrap();
     fs::write(&p, &compact).unwrap();
     let mut holder = Command::new("sleep").arg("30").spawn().unwrap();
-    let lock = serde_json::json!({ "user": "tom", "machine": mutual_plan::storage::lock::machine_name(), "pid": holder.id(), "since": mutual_plan::values::Timestamp::now().to_string() });
+    let lock = serde_json::json!({ "user": "tom", "machine": mutual_plan::storage::host::machine_name(), "pid": holder.id(), "since": mutual_plan::model::values::Timestamp::now().to_string() });
     fs::write(mutual_plan::storage::lock::lock_path(&p), lock.to_string()).unwrap();
     let out = cli(&["fmt", p.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));

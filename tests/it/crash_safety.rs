@@ -2,8 +2,8 @@
 //! random moments, again and again. After every kill the file must parse and hold either the old
 //! content or the new, complete; after a clean save no temporary file may be left.
 
-use mutual_plan::plan::{Comment, ReviewerRole};
-use mutual_plan::{read_plan, samples, write_plan};
+use mutual_plan::model::plan::{Comment, ReviewerRole};
+use mutual_plan::{model::plan_file::read_plan, model::plan_file::write_plan, model::samples};
 use std::process::Command;
 use std::time::Instant;
 

@@ -4,8 +4,8 @@
 use crate::common;
 
 use common::{analysed, cli, pct, sample, SAMPLE};
-use mutual_plan::diff::{diff, ChangeKind, PlanDiff};
-use mutual_plan::plan::*;
+use mutual_plan::compare::diff::{diff, ChangeKind, PlanDiff};
+use mutual_plan::model::plan::*;
 
 fn compare(old: &Plan, new: &Plan) -> PlanDiff {
     diff(old, &analysed(old), new, &analysed(new))
@@ -198,7 +198,7 @@ fn the_cli_exits_0_when_equal_1_when_different_and_2_on_a_file_error() {
     risk.description = "Key clinical leaders leave".into();
     b.narrative.risks.push(risk);
     let newer = dir.path().join("newer.mutualplan");
-    std::fs::write(&newer, mutual_plan::write_plan(&b)).unwrap();
+    std::fs::write(&newer, mutual_plan::model::plan_file::write_plan(&b)).unwrap();
     let out = cli(&["diff", SAMPLE, newer.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     let text = String::from_utf8_lossy(&out.stdout);

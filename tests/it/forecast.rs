@@ -2,9 +2,9 @@
 //! the comments; and the sample plan's summary pinned.
 
 use mutual_plan::forecast::{forecast, scenarios, Forecast, LineKey};
-use mutual_plan::plan::*;
-use mutual_plan::samples;
-use mutual_plan::values::*;
+use mutual_plan::model::plan::*;
+use mutual_plan::model::samples;
+use mutual_plan::model::values::*;
 use rust_decimal::Decimal;
 
 use crate::common;
@@ -861,7 +861,7 @@ fn the_settings_table_of_the_cash_flow_document_matches_the_defaults() {
             (cells[1].trim_matches('`').to_string(), cells[2].to_string())
         })
         .collect();
-    let defaults = serde_json::to_value(mutual_plan::new_plan::default_settings()).unwrap();
+    let defaults = serde_json::to_value(mutual_plan::model::new_plan::default_settings()).unwrap();
     let expected: Vec<(String, String)> = defaults
         .as_object()
         .unwrap()
@@ -971,15 +971,15 @@ fn every_figure_of_the_sample_is_explained_by_rows_that_add_up_to_it() {
 /// differently from the forecast again (its net cash flow once added the payments).
 #[test]
 fn every_row_of_the_forecast_view_is_the_clis_forecast() {
-    use mutual_plan::forecast::view::forecast_view;
-    use mutual_plan::money::pence;
+    use mutual_plan::show::forecast_view::forecast_view;
+    use mutual_plan::words::money::pence;
     for (name, plan) in [
         ("sample", samples::riverside().unwrap()),
         ("stress", samples::stress_plan().unwrap()),
     ] {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("plan.mutualplan");
-        std::fs::write(&file, mutual_plan::write_plan(&plan)).unwrap();
+        std::fs::write(&file, mutual_plan::model::plan_file::write_plan(&plan)).unwrap();
         let out = common::cli(&["forecast", file.to_str().unwrap(), "--format", "json"]);
         assert!(out.status.success(), "{}", common::text(&out.stderr));
         let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();

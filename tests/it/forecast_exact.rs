@@ -4,8 +4,8 @@
 //! half-penny case can slip through a truncated intermediate again.
 
 use mutual_plan::forecast::{forecast, Forecast, LineKey};
-use mutual_plan::plan::*;
-use mutual_plan::samples;
+use mutual_plan::model::plan::*;
+use mutual_plan::model::samples;
 use num_bigint::BigInt;
 use num_rational::BigRational;
 use num_traits::{One, Signed, ToPrimitive, Zero};

@@ -3,9 +3,9 @@
 
 use mutual_plan::forecast::scenarios::{self, Change, Scenario};
 use mutual_plan::forecast::{forecast, Forecast};
-use mutual_plan::plan::*;
-use mutual_plan::samples;
-use mutual_plan::values::*;
+use mutual_plan::model::plan::*;
+use mutual_plan::model::samples;
+use mutual_plan::model::values::*;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 

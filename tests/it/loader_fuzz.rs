@@ -4,7 +4,7 @@
 //! The default run checks 20,000 inputs; `scripts/fuzz-loader.sh` runs 200,000 in release
 //! (`MUTUAL_PLAN_FUZZ_CASES` sets the number).
 
-use mutual_plan::{read_plan, samples, LoadError};
+use mutual_plan::{model::error::LoadError, model::plan_file::read_plan, model::samples};
 use std::collections::BTreeMap;
 
 struct Rng(u64);

@@ -10,6 +10,7 @@ mod diff;
 mod forecast;
 mod forecast_exact;
 mod forecast_properties;
+mod layers;
 mod loader_fuzz;
 mod pdf;
 mod plan_file;

@@ -4,15 +4,15 @@
 use crate::common;
 
 use common::{analysed, cli, sample, tool, SAMPLE};
-use mutual_plan::labels::ELIGIBILITY_HEADING;
-use mutual_plan::money::pounds;
+use mutual_plan::checks::verdict_words::ELIGIBILITY_HEADING;
+use mutual_plan::model::plan::Plan;
+use mutual_plan::model::sections::SECTIONS;
 use mutual_plan::pdf::flow::{BOTTOM, TOP};
 use mutual_plan::pdf::fonts::Fonts;
 use mutual_plan::pdf::layout::Item;
 use mutual_plan::pdf::{layout, render, render_with, PrintOptions};
-use mutual_plan::plan::Plan;
-use mutual_plan::sections::SECTIONS;
-use mutual_plan::{fingerprint, samples};
+use mutual_plan::words::money::pounds;
+use mutual_plan::{model::plan_file::fingerprint, model::samples};
 use std::path::Path;
 
 /// Amounts written with pence (`£1,234.56`) in a text.
@@ -425,7 +425,7 @@ fn the_sample_prints_as_a_submission_with_its_funding_story_and_every_stress() {
 #[test]
 fn an_incomplete_plan_prints_as_a_draft_saying_why() {
     let dir = tempfile::tempdir().unwrap();
-    let mut plan = mutual_plan::new_plan::new_plan(
+    let mut plan = mutual_plan::model::new_plan::new_plan(
         "Riverside Therapies",
         "0123456789abcdef0123456789abcdef".parse().unwrap(),
         "2026-11-27T10:15:00Z".parse().unwrap(),

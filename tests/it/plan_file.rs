@@ -3,13 +3,18 @@
 use crate::common;
 
 use common::{at, sample, sample_value, timestamp};
-use mutual_plan::plan::PayrollTiming;
-use mutual_plan::plan_file::{read_newer_for_viewing, read_plan, stamp_for_save, MAX_FILE_BYTES};
-use mutual_plan::values::PlanId;
-use mutual_plan::{fingerprint, new_plan, samples, write_plan, LoadError};
+use mutual_plan::model::plan::PayrollTiming;
+use mutual_plan::model::plan_file::{
+    read_newer_for_viewing, read_plan, stamp_for_save, MAX_FILE_BYTES,
+};
+use mutual_plan::model::values::PlanId;
+use mutual_plan::{
+    model::error::LoadError, model::new_plan, model::plan_file::fingerprint,
+    model::plan_file::write_plan, model::samples,
+};
 use serde_json::{json, Value};
 
-fn load_value(v: &Value) -> Result<mutual_plan::Plan, LoadError> {
+fn load_value(v: &Value) -> Result<mutual_plan::model::plan::Plan, LoadError> {
     read_plan(serde_json::to_string_pretty(v).unwrap().as_bytes()).map(|l| l.plan)
 }
 

@@ -3,13 +3,15 @@
 //! link that must not be followed, run through the CLI as a mentor runs it.
 
 use crate::common;
+use mutual_plan::words::format;
 
 use common::{analysed, cli, sample, text};
-use mutual_plan::plan::Plan;
-use mutual_plan::readiness::Eligible;
-use mutual_plan::rules::Severity;
-use mutual_plan::values::{Money, Timestamp};
-use mutual_plan::{fingerprint, labels, money, write_plan};
+use mutual_plan::checks::verdict::Eligible;
+use mutual_plan::checks::verdict::Severity;
+use mutual_plan::model::plan::Plan;
+use mutual_plan::model::plan_file::{fingerprint, write_plan};
+use mutual_plan::model::values::{Money, Timestamp};
+use mutual_plan::words::money;
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::fs;
@@ -184,7 +186,7 @@ fn by_name(f: &Fixture, rows: &[Value]) -> BTreeMap<String, Value> {
 }
 
 fn money_text(d: rust_decimal::Decimal) -> String {
-    mutual_plan::forecast::report::fixed(d, 2)
+    mutual_plan::show::forecast_report::fixed(d, 2)
 }
 
 #[test]
@@ -525,12 +527,12 @@ fn the_table_shows_money_months_and_dates_in_words() {
     assert!(line.contains(&money::pounds(s.lowest_cash)), "{line}");
     assert!(money::pounds(s.lowest_cash).starts_with('−'));
     assert!(
-        line.contains(&labels::month_long(s.lowest_cash_month)),
+        line.contains(&format::month_long(s.lowest_cash_month)),
         "{line}"
     );
     assert!(line.contains(&money::pounds(s.peak_funding_need)), "{line}");
     assert!(
-        line.contains(&labels::date_long(bravo.saved_at.date())),
+        line.contains(&format::date_long(bravo.saved_at.date())),
         "{line}"
     );
     assert!(line.contains("Community interest company limited by shares"));

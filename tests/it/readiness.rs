@@ -4,14 +4,15 @@
 use crate::common;
 
 use common::{analysed, date, dec, id, money, pct, sample};
-use mutual_plan::criteria::{Criteria, CriteriaError, BUNDLED};
+use mutual_plan::checks::criteria::{Criteria, CriteriaError, BUNDLED};
+use mutual_plan::checks::readiness;
+use mutual_plan::checks::readiness::{headline, Assessment};
+use mutual_plan::checks::rules::check;
+use mutual_plan::checks::verdict::{AreaId, Eligible, Headline, Rating};
 use mutual_plan::forecast::{forecast, ForecastError};
-use mutual_plan::money::pounds;
-use mutual_plan::plan::*;
-use mutual_plan::readiness;
-use mutual_plan::readiness::{headline, AreaId, Assessment, Eligible, Headline, Rating};
-use mutual_plan::rules::check;
-use mutual_plan::values::Percent;
+use mutual_plan::model::plan::*;
+use mutual_plan::model::values::Percent;
+use mutual_plan::words::money::pounds;
 
 fn assess(p: &Plan) -> Assessment {
     analysed(p).readiness

@@ -5,14 +5,15 @@
 use crate::common;
 
 use common::{date, id, pct};
-use mutual_plan::criteria::Criteria;
-use mutual_plan::field_path::Segment;
+use mutual_plan::checks::criteria::Criteria;
+use mutual_plan::checks::rules::{catalogue, check};
+use mutual_plan::checks::verdict::{Finding, Severity};
 use mutual_plan::forecast::Forecast;
 use mutual_plan::forecast::{forecast, ForecastError};
-use mutual_plan::plan::*;
-use mutual_plan::rules::{catalogue, check, Finding, Severity};
-use mutual_plan::samples;
-use mutual_plan::values::*;
+use mutual_plan::model::field_path::Segment;
+use mutual_plan::model::plan::*;
+use mutual_plan::model::samples;
+use mutual_plan::model::values::*;
 use std::collections::BTreeSet;
 
 type Change = fn(&mut Plan);
@@ -549,7 +550,7 @@ fn every_rule_triggers_and_its_close_variant_does_not() {
 /// name, LEG-11 waits for one. Once typed, both judge as before.
 #[test]
 fn counts_and_names_not_entered_yet_are_missing_not_errors() {
-    use mutual_plan::submission::draft_reasons;
+    use mutual_plan::checks::submission::draft_reasons;
     let mut p = samples::riverside().unwrap();
     p.ownership.groups[0].members = 0;
     assert!(of(&p, "OWN-03").is_empty());
@@ -1130,17 +1131,18 @@ fn the_health_care_list_is_data() {
     let mut policy = Criteria::bundled().policy;
     let mut p = samples::riverside().unwrap();
     falls(&mut p).procurement.cpv = "85311000".into();
-    let proc_04 = |policy: &mutual_plan::criteria::Policy| {
+    let proc_04 = |policy: &mutual_plan::checks::criteria::Policy| {
         check(&p, policy, &forecast(&p))
             .into_iter()
             .filter(|f| f.rule == "PROC-04")
             .count()
     };
     assert_eq!(proc_04(&policy), 0);
-    let text = mutual_plan::criteria::BUNDLED.replace("\"85323\"]", "\"85323\", \"85311\"]");
+    let text =
+        mutual_plan::checks::criteria::BUNDLED.replace("\"85323\"]", "\"85323\", \"85311\"]");
     policy = Criteria::parse(&text).unwrap().policy;
     assert_eq!(proc_04(&policy), 1);
-    let bad = mutual_plan::criteria::BUNDLED.replace("\"85323\"]", "\"85323-0\"]");
+    let bad = mutual_plan::checks::criteria::BUNDLED.replace("\"85323\"]", "\"85323-0\"]");
     let err = Criteria::parse(&bad).unwrap_err().to_string();
     assert!(err.contains("health_care_cpv_prefixes"), "{err}");
 }

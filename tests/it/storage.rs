@@ -4,12 +4,15 @@
 use crate::common;
 
 use common::{at, sample};
-use mutual_plan::error::FileError;
-use mutual_plan::plan::Plan;
+use mutual_plan::model::plan::Plan;
+use mutual_plan::model::values::Timestamp;
+use mutual_plan::storage::error::FileError;
 use mutual_plan::storage::recovery::{self, Editing};
-use mutual_plan::storage::{lock, FaultyFs, OpenMode, Storage};
-use mutual_plan::values::Timestamp;
-use mutual_plan::{fingerprint, read_plan, samples, write_plan};
+use mutual_plan::storage::{host, lock, FaultyFs, OpenMode, Storage};
+use mutual_plan::{
+    model::plan_file::fingerprint, model::plan_file::read_plan, model::plan_file::write_plan,
+    model::samples,
+};
 use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 
@@ -252,7 +255,7 @@ fn a_second_user_sees_the_lock_and_may_read() {
     match b.open(&s.plan_path, OpenMode::Edit).unwrap_err() {
         FileError::Locked { holder, .. } => {
             assert_eq!(holder.pid, std::process::id());
-            assert_eq!(holder.machine, lock::machine_name());
+            assert_eq!(holder.machine, host::machine_name());
             assert!(!holder.stale, "a running holder is not stale");
         }
         e => panic!("{e:?}"),
@@ -278,7 +281,7 @@ fn a_lock_held_by_another_live_process_is_respected_until_it_ends() {
         .unwrap();
     write_lock(
         &s.plan_path,
-        &lock::machine_name(),
+        &host::machine_name(),
         child.id(),
         Timestamp::now(),
     );
@@ -422,8 +425,8 @@ fn save_as_will_not_overwrite_a_file_someone_else_is_editing() {
     assert_eq!(std::fs::read_to_string(&s.plan_path).unwrap(), s.original);
 }
 
-fn review_with_a_comment_and_a_signoff(p: &Plan) -> mutual_plan::plan::Review {
-    use mutual_plan::plan::{Comment, Reply, ReviewerRole, Signoff};
+fn review_with_a_comment_and_a_signoff(p: &Plan) -> mutual_plan::model::plan::Review {
+    use mutual_plan::model::plan::{Comment, Reply, ReviewerRole, Signoff};
     let mut review = p.review.clone();
     review.comments.push(Comment {
         id: "c-2".parse().unwrap(),
@@ -488,7 +491,7 @@ fn a_review_save_of_a_plan_someone_is_editing_is_refused_naming_them() {
     let review = review_with_a_comment_and_a_signoff(&open.plan);
     match mentor.save_review(&mut open, &review, false).unwrap_err() {
         e @ FileError::Locked { .. } => {
-            assert!(e.to_string().contains(&lock::machine_name()), "{e}");
+            assert!(e.to_string().contains(&host::machine_name()), "{e}");
         }
         e => panic!("{e:?}"),
     }
@@ -596,7 +599,7 @@ fn a_recovery_that_changes_nothing_is_not_offered() {
 fn a_never_saved_plan_is_found_by_its_id_and_once_restored_stays_unsaved() {
     let s = setup();
     let storage = Storage::new(&s.data);
-    let plan = mutual_plan::new_plan::new_plan(
+    let plan = mutual_plan::model::new_plan::new_plan(
         "Northfield Reablement",
         "00112233445566778899aabbccddeeff".parse().unwrap(),
         at(1_796_292_000),

@@ -25,7 +25,7 @@ async fn edit_the_organisation_name_and_save_writes_a_canonical_file() {
     let shown = by_testid(&c, "fingerprint").await.text().await.unwrap();
     assert_eq!(
         shown,
-        fingerprint(&mutual_plan::samples::riverside().unwrap())
+        fingerprint(&mutual_plan::model::samples::riverside().unwrap())
     );
 
     name.clear().await.unwrap();
@@ -66,10 +66,10 @@ async fn edit_the_organisation_name_and_save_writes_a_canonical_file() {
     assert_eq!(kept.len(), 1);
     assert_eq!(
         std::fs::read_to_string(kept[0].path()).unwrap(),
-        mutual_plan::samples::RIVERSIDE
+        mutual_plan::model::samples::RIVERSIDE
     );
     // everything but the name and the save stamp (who saved it, checked in desktop.rs) is as it was
-    let mut expected = mutual_plan::samples::riverside().unwrap();
+    let mut expected = mutual_plan::model::samples::riverside().unwrap();
     expected.organisation.name = plan.organisation.name.clone();
     expected.revision = plan.revision;
     expected.saved_at = plan.saved_at;
@@ -98,8 +98,8 @@ async fn a_plan_locked_by_someone_else_offers_read_only_and_says_so() {
     // Someone else is editing it: a running process holds the lock.
     let mut holder = Command::new("sleep").arg("60").spawn().unwrap();
     let lock = serde_json::json!({
-        "user": "tom", "machine": mutual_plan::storage::lock::machine_name(), "pid": holder.id(),
-        "since": mutual_plan::values::Timestamp::now().to_string(),
+        "user": "tom", "machine": mutual_plan::storage::host::machine_name(), "pid": holder.id(),
+        "since": mutual_plan::model::values::Timestamp::now().to_string(),
     });
     let lock_path = mutual_plan::storage::lock::lock_path(&file);
     std::fs::write(&lock_path, lock.to_string()).unwrap();
@@ -196,7 +196,7 @@ async fn the_window_shows_the_cores_figures_and_places_findings_beside_their_fie
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs Xvfb, tauri-driver, WebKitWebDriver and the built app: run scripts/test.sh"]
 async fn a_bad_money_value_shows_the_cores_message_and_the_last_good_value_is_saved() {
-    use mutual_plan::input::{read_typed, InputKind};
+    use mutual_plan::words::input::{read_typed, InputKind};
     let dir = tempfile::tempdir().unwrap();
     let file = copy_sample(dir.path());
     let (_driver, c) = launch(&dir.path().join("data"), &[file.to_str().unwrap()]).await;
@@ -387,8 +387,8 @@ async fn a_stale_lock_offers_take_over_and_taking_it_opens_the_plan_for_editing(
     let pid = gone.id();
     gone.wait().unwrap();
     let lock = serde_json::json!({
-        "user": "tom", "machine": mutual_plan::storage::lock::machine_name(), "pid": pid,
-        "since": mutual_plan::values::Timestamp::now().to_string(),
+        "user": "tom", "machine": mutual_plan::storage::host::machine_name(), "pid": pid,
+        "since": mutual_plan::model::values::Timestamp::now().to_string(),
     });
     std::fs::write(
         mutual_plan::storage::lock::lock_path(&file),
@@ -424,7 +424,7 @@ async fn a_stale_lock_offers_take_over_and_taking_it_opens_the_plan_for_editing(
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs Xvfb, tauri-driver, WebKitWebDriver and the built app: run scripts/test.sh"]
 async fn a_new_plan_filled_in_the_window_holds_exactly_what_was_typed() {
-    use mutual_plan::new_plan::{new_item, ListKind};
+    use mutual_plan::model::new_plan::{new_item, ListKind};
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("riverside-therapies.mutualplan");
     let (driver, c) = launch(&dir.path().join("data"), &["--sample"]).await;
@@ -448,8 +448,8 @@ async fn a_new_plan_filled_in_the_window_holds_exactly_what_was_typed() {
     .await;
     type_into(&field(&c, "organisation.spin_out_date").await, "1/4/2027").await;
     // What the window should have made: a new plan as the core makes one, with every edit below.
-    let made = mutual_plan::values::Timestamp::now();
-    let mut expected = mutual_plan::new_plan::new_plan(
+    let made = mutual_plan::model::values::Timestamp::now();
+    let mut expected = mutual_plan::model::new_plan::new_plan(
         "",
         "00000000000000000000000000000000".parse().unwrap(),
         made,
@@ -490,7 +490,7 @@ async fn a_new_plan_filled_in_the_window_holds_exactly_what_was_typed() {
     )
     .await;
     type_into(&field(&c, &format!("{p}.annual_value")).await, "£250,000").await;
-    let mut contract: mutual_plan::plan::Contract =
+    let mut contract: mutual_plan::model::plan::Contract =
         serde_json::from_value(new_item(&expected, ListKind::Contracts, "Falls prevention"))
             .unwrap();
     contract.commissioner = "Riverside ICB".into();
@@ -513,7 +513,7 @@ async fn a_new_plan_filled_in_the_window_holds_exactly_what_was_typed() {
         let p = format!("forecast.staff[{id}]");
         type_into(&field(&c, &format!("{p}.annual_salary")).await, salary).await;
         type_into(&field(&c, &format!("{p}.fte")).await, fte).await;
-        let mut line: mutual_plan::plan::StaffLine =
+        let mut line: mutual_plan::model::plan::StaffLine =
             serde_json::from_value(new_item(&expected, ListKind::Staff, role)).unwrap();
         line.annual_salary = salary.replace(['£', ','], "").parse().unwrap();
         line.fte = fte.parse().unwrap();
@@ -531,7 +531,7 @@ async fn a_new_plan_filled_in_the_window_holds_exactly_what_was_typed() {
     })
     .await;
     let lead = expected.forecast.staff.last_mut().unwrap();
-    lead.pension.scheme = mutual_plan::plan::PensionScheme::Lgps;
+    lead.pension.scheme = mutual_plan::model::plan::PensionScheme::Lgps;
     lead.pension.employer_percent = "21.1".parse().unwrap();
     screenshot(&c, "e2e-new-plan.png").await;
 
@@ -740,7 +740,8 @@ async fn every_view_fits_a_laptop_screen_and_a_narrow_window() {
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs Xvfb, tauri-driver, WebKitWebDriver and the built app: run scripts/test.sh"]
 async fn a_keystroke_reaches_the_figures() {
-    use mutual_plan::forecast::{forecast, report::headline_figures};
+    use mutual_plan::forecast::forecast;
+    use mutual_plan::show::forecast_report::headline_figures;
     let dir = tempfile::tempdir().unwrap();
     let (_driver, c) = launch(&dir.path().join("data"), &["--sample"]).await;
     go(&c, "contracts").await;
@@ -755,7 +756,7 @@ async fn a_keystroke_reaches_the_figures() {
     )
     .await
     .unwrap();
-    let mut plan = mutual_plan::samples::riverside().unwrap();
+    let mut plan = mutual_plan::model::samples::riverside().unwrap();
     plan.forecast.contracts[0].annual_value = "5000000".parse().unwrap();
     let want = headline_figures(&forecast(&plan).unwrap())[0].1.clone();
     text_becomes(&c, "figure", &want).await;
@@ -866,22 +867,22 @@ async fn a_folder_opened_as_a_portfolio_shows_the_cores_rows_sorts_them_and_open
         ("beta", "Beta Care", "0"),
         ("gamma", "Gamma Health", "400000"),
     ] {
-        let mut plan = mutual_plan::samples::riverside().unwrap();
-        plan.id = mutual_plan::values::PlanId::random().unwrap();
+        let mut plan = mutual_plan::model::samples::riverside().unwrap();
+        plan.id = mutual_plan::model::values::PlanId::random().unwrap();
         plan.title = title.into();
         plan.forecast.opening_cash = cash.parse().unwrap();
         std::fs::write(folder.join(format!("{name}.mutualplan")), write_plan(&plan)).unwrap();
     }
     std::fs::write(
         folder.join("broken.mutualplan"),
-        &mutual_plan::samples::RIVERSIDE[..200],
+        &mutual_plan::model::samples::RIVERSIDE[..200],
     )
     .unwrap();
     let expected = |key| {
         let rows = portfolio::portfolio(
             std::slice::from_ref(&folder),
-            &mutual_plan::criteria::Criteria::bundled(),
-            mutual_plan::values::Timestamp::now(),
+            &mutual_plan::checks::criteria::Criteria::bundled(),
+            mutual_plan::model::values::Timestamp::now(),
         );
         report::to_view(&portfolio::sort(rows, key))
     };
@@ -1001,16 +1002,17 @@ async fn a_folder_opened_as_a_portfolio_shows_the_cores_rows_sorts_them_and_open
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs Xvfb, tauri-driver, WebKitWebDriver and the built app: run scripts/test.sh"]
 async fn the_forecast_view_follows_an_edit_and_explains_a_cell() {
-    use mutual_plan::forecast::{explain::explain, forecast, report::fixed};
-    use mutual_plan::money::pence;
+    use mutual_plan::forecast::{explain::explain, forecast};
+    use mutual_plan::show::forecast_report::fixed;
+    use mutual_plan::words::money::pence;
     let dir = tempfile::tempdir().unwrap();
     let (_driver, c) = launch(&dir.path().join("data"), &["--sample"]).await;
     by_testid(&c, "view").await;
     settled(&c).await;
 
     // The core's figures for the sample, and for the sample with the ICB paying in 60 days.
-    let mut plan = mutual_plan::samples::riverside().unwrap();
-    let cell = |plan: &mutual_plan::Plan, month: &str, key: &str| {
+    let mut plan = mutual_plan::model::samples::riverside().unwrap();
+    let cell = |plan: &mutual_plan::model::plan::Plan, month: &str, key: &str| {
         let f = forecast(plan).unwrap();
         let row = f
             .months
@@ -1025,13 +1027,13 @@ async fn the_forecast_view_follows_an_edit_and_explains_a_cell() {
             line.map_or(Default::default(), |(_, v)| *v),
         )
     };
-    let lowest = |plan: &mutual_plan::Plan| {
+    let lowest = |plan: &mutual_plan::model::plan::Plan| {
         let s = forecast(plan).unwrap().summary;
         (
             format!(
                 "{} in {}",
                 pence(s.lowest_cash),
-                mutual_plan::labels::month_long(s.lowest_cash_month)
+                mutual_plan::words::format::month_long(s.lowest_cash_month)
             ),
             fixed(s.lowest_cash, 2),
         )

@@ -280,7 +280,7 @@ async fn bench_start_and_memory() {
                 names.join(", ")
             );
             // As a team works: every part of the plan and every figures view opened once.
-            let parts = mutual_plan::overview::PARTS.iter().map(|p| p.id);
+            let parts = mutual_plan::show::overview::PARTS.iter().map(|p| p.id);
             let figures = ["forecast", "checks", "readiness", "review", "overview"];
             for view in parts.chain(figures) {
                 go(&c, view).await;

@@ -48,7 +48,7 @@ async fn a_damaged_plan_on_the_command_line_shows_why_and_its_backup_restores() 
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
     let file = copy_sample(dir.path());
-    let sample = mutual_plan::samples::riverside().unwrap();
+    let sample = mutual_plan::model::samples::riverside().unwrap();
     // An earlier save kept a backup; then the file was cut short (a full disk, a bad copy).
     backup::keep(
         &RealFs,
@@ -56,10 +56,10 @@ async fn a_damaged_plan_on_the_command_line_shows_why_and_its_backup_restores() 
         sample.id.as_str(),
         sample.revision,
         "2026-11-20T16:42:05Z".parse().unwrap(),
-        mutual_plan::samples::RIVERSIDE.as_bytes(),
+        mutual_plan::model::samples::RIVERSIDE.as_bytes(),
     )
     .unwrap();
-    let text = mutual_plan::samples::RIVERSIDE;
+    let text = mutual_plan::model::samples::RIVERSIDE;
     std::fs::write(&file, &text[..text.len() / 3]).unwrap();
     let core_says = mutual_plan::storage::load(&file).unwrap_err().to_string();
 
@@ -236,10 +236,10 @@ async fn a_file_the_user_never_chose_is_refused() {
     let data = dir.path().join("data");
     let file = copy_sample(dir.path());
     let other = dir.path().join("other.mutualplan");
-    std::fs::write(&other, mutual_plan::samples::RIVERSIDE).unwrap();
+    std::fs::write(&other, mutual_plan::model::samples::RIVERSIDE).unwrap();
     let (_driver, c) = launch(&data, &[file.to_str().unwrap()]).await;
     sample_shown(&c).await;
-    let plan = serde_json::to_value(mutual_plan::samples::riverside().unwrap()).unwrap();
+    let plan = serde_json::to_value(mutual_plan::model::samples::riverside().unwrap()).unwrap();
 
     let read = invoke(
         &c,
@@ -270,7 +270,7 @@ async fn a_file_the_user_never_chose_is_refused() {
     assert!(!target.exists());
     assert_eq!(
         std::fs::read_to_string(&other).unwrap(),
-        mutual_plan::samples::RIVERSIDE
+        mutual_plan::model::samples::RIVERSIDE
     );
     // The file it was started with is still its to open.
     let again = invoke(

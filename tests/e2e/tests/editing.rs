@@ -143,7 +143,7 @@ async fn typing_at_the_end_of_a_filled_field_edits_its_value() {
     let dir = tempfile::tempdir().unwrap();
     let file = copy_sample(dir.path());
     let (_driver, c) = launch(&dir.path().join("data"), &[file.to_str().unwrap()]).await;
-    let mut expected = mutual_plan::samples::riverside().unwrap();
+    let mut expected = mutual_plan::model::samples::riverside().unwrap();
 
     // Money: £30,000.00 → £30,000.05 (the last 0 taken back, a 5 typed).
     go(&c, "costs").await;
@@ -228,12 +228,12 @@ async fn a_new_plan_has_no_errors_and_its_forecast_follows_the_spin_out_date() {
     settled(&c).await;
 
     // No part is started and none has errors, though Funding and Settings would pass as they are.
-    let template = mutual_plan::new_plan::new_plan(
+    let template = mutual_plan::model::new_plan::new_plan(
         "",
         "00000000000000000000000000000000".parse().unwrap(),
-        mutual_plan::values::Timestamp::now(),
+        mutual_plan::model::values::Timestamp::now(),
     );
-    let parts: Vec<String> = mutual_plan::overview::PARTS
+    let parts: Vec<String> = mutual_plan::show::overview::PARTS
         .iter()
         .map(|p| p.id.to_string())
         .collect();
@@ -248,7 +248,7 @@ async fn a_new_plan_has_no_errors_and_its_forecast_follows_the_spin_out_date() {
         .await;
         assert_eq!(state, "empty", "{id}");
     }
-    let months = |m: mutual_plan::values::Month| mutual_plan::labels::month_long(m);
+    let months = |m: mutual_plan::model::values::Month| mutual_plan::words::format::month_long(m);
     let start = field(&c, "forecast.start").await;
     assert_eq!(value(&start).await, months(template.forecast.start));
 
@@ -280,7 +280,7 @@ async fn a_new_plan_has_no_errors_and_its_forecast_follows_the_spin_out_date() {
 #[ignore = "needs Xvfb, tauri-driver, WebKitWebDriver and the built app: run scripts/test.sh"]
 async fn every_cell_of_the_forecast_table_is_the_cores_forecast() {
     use mutual_plan::forecast::forecast;
-    use mutual_plan::money::pence;
+    use mutual_plan::words::money::pence;
     use rust_decimal::Decimal;
     let dir = tempfile::tempdir().unwrap();
     let (_driver, c) = launch(&dir.path().join("data"), &["--sample"]).await;
@@ -289,7 +289,7 @@ async fn every_cell_of_the_forecast_table_is_the_cores_forecast() {
     go(&c, "forecast").await;
     by_testid(&c, "forecast-table").await;
 
-    let plan = mutual_plan::samples::riverside().unwrap();
+    let plan = mutual_plan::model::samples::riverside().unwrap();
     let f = forecast(&plan).unwrap();
     let mut want: BTreeMap<String, String> = BTreeMap::new();
     let mut keys: Vec<String> = f
@@ -392,7 +392,7 @@ async fn every_cell_of_the_forecast_table_is_the_cores_forecast() {
     assert!(extra.is_empty(), "figures the core has not: {extra:?}");
 
     // The chart has the core's money scale, drawn in order from the bottom up.
-    let view = mutual_plan::forecast::view::forecast_view(&plan).unwrap();
+    let view = mutual_plan::show::forecast_view::forecast_view(&plan).unwrap();
     let ticks = scale_shown(&c).await;
     let core: Vec<String> = view.scale.iter().map(|t| t.label.clone()).collect();
     assert!(core.len() >= 3, "{core:?}");

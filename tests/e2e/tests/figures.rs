@@ -5,13 +5,13 @@
 mod common;
 
 use common::*;
-use mutual_plan::analysis::analyse;
-use mutual_plan::criteria::Criteria;
-use mutual_plan::overview::overview;
-use mutual_plan::ownership_view::ownership_view;
-use mutual_plan::Plan;
+use mutual_plan::checks::analysis::analyse;
+use mutual_plan::checks::criteria::Criteria;
+use mutual_plan::model::plan::Plan;
+use mutual_plan::show::overview::overview;
+use mutual_plan::show::ownership::ownership_view;
 
-fn core_overview(plan: &Plan) -> mutual_plan::overview::Overview {
+fn core_overview(plan: &Plan) -> mutual_plan::show::overview::Overview {
     overview(plan, &analyse(plan, &Criteria::bundled()))
 }
 
@@ -47,7 +47,7 @@ async fn the_app_opens_on_the_overview_with_the_cores_figures_and_follows_an_edi
     let dir = tempfile::tempdir().unwrap();
     let (_driver, c) = launch(&dir.path().join("data"), &["--sample"]).await;
     c.set_window_size(1366, 768).await.unwrap();
-    let mut plan = mutual_plan::samples::riverside().unwrap();
+    let mut plan = mutual_plan::model::samples::riverside().unwrap();
     let want = core_overview(&plan);
 
     // The app opens on the Overview.
@@ -62,7 +62,7 @@ async fn the_app_opens_on_the_overview_with_the_cores_figures_and_follows_an_edi
         want.headline
     );
     let lowest = "[data-testid='overview-figure'][data-label='Lowest cash']";
-    let figure = |label: &str, o: &mutual_plan::overview::Overview| {
+    let figure = |label: &str, o: &mutual_plan::show::overview::Overview| {
         o.figures
             .iter()
             .find(|f| f.label == label)
@@ -140,7 +140,7 @@ async fn a_finding_in_checks_opens_its_field() {
     c.set_window_size(1366, 768).await.unwrap();
     by_testid(&c, "overview").await;
     settled(&c).await;
-    let plan = mutual_plan::samples::riverside().unwrap();
+    let plan = mutual_plan::model::samples::riverside().unwrap();
     let a = analyse(&plan, &Criteria::bundled());
 
     go(&c, "checks").await;
@@ -207,7 +207,7 @@ async fn readiness_shows_the_ten_areas_and_the_criteria_version() {
     c.set_window_size(1366, 768).await.unwrap();
     by_testid(&c, "overview").await;
     settled(&c).await;
-    let plan = mutual_plan::samples::riverside().unwrap();
+    let plan = mutual_plan::model::samples::riverside().unwrap();
     let r = analyse(&plan, &Criteria::bundled()).readiness;
 
     go(&c, "readiness").await;
@@ -264,7 +264,7 @@ async fn ownership_shows_the_tier_in_words_and_a_bar_per_group() {
     c.set_window_size(1366, 768).await.unwrap();
     by_testid(&c, "overview").await;
     settled(&c).await;
-    let mut plan = mutual_plan::samples::riverside().unwrap();
+    let mut plan = mutual_plan::model::samples::riverside().unwrap();
     let criteria = Criteria::bundled();
     let core = |plan: &Plan| {
         let a = analyse(plan, &criteria);
@@ -330,8 +330,8 @@ async fn the_forecast_view_shows_income_and_expenditure_by_year() {
     c.set_window_size(1366, 768).await.unwrap();
     by_testid(&c, "overview").await;
     settled(&c).await;
-    let plan = mutual_plan::samples::riverside().unwrap();
-    let ie = mutual_plan::forecast::view::forecast_view(&plan)
+    let plan = mutual_plan::model::samples::riverside().unwrap();
+    let ie = mutual_plan::show::forecast_view::forecast_view(&plan)
         .unwrap()
         .income_expenditure;
 
@@ -427,7 +427,7 @@ async fn a_long_plans_monthly_table_draws_what_is_in_sight_and_the_rest_when_scr
     )
     .await
     .unwrap();
-    let want = mutual_plan::money::pence(last.closing);
+    let want = mutual_plan::words::money::pence(last.closing);
     eventually(&format!("{closing} to read {want}"), || async {
         let t = c
             .execute(

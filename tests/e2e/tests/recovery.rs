@@ -8,8 +8,8 @@
 mod common;
 
 use common::*;
+use mutual_plan::model::values::Timestamp;
 use mutual_plan::storage::{recovery, RealFs};
-use mutual_plan::values::Timestamp;
 
 /// Calls a command of the shell from the page, as the page's own code does.
 async fn invoke(c: &Client, cmd: &str, args: serde_json::Value) -> serde_json::Value {
@@ -160,9 +160,9 @@ async fn a_crashed_page_comes_back_with_the_plans_unsaved_edit() {
 async fn a_never_saved_plan_left_behind_is_offered_by_its_name_at_start() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
-    let mut plan = mutual_plan::new_plan::new_plan(
+    let mut plan = mutual_plan::model::new_plan::new_plan(
         "Northfield Reablement",
-        mutual_plan::values::PlanId::random().unwrap(),
+        mutual_plan::model::values::PlanId::random().unwrap(),
         Timestamp::now(),
     );
     plan.forecast.opening_cash = "12500".parse().unwrap();

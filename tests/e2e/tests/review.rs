@@ -269,7 +269,7 @@ async fn a_mentor_comments_replies_resolves_and_signs_off_and_staff_see_it() {
 async fn two_files_compared_side_by_side_and_a_change_opens_its_field() {
     let dir = tempfile::tempdir().unwrap();
     let original = copy_sample(dir.path());
-    let mut plan = mutual_plan::samples::riverside().unwrap();
+    let mut plan = mutual_plan::model::samples::riverside().unwrap();
     plan.forecast.contracts[0].annual_value = "4000000".parse().unwrap();
     let mut risk = plan.narrative.risks[0].clone();
     risk.id = "pensions".parse().unwrap();
@@ -362,8 +362,8 @@ async fn a_plan_being_edited_elsewhere_opens_for_review_and_its_save_names_the_e
     // Someone else is editing it: a running process holds the lock.
     let mut holder = Command::new("sleep").arg("60").spawn().unwrap();
     let lock = serde_json::json!({
-        "user": "tom", "machine": mutual_plan::storage::lock::machine_name(), "pid": holder.id(),
-        "since": mutual_plan::values::Timestamp::now().to_string(),
+        "user": "tom", "machine": mutual_plan::storage::host::machine_name(), "pid": holder.id(),
+        "since": mutual_plan::model::values::Timestamp::now().to_string(),
     });
     std::fs::write(
         mutual_plan::storage::lock::lock_path(&file),
@@ -441,7 +441,7 @@ async fn a_plan_being_edited_elsewhere_opens_for_review_and_its_save_names_the_e
     assert!(notice.contains("open for editing by tom"), "{notice}");
     assert_eq!(
         std::fs::read_to_string(&file).unwrap(),
-        mutual_plan::samples::RIVERSIDE,
+        mutual_plan::model::samples::RIVERSIDE,
         "the file is untouched"
     );
     c.close().await.unwrap();

@@ -4,11 +4,11 @@
 //! Each test file compiles this module on its own and uses only some of it.
 #![allow(dead_code)]
 
-use mutual_plan::analysis::{analyse, Analysis};
-use mutual_plan::criteria::Criteria;
-use mutual_plan::plan::Plan;
-use mutual_plan::samples;
-use mutual_plan::values::{Date, ItemId, Money, Month, Percent, Timestamp};
+use mutual_plan::checks::analysis::{analyse, Analysis};
+use mutual_plan::checks::criteria::Criteria;
+use mutual_plan::model::plan::Plan;
+use mutual_plan::model::samples;
+use mutual_plan::model::values::{Date, ItemId, Money, Month, Percent, Timestamp};
 use rust_decimal::Decimal;
 use std::process::{Command, Output};
 use std::str::FromStr;

@@ -4,7 +4,9 @@
 
 pub use fantoccini::elements::Element;
 pub use fantoccini::{Client, ClientBuilder, Locator};
-pub use mutual_plan::{fingerprint, read_plan, write_plan};
+pub use mutual_plan::{
+    model::plan_file::fingerprint, model::plan_file::read_plan, model::plan_file::write_plan,
+};
 pub use std::net::TcpStream;
 pub use std::path::{Path, PathBuf};
 pub use std::process::{Child, Command, Stdio};
@@ -191,17 +193,17 @@ pub async fn screenshot(c: &Client, name: &str) {
 
 pub fn copy_sample(dir: &Path) -> PathBuf {
     let p = dir.join("riverside.mutualplan");
-    std::fs::write(&p, mutual_plan::samples::RIVERSIDE).unwrap();
+    std::fs::write(&p, mutual_plan::model::samples::RIVERSIDE).unwrap();
     p
 }
 
 /// A new plan saved to a file, as File → New and Save as… make it (the save dialog is the
 /// desktop's own and cannot be driven).
-pub fn new_plan_file(dir: &Path) -> (PathBuf, mutual_plan::Plan) {
-    let plan = mutual_plan::new_plan::new_plan(
+pub fn new_plan_file(dir: &Path) -> (PathBuf, mutual_plan::model::plan::Plan) {
+    let plan = mutual_plan::model::new_plan::new_plan(
         "New organisation",
-        mutual_plan::values::PlanId::random().unwrap(),
-        mutual_plan::values::Timestamp::now(),
+        mutual_plan::model::values::PlanId::random().unwrap(),
+        mutual_plan::model::values::Timestamp::now(),
     );
     let p = dir.join("new.mutualplan");
     std::fs::write(&p, write_plan(&plan)).unwrap();
@@ -253,7 +255,11 @@ pub async fn answer_save_dialog(path: &Path) {
 }
 
 /// Saves over the open file and waits until it holds revision `revision`.
-pub async fn save_and_read(c: &Client, file: &Path, revision: u32) -> mutual_plan::Plan {
+pub async fn save_and_read(
+    c: &Client,
+    file: &Path,
+    revision: u32,
+) -> mutual_plan::model::plan::Plan {
     settled(c).await;
     by_testid(c, "save").await.click().await.unwrap();
     eventually("the file to be saved", || async {
@@ -323,8 +329,8 @@ pub async fn text_becomes(c: &Client, id: &str, want: &str) {
 }
 
 /// A stress plan for the window: the core's (120 months, 300 staff lines) with 100 contracts.
-pub fn stress_plan_with_contracts() -> mutual_plan::Plan {
-    let mut p = mutual_plan::samples::stress_plan().unwrap();
+pub fn stress_plan_with_contracts() -> mutual_plan::model::plan::Plan {
+    let mut p = mutual_plan::model::samples::stress_plan().unwrap();
     let first = p.forecast.contracts[0].clone();
     let extra = 100usize.saturating_sub(p.forecast.contracts.len());
     for i in 0..extra {

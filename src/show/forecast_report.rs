@@ -1,0 +1,355 @@
+//! The forecast as JSON, CSV and a readable table: the shapes `mutual-plan forecast` prints.
+
+use crate::forecast::scenarios::{Delta, ScenarioResult};
+use crate::forecast::{Forecast, Summary, Year};
+use crate::words::money;
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde_json::{json, Map, Value};
+use std::collections::BTreeSet;
+use std::fmt::Write;
+
+/// A decimal as a string with `dp` decimals, rounded half away from zero.
+pub fn fixed(d: Decimal, dp: u32) -> String {
+    let mut r = d.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero);
+    r.rescale(dp);
+    if r.is_zero() {
+        r.set_sign_positive(true);
+    }
+    r.to_string()
+}
+
+fn money_json(d: Decimal) -> Value {
+    Value::String(fixed(d, 2))
+}
+
+fn opt(d: Option<Decimal>, dp: u32) -> Value {
+    d.map_or(Value::Null, |d| Value::String(fixed(d, dp)))
+}
+
+fn summary_json(s: &Summary) -> Value {
+    json!({
+        "lowest_cash": money_json(s.lowest_cash),
+        "lowest_cash_month": s.lowest_cash_month.to_string(),
+        "peak_funding_need": money_json(s.peak_funding_need),
+        "months_negative": s.months_negative,
+        "operating_costs_monthly_avg": money_json(s.operating_costs_monthly_avg),
+        "largest_commissioner_share": opt(s.largest_commissioner_share, 2),
+        "contract_income_share": opt(s.contract_income_share, 2),
+        "receivable_at_horizon": money_json(s.receivable_at_horizon),
+        "tax_payable_at_horizon": money_json(s.tax_payable_at_horizon),
+        "payroll_payable_at_horizon": money_json(s.payroll_payable_at_horizon),
+        "first_negative_month": s.first_negative_month.map(|m| m.to_string()),
+        "closing_cash": money_json(s.closing_cash),
+    })
+}
+
+fn delta_json(d: &Delta) -> Value {
+    json!({
+        "lowest_cash": money_json(d.lowest_cash),
+        "lowest_cash_month": d.lowest_cash_month,
+        "peak_funding_need": money_json(d.peak_funding_need),
+        "months_negative": d.months_negative,
+        "first_negative_month": d.first_negative_month,
+        "closing_cash": money_json(d.closing_cash),
+    })
+}
+
+/// The JSON document: months, years, summary and scenarios; money as strings with two decimals.
+pub fn to_json(f: &Forecast, scenarios: &[ScenarioResult]) -> Value {
+    let months: Vec<Value> = f
+        .months
+        .iter()
+        .map(|r| {
+            let lines: Map<String, Value> = r
+                .lines
+                .iter()
+                .map(|(k, v)| (k.to_string(), money_json(*v)))
+                .collect();
+            json!({
+                "month": r.month.to_string(),
+                "receipts": money_json(r.receipts),
+                "payments": money_json(r.payments),
+                "opening": money_json(r.opening),
+                "closing": money_json(r.closing),
+                "lines": lines,
+            })
+        })
+        .collect();
+    let years: Vec<Value> = f
+        .years
+        .iter()
+        .map(|y| {
+            let expenditure: Map<String, Value> = y
+                .expenditure_by_kind
+                .iter()
+                .map(|(k, v)| (k.to_string(), money_json(*v)))
+                .collect();
+            json!({
+                "year": y.year,
+                "income": {
+                    "contracts": money_json(y.contract_income),
+                    "other": money_json(y.other_income),
+                },
+                "grants": money_json(y.grants),
+                "expenditure": expenditure,
+                "surplus": money_json(y.surplus),
+                "tax": money_json(y.tax),
+                "surplus_after_tax": money_json(y.surplus_after_tax),
+                "closing_cash": money_json(y.closing_cash),
+                "net_cash": money_json(y.net_cash),
+                "reserves_months": opt(y.reserves_months, 1),
+                "dscr": opt(y.dscr, 2),
+            })
+        })
+        .collect();
+    let scenarios: Vec<Value> = scenarios
+        .iter()
+        .map(|s| {
+            json!({
+                "id": s.scenario.id,
+                "title": s.scenario.title,
+                "summary": summary_json(&s.forecast.summary),
+                "delta": delta_json(&s.delta),
+            })
+        })
+        .collect();
+    json!({ "months": months, "years": years, "summary": summary_json(&f.summary), "scenarios": scenarios })
+}
+
+/// The monthly table for spreadsheets: one row a month, one column per line, plain numbers.
+pub fn to_csv(f: &Forecast) -> String {
+    let keys: BTreeSet<_> = f
+        .months
+        .iter()
+        .flat_map(|r| r.lines.iter().map(|(k, _)| k.clone()))
+        .collect();
+    let mut out = String::from("month,opening,receipts,payments,closing");
+    for k in &keys {
+        let _ = write!(out, ",{k}");
+    }
+    out.push('\n');
+    for r in &f.months {
+        let _ = write!(
+            out,
+            "{},{},{},{},{}",
+            r.month,
+            fixed(r.opening, 2),
+            fixed(r.receipts, 2),
+            fixed(r.payments, 2),
+            fixed(r.closing, 2)
+        );
+        for k in &keys {
+            let v = r
+                .lines
+                .iter()
+                .find(|(lk, _)| lk == k)
+                .map_or(Decimal::ZERO, |(_, v)| *v);
+            let _ = write!(out, ",{}", fixed(v, 2));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// The headline figures as label and value, worded once for the CLI, the PDF and the window;
+/// money with pence (the PDF uses [`headline_figures_in`] with whole pounds).
+pub fn headline_figures(f: &Forecast) -> Vec<(&'static str, String)> {
+    headline_figures_in(f, money::pence)
+}
+
+/// The headline figures with money written by `money` (`money::pence` or `money::pounds`).
+pub fn headline_figures_in(
+    f: &Forecast,
+    money: fn(Decimal) -> String,
+) -> Vec<(&'static str, String)> {
+    let s = &f.summary;
+    let reserves = |y: usize| {
+        f.years
+            .get(y)
+            .and_then(|y| y.reserves_months)
+            .map_or_else(|| "—".to_string(), crate::words::format::months)
+    };
+    vec![
+        (
+            "Lowest cash",
+            format!(
+                "{} in {}",
+                money(s.lowest_cash),
+                crate::words::format::month_long(s.lowest_cash_month)
+            ),
+        ),
+        ("Peak funding need", money(s.peak_funding_need)),
+        ("Months with negative cash", s.months_negative.to_string()),
+        (
+            "Cash first below zero",
+            s.first_negative_month
+                .map_or_else(|| "never".into(), crate::words::format::month_long),
+        ),
+        (
+            "Operating costs a month",
+            money(s.operating_costs_monthly_avg),
+        ),
+        ("Net reserves at the end of year 1", reserves(0)),
+        ("Net reserves at the end of year 2", reserves(1)),
+        (
+            "Largest commissioner's share",
+            match (&s.largest_commissioner, s.largest_commissioner_share) {
+                (Some(who), Some(p)) => format!("{} ({who})", pct(Some(p))),
+                _ => "—".into(),
+            },
+        ),
+        ("Contract income share", pct(s.contract_income_share)),
+        ("Receivable at the horizon", money(s.receivable_at_horizon)),
+        (
+            "Corporation tax payable at the horizon",
+            money(s.tax_payable_at_horizon),
+        ),
+        (
+            "Payroll costs payable at the horizon",
+            money(s.payroll_payable_at_horizon),
+        ),
+        ("Closing cash", money(s.closing_cash)),
+    ]
+}
+
+/// What the income and expenditure account counts, as printed under its heading.
+pub const INCOME_EXPENDITURE_NOTE: &str =
+    "Income when it is earned and costs when they are incurred, whenever the cash moves; pounds.";
+
+/// The heading of a year's column in the income and expenditure account: "Year 1 to Mar 2028".
+pub fn year_heading(y: &Year) -> String {
+    format!(
+        "Year {} to {}",
+        y.year,
+        crate::words::format::month_short(y.last_month)
+    )
+}
+
+/// A row of the income and expenditure account: its label, one figure a year, whether it is a
+/// total (printed bold), and whether it is a surplus, whose negative figures are deficits.
+pub struct IncomeExpenditureRow {
+    pub label: String,
+    pub values: Vec<Decimal>,
+    pub total: bool,
+    pub surplus: bool,
+}
+
+/// The income and expenditure account by year as the PDF prints it: income by source, total
+/// income, expenditure by kind (as positive costs), total expenditure, surplus before tax,
+/// corporation tax and surplus after tax.
+pub fn income_and_expenditure(years: &[Year]) -> Vec<IncomeExpenditureRow> {
+    let row = |label: &str, total: bool, v: &dyn Fn(&Year) -> Decimal| IncomeExpenditureRow {
+        label: label.to_string(),
+        values: years.iter().map(v).collect(),
+        total,
+        surplus: false,
+    };
+    let mut rows = vec![
+        row("Contract income", false, &|y| y.contract_income),
+        row("Other income", false, &|y| y.other_income),
+        row("Grants", false, &|y| y.grants),
+        row("Total income", true, &|y| y.income + y.grants),
+    ];
+    if let Some(first) = years.first() {
+        for (kind, _) in &first.expenditure_by_kind {
+            rows.push(row(kind.expenditure_kind(), false, &|y| {
+                y.expenditure_by_kind
+                    .iter()
+                    .find(|(k, _)| k == kind)
+                    .map_or(Decimal::ZERO, |(_, v)| -*v)
+            }));
+        }
+    }
+    rows.push(row("Total expenditure", true, &|y| -y.expenditure));
+    rows.push(IncomeExpenditureRow {
+        surplus: true,
+        ..row("Surplus before tax", true, &|y| y.surplus)
+    });
+    rows.push(row("Corporation tax", false, &|y| -y.tax));
+    rows.push(IncomeExpenditureRow {
+        surplus: true,
+        ..row("Surplus after tax", true, &|y| y.surplus_after_tax)
+    });
+    rows
+}
+
+fn pct(d: Option<Decimal>) -> String {
+    d.map_or_else(|| "—".into(), crate::words::format::share)
+}
+
+/// A readable report: the monthly table, the years, the summary and the scenarios.
+pub fn to_table(f: &Forecast, scenarios: &[ScenarioResult]) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{:<8} {:>16} {:>16} {:>16} {:>16}",
+        "Month", "Opening", "Receipts", "Payments", "Closing"
+    );
+    for r in &f.months {
+        let _ = writeln!(
+            out,
+            "{:<8} {:>16} {:>16} {:>16} {:>16}",
+            r.month.to_string(),
+            money::pence(r.opening),
+            money::pence(r.receipts),
+            money::pence(r.payments),
+            money::pence(r.closing)
+        );
+    }
+    let _ = writeln!(
+        out,
+        "\n{:<6} {:>16} {:>14} {:>16} {:>16} {:>16} {:>10} {:>8}",
+        "Year", "Surplus", "Tax", "After tax", "Closing cash", "Net cash", "Reserves", "DSCR"
+    );
+    for y in &f.years {
+        let _ = writeln!(
+            out,
+            "{:<6} {:>16} {:>14} {:>16} {:>16} {:>16} {:>10} {:>8}",
+            y.year,
+            money::pence(y.surplus),
+            money::pence(y.tax),
+            money::pence(y.surplus_after_tax),
+            money::pence(y.closing_cash),
+            money::pence(y.net_cash),
+            y.reserves_months
+                .map_or_else(|| "—".into(), |r| format!("{} mo", fixed(r, 1))),
+            y.dscr
+                .map_or_else(|| "—".into(), |d| format!("{}×", fixed(d, 2)))
+        );
+    }
+    out.push('\n');
+    for (label, value) in headline_figures(f) {
+        let _ = writeln!(out, "{:<30} {value}", format!("{label}:"));
+    }
+    if !scenarios.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n{:<26} {:>16} {:>8} {:>16} {:>6} {:>9} {:>16} {:>16}",
+            "Scenario",
+            "Lowest cash",
+            "Month",
+            "Change",
+            "Neg.",
+            "First neg.",
+            "Closing cash",
+            "Change"
+        );
+        for r in scenarios {
+            let s = &r.forecast.summary;
+            let _ = writeln!(
+                out,
+                "{:<26} {:>16} {:>8} {:>16} {:>6} {:>9} {:>16} {:>16}",
+                r.scenario.id,
+                money::pence(s.lowest_cash),
+                s.lowest_cash_month.to_string(),
+                money::pence(r.delta.lowest_cash),
+                s.months_negative,
+                s.first_negative_month
+                    .map_or_else(|| "—".into(), |m| m.to_string()),
+                money::pence(s.closing_cash),
+                money::pence(r.delta.closing_cash)
+            );
+        }
+    }
+    out
+}

@@ -1,0 +1,11 @@
+//! What the window and the printouts show of a plan: the Overview, the ownership figures, the
+//! forecast's table and report, findings and readiness as text, review anchors and the review in
+//! words.
+
+pub mod anchors;
+pub mod forecast_report;
+pub mod forecast_view;
+pub mod overview;
+pub mod ownership;
+pub mod review;
+pub mod text_report;
