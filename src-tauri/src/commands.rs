@@ -1,14 +1,12 @@
 //! The window's commands: each parses its input, makes one call into the core and maps the error.
 
-use crate::ipc::{
-    AnalysisView, IpcError, OpenAs, OpenedPlan, PlanCheck, Reopened, SaveKind, UnsavedPlan,
-};
+use crate::error::{ErrorKind, IpcError};
+use crate::ipc::{AnalysisView, OpenAs, OpenedPlan, PlanCheck, Reopened, SaveKind, UnsavedPlan};
 use crate::paths::PathGate;
 use crate::user_config::UserConfig;
 use mutual_plan::checks::analysis::analyse;
 use mutual_plan::checks::criteria::Criteria;
 use mutual_plan::compare::view::{compare_view, CompareView, Other};
-use mutual_plan::model::error::ErrorKind;
 use mutual_plan::model::plan::{Review, ReviewerRole};
 use mutual_plan::model::values::{PlanId, Timestamp};
 use mutual_plan::portfolio::{self as core_portfolio, report::RowView, SortKey};

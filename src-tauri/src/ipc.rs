@@ -1,71 +1,20 @@
-//! What crosses the IPC boundary besides the plan itself: results and errors the UI can place.
+//! What crosses the IPC boundary besides the plan itself: the commands' results (their errors
+//! are in `error.rs`), and the TypeScript bindings generated from them.
 
+use crate::error::IpcError;
 use mutual_plan::checks::analysis::Analysis;
 use mutual_plan::checks::criteria::Policy;
 use mutual_plan::checks::readiness::Assessment;
 use mutual_plan::checks::verdict::Finding;
 use mutual_plan::checks::verdict_words;
 use mutual_plan::checks::verdict_words::AnalysisWords;
-use mutual_plan::model::error::{ErrorKind, LoadError};
 use mutual_plan::model::plan::Plan;
 use mutual_plan::show::forecast_report::headline_figures;
 use mutual_plan::show::overview::{overview, Overview};
 use mutual_plan::show::ownership::{ownership_view, OwnershipView};
-use mutual_plan::storage::error::FileError;
 use mutual_plan::storage::recovery::Recovery;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
-
-/// An error as the UI receives it: a stable kind to branch on, a sentence to show, and the JSON
-/// path of the field at fault so the UI can show the message beside it.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-pub struct IpcError {
-    pub kind: ErrorKind,
-    pub message: String,
-    pub path: Option<String>,
-}
-
-impl IpcError {
-    /// An error raised by the shell itself.
-    pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
-        IpcError {
-            kind,
-            message: message.into(),
-            path: None,
-        }
-    }
-}
-
-impl From<LoadError> for IpcError {
-    /// With a path, the message is the plain reason, since the UI shows it beside that field.
-    fn from(e: LoadError) -> Self {
-        let path = e.path().map(|p| p.to_string());
-        let message = if path.is_some() {
-            e.reason()
-        } else {
-            e.to_string()
-        };
-        IpcError {
-            kind: e.error_kind(),
-            message,
-            path,
-        }
-    }
-}
-
-impl From<FileError> for IpcError {
-    fn from(e: FileError) -> Self {
-        let path = match &e {
-            FileError::Load { source, .. } => source.path().map(|p| p.to_string()),
-            _ => None,
-        };
-        IpcError {
-            kind: e.error_kind(),
-            message: e.to_string(),
-            path,
-        }
-    }
-}
 
 /// A narrative section's fixed id, default title and the prompt shown to the team.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -243,7 +192,8 @@ pub fn typescript_bindings() -> String {
     c.visit::<mutual_plan::portfolio::SortKey>();
     c.visit::<mutual_plan::show::forecast_view::ForecastView>();
     c.visit::<mutual_plan::show::forecast_view::ContributionView>();
-    c.visit::<mutual_plan::model::new_plan::ListKind>();
+    c.visit::<mutual_plan::model::catalogue::Catalogue>();
+    c.visit::<mutual_plan::model::catalogue::ListKind>();
     c.visit::<mutual_plan::words::input::InputKind>();
     c.visit::<mutual_plan::words::input::TypedValue>();
     c.visit::<crate::user_config::UserConfig>();
@@ -287,7 +237,7 @@ mod tests {
             &plan,
             &mutual_plan::checks::criteria::Criteria::bundled(),
         );
-        let parts: Vec<_> = mutual_plan::show::overview::PARTS
+        let parts: Vec<_> = mutual_plan::model::catalogue::PARTS
             .iter()
             .map(|p| serde_json::json!({ "id": p.id, "owns": p.owns }))
             .collect();
@@ -325,70 +275,5 @@ mod tests {
             committed == generated,
             "ui/src/lib/ipc/bindings.ts is stale: run `UPDATE_BINDINGS=1 cargo test -p mutual-plan-app bindings`"
         );
-    }
-
-    #[test]
-    fn errors_serialise_to_kind_message_path() {
-        let e = IpcError::from(LoadError::Invalid {
-            path: "forecast.months".into(),
-            message: "too long".into(),
-        });
-        assert_eq!(
-            serde_json::to_value(&e).unwrap(),
-            serde_json::json!({ "kind": "invalid", "message": "too long", "path": "forecast.months" })
-        );
-    }
-
-    fn locked(stale: bool) -> FileError {
-        FileError::Locked {
-            path: "plan.mutualplan".into(),
-            holder: mutual_plan::storage::error::LockHolder {
-                user: "tom".into(),
-                machine: "ward-3".into(),
-                pid: 1,
-                since: mutual_plan::model::values::Timestamp::now(),
-                stale,
-            },
-        }
-    }
-
-    #[test]
-    fn a_stale_lock_reaches_the_window_as_locked_stale_so_it_offers_take_over() {
-        let stale = serde_json::to_value(IpcError::from(locked(true))).unwrap();
-        assert_eq!(stale["kind"], "locked_stale");
-        let live = serde_json::to_value(IpcError::from(locked(false))).unwrap();
-        assert_eq!(live["kind"], "locked");
-    }
-
-    #[test]
-    fn every_error_kind_serialises_as_its_stable_name() {
-        use ErrorKind::*;
-        for k in [
-            TooLarge,
-            NotText,
-            Syntax,
-            NotAPlan,
-            NewerVersion,
-            UnknownVersion,
-            UnknownField,
-            BadValue,
-            Invalid,
-            Locked,
-            LockedStale,
-            ChangedOnDisk,
-            ReadOnlyPlan,
-            NotFound,
-            PermissionDenied,
-            ReadOnly,
-            DiskFull,
-            Io,
-            NoFile,
-            NoIdentity,
-            Pdf,
-            NotChosen,
-            Internal,
-        ] {
-            assert_eq!(serde_json::to_value(k).unwrap(), k.as_str());
-        }
     }
 }

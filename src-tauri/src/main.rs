@@ -11,6 +11,7 @@
 mod commands;
 #[cfg(target_os = "linux")]
 mod crash;
+mod error;
 mod ipc;
 mod menu;
 mod paths;

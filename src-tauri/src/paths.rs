@@ -4,8 +4,7 @@
 //! command that touches a file it names asks [`PathGate::check`] first, so a page that went
 //! wrong cannot read or overwrite anything else.
 
-use crate::ipc::IpcError;
-use mutual_plan::model::error::ErrorKind;
+use crate::error::{ErrorKind, IpcError};
 use std::collections::HashSet;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;

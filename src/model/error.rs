@@ -50,10 +50,8 @@ pub enum LoadError {
     Invalid { path: FieldPath, message: String },
 }
 
-/// Every kind of error the window can receive, as a stable snake_case name to branch on.
-///
-/// The core's load and file errors map onto the first kinds; the shell adds its own (`no_file`,
-/// `pdf`, `internal`). The UI receives this type, so a kind it does not handle is a type error.
+/// Every kind of error the core's load and file errors have, as a stable snake_case name to
+/// branch on. The desktop shell adds kinds of its own for the window.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorKind {
@@ -77,17 +75,6 @@ pub enum ErrorKind {
     ReadOnly,
     DiskFull,
     Io,
-    /// Save was asked for a plan that has no file yet.
-    NoFile,
-    /// A comment or sign-off was asked for before the user said who they are.
-    NoIdentity,
-    /// The PDF could not be made.
-    Pdf,
-    /// The window asked for a file the user never chose (in a file dialog, on the command line
-    /// or from the recent files): refused, so a page can only touch what the user picked.
-    NotChosen,
-    /// Something the window did not expect (a failed call).
-    Internal,
 }
 
 impl ErrorKind {
@@ -113,11 +100,6 @@ impl ErrorKind {
             ReadOnly => "read_only",
             DiskFull => "disk_full",
             Io => "io",
-            NoFile => "no_file",
-            NoIdentity => "no_identity",
-            Pdf => "pdf",
-            NotChosen => "not_chosen",
-            Internal => "internal",
         }
     }
 }
