@@ -3,14 +3,14 @@
 //! the user. The shell writes the plan's unsaved changes to the recovery file at once and loads
 //! the page again; the page then asks for the plan back (`reopen`) and says what happened.
 
-use crate::commands::AppState;
+use crate::commands::state::AppState;
 use std::time::Instant;
-use tauri::Manager;
+use tauri::{App, AppHandle, Manager, Runtime};
 use tauri_plugin_dialog::{DialogExt, MessageDialogKind};
 use webkit2gtk::{WebProcessTerminationReason, WebViewExt};
 
 /// Watches the main window's page for its process stopping.
-pub fn watch(app: &tauri::App) -> tauri::Result<()> {
+pub fn watch<R: Runtime>(app: &App<R>) -> tauri::Result<()> {
     let Some(window) = app.get_webview_window("main") else {
         return Ok(());
     };
@@ -24,8 +24,8 @@ pub fn watch(app: &tauri::App) -> tauri::Result<()> {
     })
 }
 
-fn stopped(
-    app: &tauri::AppHandle,
+fn stopped<R: Runtime>(
+    app: &AppHandle<R>,
     view: &webkit2gtk::WebView,
     reason: WebProcessTerminationReason,
 ) {
