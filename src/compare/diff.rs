@@ -7,6 +7,7 @@ use crate::checks::analysis::Analysis;
 use crate::checks::verdict::Finding;
 use crate::checks::verdict_words;
 use crate::forecast::Forecast;
+use crate::model::catalogue;
 use crate::model::field_path::FieldPath;
 use crate::model::plan::Plan;
 use crate::words::format;
@@ -95,27 +96,6 @@ impl PlanDiff {
     }
 }
 
-/// Fields that say when and by whom a file was saved, and the review: not the plan's content.
-const NOT_CONTENT: [&str; 4] = ["revision", "saved_at", "saved_by", "review"];
-
-/// The anchor kind of each list of items, to word an item as review comments do.
-const LISTS: [(&str, &str); 14] = [
-    ("ownership.groups", "group"),
-    ("board", "seat"),
-    ("forecast.contracts", "contract"),
-    ("forecast.income", "income"),
-    ("forecast.grants", "grant"),
-    ("forecast.equity", "equity"),
-    ("forecast.loans", "loan"),
-    ("forecast.staff", "staff"),
-    ("forecast.costs", "cost"),
-    ("narrative.risks", "risk"),
-    ("narrative.impact", "impact"),
-    ("narrative.milestones", "milestone"),
-    ("review.comments", "comment"),
-    ("narrative.sections", "section"),
-];
-
 /// Compares `old` with `new`, each with its analysis.
 pub fn diff(old: &Plan, old_a: &Analysis, new: &Plan, new_a: &Analysis) -> PlanDiff {
     let mut d = PlanDiff {
@@ -158,7 +138,7 @@ pub fn diff(old: &Plan, old_a: &Analysis, new: &Plan, new_a: &Analysis) -> PlanD
 fn content(p: &Plan) -> Value {
     let mut v = serde_json::to_value(p).unwrap_or(Value::Null);
     if let Some(o) = v.as_object_mut() {
-        for k in NOT_CONTENT {
+        for k in catalogue::NOT_CONTENT {
             o.shift_remove(k);
         }
     }
@@ -173,10 +153,12 @@ struct Words<'a> {
 impl Words<'_> {
     /// An item of the list at `list` in words, from whichever version still has it.
     fn item(&self, list: &str, id: &str) -> String {
-        let kind = LISTS
-            .iter()
-            .find(|(l, _)| *l == list)
-            .map_or("item", |(_, k)| k);
+        // Sections are the one keyed list that is not an item list of the catalogue.
+        let kind = match catalogue::list_at(list) {
+            Some(l) => l.anchor,
+            None if list == "narrative.sections" => "section",
+            None => "item",
+        };
         let anchor = format!("{kind}:{id}");
         let newer = crate::show::anchors::describe(self.new, &anchor);
         if newer.orphaned {

@@ -6,45 +6,12 @@ use crate::checks::analysis::analyse;
 use crate::checks::criteria::Criteria;
 use crate::checks::verdict::Finding;
 use crate::compare::diff::{diff, ChangeKind, FigureChange, PlanDiff};
+use crate::model::catalogue::{self, PARTS};
 use crate::model::field_path::FieldPath;
 use crate::model::plan::Plan;
 use serde::Serialize;
 use serde_json::Value;
 use ts_rs::TS;
-
-/// The parts of a plan in the editor's order, each with the field paths (prefixes) it holds.
-const PARTS: [(&str, &[&str]); 9] = [
-    (
-        "Organisation",
-        &["title", "addressee", "organisation", "forecast.start"],
-    ),
-    ("Ownership and board", &["ownership", "board"]),
-    ("Services and contracts", &["forecast.contracts"]),
-    ("Staff", &["forecast.staff"]),
-    (
-        "Costs and other income",
-        &["forecast.costs", "forecast.income"],
-    ),
-    (
-        "Funding",
-        &[
-            "forecast.opening_cash",
-            "forecast.grants",
-            "forecast.equity",
-            "forecast.loans",
-        ],
-    ),
-    ("Narrative", &["narrative.sections"]),
-    (
-        "Risks, impact and milestones",
-        &[
-            "narrative.risks",
-            "narrative.impact",
-            "narrative.milestones",
-        ],
-    ),
-    ("Settings", &["forecast"]),
-];
 
 /// Which side of the comparison the other file is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -102,20 +69,12 @@ pub struct ChangeRow {
     pub path: Option<String>,
 }
 
+/// The index in the catalogue's parts of the part that holds `path`; a field in no part (the
+/// plan's id, say) is counted with the last part, Settings.
 fn part_of(path: &FieldPath) -> usize {
-    let p = path.to_string();
-    let mut best = (PARTS.len() - 1, 0);
-    for (i, (_, prefixes)) in PARTS.iter().enumerate() {
-        for pre in *prefixes {
-            let under = p == *pre
-                || p.strip_prefix(pre)
-                    .is_some_and(|rest| rest.starts_with('.') || rest.starts_with('['));
-            if under && pre.len() > best.1 {
-                best = (i, pre.len());
-            }
-        }
-    }
-    best.0
+    catalogue::part_of(&path.to_string())
+        .and_then(|p| PARTS.iter().position(|q| q.id == p.id))
+        .unwrap_or(PARTS.len() - 1)
 }
 
 fn kind_words(k: ChangeKind) -> &'static str {
@@ -254,8 +213,8 @@ pub fn compare_view(
             .iter()
             .zip(by_part)
             .filter(|(_, changes)| !changes.is_empty())
-            .map(|((title, _), changes)| PartChanges {
-                title: (*title).to_owned(),
+            .map(|(part, changes)| PartChanges {
+                title: part.title.to_owned(),
                 changes,
             })
             .collect(),

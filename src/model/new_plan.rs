@@ -170,23 +170,8 @@ pub fn suggested_pension_percent(scheme: PensionScheme) -> Percent {
     }
 }
 
-/// The lists of a plan whose items have ids, for making a new item.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
-#[serde(rename_all = "snake_case")]
-pub enum ListKind {
-    OwnerGroups,
-    Board,
-    Contracts,
-    Income,
-    Grants,
-    Equity,
-    Loans,
-    Staff,
-    Costs,
-    Risks,
-    Impact,
-    Milestones,
-}
+// Kept where the shell still names it until the shell reads the catalogue.
+pub use crate::model::catalogue::ListKind;
 
 /// An id made from `name` (lower case, hyphens), unique among `taken`: `Falls prevention` →
 /// `falls-prevention`, then `falls-prevention-2`. A long name is cut after its last whole word
@@ -372,16 +357,7 @@ pub fn new_item(plan: &Plan, list: ListKind, name: &str) -> serde_json::Value {
         }),
     };
     let mut value = value.unwrap_or(serde_json::Value::Null);
-    let key = match list {
-        ListKind::Contracts => "service",
-        ListKind::Staff => "role",
-        ListKind::Loans => "lender",
-        ListKind::Grants => "funder",
-        ListKind::Risks => "description",
-        ListKind::Impact => "outcome",
-        ListKind::Milestones => "what",
-        _ => "name",
-    };
+    let key = crate::model::catalogue::list(list).name_field;
     if let Some(obj) = value.as_object_mut() {
         obj.insert(key.into(), name.into());
     }

@@ -630,7 +630,7 @@ pub fn fingerprint(plan: &Plan) -> String {
     use sha2::{Digest, Sha256};
     let mut value = serde_json::to_value(plan).unwrap_or(Value::Null);
     if let Some(obj) = value.as_object_mut() {
-        for key in ["revision", "saved_at", "saved_by", "review"] {
+        for key in crate::model::catalogue::NOT_CONTENT {
             obj.shift_remove(key);
         }
     }

@@ -2,6 +2,7 @@
 //! `section:market`, `rule:MUT-02`) names a part of the plan by a stable id; readers see
 //! "Contract: Adult community therapy", never the id.
 
+use crate::model::catalogue;
 use crate::model::plan::Plan;
 use crate::model::sections::section_spec;
 
@@ -32,18 +33,16 @@ fn gone(kind: &str) -> Subject {
     }
 }
 
-/// Finds an item by id in a list and words it, or says it is gone.
-fn item<T>(kind: &str, list: &[T], id: &str, key: fn(&T) -> &str, name: fn(&T) -> &str) -> Subject {
-    list.iter()
-        .find(|x| key(x) == id)
-        .map_or_else(|| gone(kind), |x| found(kind, name(x)))
-}
-
 /// The words for what `anchor` names in `plan`.
 pub fn describe(plan: &Plan, anchor: &str) -> Subject {
     let (kind, id) = anchor.split_once(':').unwrap_or((anchor, ""));
-    let f = &plan.forecast;
     let n = &plan.narrative;
+    if let Some(list) = catalogue::list_of_anchor(kind) {
+        return (list.items)(plan)
+            .into_iter()
+            .find(|(item, _)| *item == id)
+            .map_or_else(|| gone(list.noun), |(_, name)| found(list.noun, name));
+    }
     match kind {
         "section" => match (section_spec(id), n.sections.iter().find(|s| s.id == id)) {
             (Some(spec), section) => {
@@ -55,54 +54,6 @@ pub fn describe(plan: &Plan, anchor: &str) -> Subject {
             }
             (None, _) => gone("A section"),
         },
-        "contract" => item(
-            "Contract",
-            &f.contracts,
-            id,
-            |c| c.id.as_str(),
-            |c| &c.service,
-        ),
-        "staff" => item("Staff", &f.staff, id, |s| s.id.as_str(), |s| &s.role),
-        "cost" => item("Cost", &f.costs, id, |c| c.id.as_str(), |c| &c.name),
-        "income" => item("Income", &f.income, id, |c| c.id.as_str(), |c| &c.name),
-        "grant" => item("Grant", &f.grants, id, |g| g.id.as_str(), |g| &g.funder),
-        "equity" => item(
-            "Share capital",
-            &f.equity,
-            id,
-            |e| e.id.as_str(),
-            |e| &e.name,
-        ),
-        "loan" => item("Loan", &f.loans, id, |l| l.id.as_str(), |l| &l.lender),
-        "risk" => item("Risk", &n.risks, id, |r| r.id.as_str(), |r| &r.description),
-        "impact" => item(
-            "Impact indicator",
-            &n.impact,
-            id,
-            |i| i.id.as_str(),
-            |i| &i.indicator,
-        ),
-        "milestone" => item(
-            "Milestone",
-            &n.milestones,
-            id,
-            |m| m.id.as_str(),
-            |m| &m.what,
-        ),
-        "group" => item(
-            "Ownership group",
-            &plan.ownership.groups,
-            id,
-            |g| g.id.as_str(),
-            |g| &g.name,
-        ),
-        "seat" => item(
-            "Board seat",
-            &plan.board,
-            id,
-            |s| s.id.as_str(),
-            |s| &s.name,
-        ),
         "rule" => match crate::checks::rules::catalogue().find(|r| r.id == id) {
             Some(r) => found(&format!("Check {}", r.id), r.title),
             None => gone("A check"),

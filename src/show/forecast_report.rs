@@ -151,6 +151,101 @@ pub fn to_csv(f: &Forecast) -> String {
     out
 }
 
+/// A headline figure of the forecast, named by what it is: the Overview picks its figures by
+/// this name, never by their words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum HeadlineFigure {
+    LowestCash,
+    PeakFundingNeed,
+    MonthsNegative,
+    FirstBelowZero,
+    OperatingCostsMonthly,
+    ReservesYear1,
+    ReservesYear2,
+    LargestCommissionerShare,
+    ContractIncomeShare,
+    ReceivableAtHorizon,
+    TaxPayableAtHorizon,
+    PayrollPayableAtHorizon,
+    ClosingCash,
+}
+
+impl HeadlineFigure {
+    /// Every headline figure, in the order the CLI, the PDF and the Forecast view list them.
+    pub const ALL: [HeadlineFigure; 13] = [
+        HeadlineFigure::LowestCash,
+        HeadlineFigure::PeakFundingNeed,
+        HeadlineFigure::MonthsNegative,
+        HeadlineFigure::FirstBelowZero,
+        HeadlineFigure::OperatingCostsMonthly,
+        HeadlineFigure::ReservesYear1,
+        HeadlineFigure::ReservesYear2,
+        HeadlineFigure::LargestCommissionerShare,
+        HeadlineFigure::ContractIncomeShare,
+        HeadlineFigure::ReceivableAtHorizon,
+        HeadlineFigure::TaxPayableAtHorizon,
+        HeadlineFigure::PayrollPayableAtHorizon,
+        HeadlineFigure::ClosingCash,
+    ];
+
+    /// The figure's words: "Lowest cash".
+    pub fn label(self) -> &'static str {
+        match self {
+            HeadlineFigure::LowestCash => "Lowest cash",
+            HeadlineFigure::PeakFundingNeed => "Peak funding need",
+            HeadlineFigure::MonthsNegative => "Months with negative cash",
+            HeadlineFigure::FirstBelowZero => "Cash first below zero",
+            HeadlineFigure::OperatingCostsMonthly => "Operating costs a month",
+            HeadlineFigure::ReservesYear1 => "Net reserves at the end of year 1",
+            HeadlineFigure::ReservesYear2 => "Net reserves at the end of year 2",
+            HeadlineFigure::LargestCommissionerShare => "Largest commissioner's share",
+            HeadlineFigure::ContractIncomeShare => "Contract income share",
+            HeadlineFigure::ReceivableAtHorizon => "Receivable at the horizon",
+            HeadlineFigure::TaxPayableAtHorizon => "Corporation tax payable at the horizon",
+            HeadlineFigure::PayrollPayableAtHorizon => "Payroll costs payable at the horizon",
+            HeadlineFigure::ClosingCash => "Closing cash",
+        }
+    }
+
+    /// The figure's value in words, money written by `money` (`money::pence` or
+    /// `money::pounds`).
+    pub fn value(self, f: &Forecast, money: fn(Decimal) -> String) -> String {
+        let s = &f.summary;
+        let reserves = |y: usize| {
+            f.years
+                .get(y)
+                .and_then(|y| y.reserves_months)
+                .map_or_else(|| "—".to_string(), crate::words::format::months)
+        };
+        match self {
+            HeadlineFigure::LowestCash => format!(
+                "{} in {}",
+                money(s.lowest_cash),
+                crate::words::format::month_long(s.lowest_cash_month)
+            ),
+            HeadlineFigure::PeakFundingNeed => money(s.peak_funding_need),
+            HeadlineFigure::MonthsNegative => s.months_negative.to_string(),
+            HeadlineFigure::FirstBelowZero => s
+                .first_negative_month
+                .map_or_else(|| "never".into(), crate::words::format::month_long),
+            HeadlineFigure::OperatingCostsMonthly => money(s.operating_costs_monthly_avg),
+            HeadlineFigure::ReservesYear1 => reserves(0),
+            HeadlineFigure::ReservesYear2 => reserves(1),
+            HeadlineFigure::LargestCommissionerShare => {
+                match (&s.largest_commissioner, s.largest_commissioner_share) {
+                    (Some(who), Some(p)) => format!("{} ({who})", pct(Some(p))),
+                    _ => "—".into(),
+                }
+            }
+            HeadlineFigure::ContractIncomeShare => pct(s.contract_income_share),
+            HeadlineFigure::ReceivableAtHorizon => money(s.receivable_at_horizon),
+            HeadlineFigure::TaxPayableAtHorizon => money(s.tax_payable_at_horizon),
+            HeadlineFigure::PayrollPayableAtHorizon => money(s.payroll_payable_at_horizon),
+            HeadlineFigure::ClosingCash => money(s.closing_cash),
+        }
+    }
+}
+
 /// The headline figures as label and value, worded once for the CLI, the PDF and the window;
 /// money with pence (the PDF uses [`headline_figures_in`] with whole pounds).
 pub fn headline_figures(f: &Forecast) -> Vec<(&'static str, String)> {
@@ -162,54 +257,10 @@ pub fn headline_figures_in(
     f: &Forecast,
     money: fn(Decimal) -> String,
 ) -> Vec<(&'static str, String)> {
-    let s = &f.summary;
-    let reserves = |y: usize| {
-        f.years
-            .get(y)
-            .and_then(|y| y.reserves_months)
-            .map_or_else(|| "—".to_string(), crate::words::format::months)
-    };
-    vec![
-        (
-            "Lowest cash",
-            format!(
-                "{} in {}",
-                money(s.lowest_cash),
-                crate::words::format::month_long(s.lowest_cash_month)
-            ),
-        ),
-        ("Peak funding need", money(s.peak_funding_need)),
-        ("Months with negative cash", s.months_negative.to_string()),
-        (
-            "Cash first below zero",
-            s.first_negative_month
-                .map_or_else(|| "never".into(), crate::words::format::month_long),
-        ),
-        (
-            "Operating costs a month",
-            money(s.operating_costs_monthly_avg),
-        ),
-        ("Net reserves at the end of year 1", reserves(0)),
-        ("Net reserves at the end of year 2", reserves(1)),
-        (
-            "Largest commissioner's share",
-            match (&s.largest_commissioner, s.largest_commissioner_share) {
-                (Some(who), Some(p)) => format!("{} ({who})", pct(Some(p))),
-                _ => "—".into(),
-            },
-        ),
-        ("Contract income share", pct(s.contract_income_share)),
-        ("Receivable at the horizon", money(s.receivable_at_horizon)),
-        (
-            "Corporation tax payable at the horizon",
-            money(s.tax_payable_at_horizon),
-        ),
-        (
-            "Payroll costs payable at the horizon",
-            money(s.payroll_payable_at_horizon),
-        ),
-        ("Closing cash", money(s.closing_cash)),
-    ]
+    HeadlineFigure::ALL
+        .iter()
+        .map(|h| (h.label(), h.value(f, money)))
+        .collect()
 }
 
 /// What the income and expenditure account counts, as printed under its heading.

@@ -6,80 +6,14 @@ use crate::checks::analysis::Analysis;
 use crate::checks::submission::MIN_RISKS;
 use crate::checks::verdict::{Finding, Severity};
 use crate::checks::verdict_words;
+use crate::model::catalogue::{part_of, PartId, PARTS};
 use crate::model::plan::Plan;
 use crate::model::sections::SECTIONS;
-use crate::show::forecast_report::headline_figures;
+use crate::show::forecast_report::HeadlineFigure;
 use crate::words::format;
 use serde::Serialize;
 use serde_json::Value;
 use ts_rs::TS;
-
-/// A part of the plan as the editor shows it: the view's id, its title, and the field paths it
-/// holds (a prefix holds itself and everything inside it).
-pub struct PartDef {
-    pub id: &'static str,
-    pub title: &'static str,
-    pub owns: &'static [&'static str],
-}
-
-/// The parts of the plan in the order a team works through them (the editor's views).
-pub const PARTS: &[PartDef] = &[
-    PartDef {
-        id: "organisation",
-        title: "Organisation",
-        // The forecast's start is asked beside the spin-out date, which it follows.
-        owns: &["title", "addressee", "organisation", "forecast.start"],
-    },
-    PartDef {
-        id: "ownership",
-        title: "Ownership and board",
-        owns: &["ownership", "board"],
-    },
-    PartDef {
-        id: "contracts",
-        title: "Services and contracts",
-        owns: &["forecast.contracts"],
-    },
-    PartDef {
-        id: "staff",
-        title: "Staff",
-        owns: &["forecast.staff"],
-    },
-    PartDef {
-        id: "costs",
-        title: "Costs and other income",
-        owns: &["forecast.costs", "forecast.income"],
-    },
-    PartDef {
-        id: "funding",
-        title: "Funding",
-        owns: &[
-            "forecast.opening_cash",
-            "forecast.grants",
-            "forecast.equity",
-            "forecast.loans",
-        ],
-    },
-    PartDef {
-        id: "narrative",
-        title: "Narrative",
-        owns: &["narrative.sections"],
-    },
-    PartDef {
-        id: "risks",
-        title: "Risks, impact and milestones",
-        owns: &[
-            "narrative.risks",
-            "narrative.impact",
-            "narrative.milestones",
-        ],
-    },
-    PartDef {
-        id: "settings",
-        title: "Settings",
-        owns: &["forecast.months", "forecast.settings", "saved_by"],
-    },
-];
 
 /// How far a part has got.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
@@ -105,7 +39,7 @@ pub struct Missing {
 /// One part of the plan on the Overview and in the navigation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct PartStatus {
-    pub id: String,
+    pub id: PartId,
     pub title: String,
     pub state: PartState,
     /// The state in a few words: "complete", "2 things missing", "not started", "1 error".
@@ -145,27 +79,16 @@ pub struct Overview {
 /// How many findings the Overview lists.
 pub const TOP_FINDINGS: usize = 5;
 
-/// The labels of the headline figures the Overview shows, in order.
-const KEY_FIGURES: &[&str] = &[
-    "Lowest cash",
-    "Months with negative cash",
-    "Cash first below zero",
-    "Peak funding need",
-    "Closing cash",
-    "Net reserves at the end of year 1",
-    "Net reserves at the end of year 2",
+/// The headline figures the Overview shows, in order.
+const KEY_FIGURES: [HeadlineFigure; 7] = [
+    HeadlineFigure::LowestCash,
+    HeadlineFigure::MonthsNegative,
+    HeadlineFigure::FirstBelowZero,
+    HeadlineFigure::PeakFundingNeed,
+    HeadlineFigure::ClosingCash,
+    HeadlineFigure::ReservesYear1,
+    HeadlineFigure::ReservesYear2,
 ];
-
-/// Whether `path` is `prefix` or inside it (`ownership.groups[staff]` is inside `ownership`).
-pub fn under(path: &str, prefix: &str) -> bool {
-    path.strip_prefix(prefix)
-        .is_some_and(|rest| rest.is_empty() || rest.starts_with('.') || rest.starts_with('['))
-}
-
-/// The part that holds the field at `path` (the parts' prefixes never overlap).
-pub fn part_of(path: &str) -> Option<&'static PartDef> {
-    PARTS.iter().find(|p| p.owns.iter().any(|o| under(path, o)))
-}
 
 /// Whether a value holds anything a team typed: text, items, a number, a flag.
 fn filled(v: &Value) -> bool {
@@ -192,13 +115,13 @@ fn need(out: &mut Vec<Missing>, empty: bool, path: &str, words: &str) {
 }
 
 /// What a part still needs before the plan can be submitted.
-fn missing(plan: &Plan, id: &str) -> Vec<Missing> {
+fn missing(plan: &Plan, id: PartId) -> Vec<Missing> {
     let mut out = Vec::new();
     let blank = |s: &str| s.trim().is_empty();
     let o = &plan.organisation;
     let n = &plan.narrative;
     match id {
-        "organisation" => {
+        PartId::Organisation => {
             need(&mut out, blank(&plan.title), "title", "The plan's title");
             need(
                 &mut out,
@@ -231,7 +154,7 @@ fn missing(plan: &Plan, id: &str) -> Vec<Missing> {
                 "Its public service mission",
             );
         }
-        "ownership" => {
+        PartId::Ownership => {
             need(
                 &mut out,
                 plan.ownership.groups.is_empty(),
@@ -259,25 +182,25 @@ fn missing(plan: &Plan, id: &str) -> Vec<Missing> {
                 "The board's seats",
             );
         }
-        "contracts" => need(
+        PartId::Contracts => need(
             &mut out,
             plan.forecast.contracts.is_empty(),
             "forecast.contracts",
             "At least one service or contract",
         ),
-        "staff" => need(
+        PartId::Staff => need(
             &mut out,
             plan.forecast.staff.is_empty(),
             "forecast.staff",
             "The staff who will transfer or be hired",
         ),
-        "costs" => need(
+        PartId::Costs => need(
             &mut out,
             plan.forecast.costs.is_empty(),
             "forecast.costs",
             "The running costs",
         ),
-        "narrative" => {
+        PartId::Narrative => {
             for s in SECTIONS {
                 let written = n.sections.iter().any(|x| x.id == s.id && !blank(&x.text));
                 need(
@@ -288,7 +211,7 @@ fn missing(plan: &Plan, id: &str) -> Vec<Missing> {
                 );
             }
         }
-        "risks" => {
+        PartId::Risks => {
             let have = n.risks.len();
             if have < MIN_RISKS {
                 let words = format!(
@@ -310,7 +233,7 @@ fn missing(plan: &Plan, id: &str) -> Vec<Missing> {
                 "The milestones",
             );
         }
-        _ => {}
+        PartId::Funding | PartId::Settings => {}
     }
     out
 }
@@ -335,7 +258,7 @@ pub fn parts(plan: &Plan, findings: &[Finding]) -> Vec<PartStatus> {
                 .filter(|f| part_of(&f.path.to_string()).is_some_and(|q| q.id == p.id))
                 .count();
             let missing = missing(plan, p.id);
-            let started = if p.id == "narrative" {
+            let started = if p.id == PartId::Narrative {
                 plan.narrative
                     .sections
                     .iter()
@@ -361,7 +284,7 @@ pub fn parts(plan: &Plan, findings: &[Finding]) -> Vec<PartStatus> {
                 )
             };
             PartStatus {
-                id: p.id.into(),
+                id: p.id,
                 title: p.title.into(),
                 state,
                 words,
@@ -398,17 +321,13 @@ pub fn overview(plan: &Plan, analysis: &Analysis) -> Overview {
         .filter(|p| p.state == PartState::Complete)
         .count();
     let figures = match &analysis.forecast {
-        Ok((f, _)) => {
-            let all = headline_figures(f);
-            KEY_FIGURES
-                .iter()
-                .filter_map(|k| all.iter().find(|(l, _)| l == k))
-                .map(|(label, value)| OverviewFigure {
-                    label: (*label).into(),
-                    value: value.clone(),
-                })
-                .collect()
-        }
+        Ok((f, _)) => KEY_FIGURES
+            .iter()
+            .map(|h| OverviewFigure {
+                label: h.label().into(),
+                value: h.value(f, crate::words::money::pence),
+            })
+            .collect(),
         Err(_) => vec![],
     };
     let mut findings = analysis.findings.clone();
@@ -471,10 +390,10 @@ mod tests {
     fn every_part_of_the_sample_is_complete() {
         let (plan, a) = sample();
         let o = overview(&plan, &a);
-        let ids: Vec<&str> = o.parts.iter().map(|p| p.id.as_str()).collect();
+        let ids: Vec<PartId> = o.parts.iter().map(|p| p.id).collect();
         assert_eq!(ids, PARTS.iter().map(|p| p.id).collect::<Vec<_>>());
         for p in &o.parts {
-            assert_eq!(p.state, PartState::Complete, "{}: {:?}", p.id, p.missing);
+            assert_eq!(p.state, PartState::Complete, "{:?}: {:?}", p.id, p.missing);
             assert_eq!(p.words, "complete");
         }
         assert_eq!(o.completeness, "9 of 9 parts complete");
@@ -488,7 +407,7 @@ mod tests {
         plan.forecast.staff.clear();
         let a = analyse(&plan, &Criteria::bundled());
         let ps = parts(&plan, &a.findings);
-        let part = |id: &str| ps.iter().find(|p| p.id == id).unwrap();
+        let part = |id: &str| ps.iter().find(|p| p.id.as_str() == id).unwrap();
         let org = part("organisation");
         assert_eq!(org.state, PartState::Started);
         assert_eq!(org.words, "1 thing missing");
@@ -520,17 +439,17 @@ mod tests {
             .collect();
         assert_eq!(errors, Vec::<String>::new());
         for p in parts(&plan, &a.findings) {
-            assert_eq!(p.state, PartState::Empty, "{}", p.id);
-            assert_eq!(p.words, "not started", "{}", p.id);
+            assert_eq!(p.state, PartState::Empty, "{:?}", p.id);
+            assert_eq!(p.words, "not started", "{:?}", p.id);
         }
         // What the team must give is listed as missing, where it is typed.
         let ps = parts(&plan, &a.findings);
-        let ownership = ps.iter().find(|p| p.id == "ownership").unwrap();
+        let ownership = ps.iter().find(|p| p.id == PartId::Ownership).unwrap();
         assert!(ownership
             .missing
             .iter()
             .any(|m| m.path == "ownership.groups[staff].members"));
-        let org = ps.iter().find(|p| p.id == "organisation").unwrap();
+        let org = ps.iter().find(|p| p.id.as_str() == "organisation").unwrap();
         assert!(org.missing.iter().any(|m| m.path == "organisation.name"));
     }
 
@@ -546,7 +465,7 @@ mod tests {
         plan.forecast.start = plan.forecast.start.plus(9).unwrap();
         let a = analyse(&plan, &Criteria::bundled());
         let ps = parts(&plan, &a.findings);
-        let state = |id: &str| ps.iter().find(|p| p.id == id).unwrap().state;
+        let state = |id: &str| ps.iter().find(|p| p.id.as_str() == id).unwrap().state;
         assert_eq!(state("settings"), PartState::Complete);
         assert_eq!(state("funding"), PartState::Complete);
         // The forecast's start is asked beside the spin-out date.
@@ -563,7 +482,7 @@ mod tests {
         );
         let a = analyse(&plan, &Criteria::bundled());
         let ps = parts(&plan, &a.findings);
-        let narrative = ps.iter().find(|p| p.id == "narrative").unwrap();
+        let narrative = ps.iter().find(|p| p.id.as_str() == "narrative").unwrap();
         assert_eq!(narrative.state, PartState::Empty);
         assert_eq!(narrative.missing.len(), SECTIONS.len());
         assert!(narrative.missing[0].path.starts_with("narrative.sections["));
@@ -577,11 +496,17 @@ mod tests {
     #[test]
     fn a_path_belongs_to_the_part_that_owns_it() {
         assert_eq!(
-            part_of("forecast.contracts[a].annual_value").unwrap().id,
+            part_of("forecast.contracts[a].annual_value")
+                .unwrap()
+                .id
+                .as_str(),
             "contracts"
         );
-        assert_eq!(part_of("forecast.settings.vat").unwrap().id, "settings");
-        assert_eq!(part_of("board[x].name").unwrap().id, "ownership");
+        assert_eq!(
+            part_of("forecast.settings.vat").unwrap().id.as_str(),
+            "settings"
+        );
+        assert_eq!(part_of("board[x].name").unwrap().id.as_str(), "ownership");
         assert!(part_of("forecast.contractsx").is_none());
         assert!(part_of("review.comments").is_none());
     }

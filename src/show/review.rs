@@ -3,6 +3,7 @@
 //! window's view of them in words (what each comment is about, who wrote it and when, whether a
 //! sign-off is of this version). Only `review` ever changes here, never the plan's content.
 
+use crate::model::catalogue;
 use crate::model::field_path::FieldPath;
 use crate::model::plan::{Comment, Plan, Reply, Review, ReviewerRole, Signoff};
 use crate::model::plan_file::fingerprint;
@@ -45,26 +46,6 @@ pub enum ReviewAction {
     /// Signs off the plan as it is now.
     SignOff,
 }
-
-/// The anchor kinds a comment may take, each with the list of the plan it names items of
-/// (`None` for sections, checks and readiness areas, which are not lists of items).
-pub const ANCHOR_KINDS: [(&str, Option<&str>); 15] = [
-    ("section", None),
-    ("contract", Some("forecast.contracts")),
-    ("income", Some("forecast.income")),
-    ("grant", Some("forecast.grants")),
-    ("equity", Some("forecast.equity")),
-    ("loan", Some("forecast.loans")),
-    ("staff", Some("forecast.staff")),
-    ("cost", Some("forecast.costs")),
-    ("risk", Some("narrative.risks")),
-    ("impact", Some("narrative.impact")),
-    ("milestone", Some("narrative.milestones")),
-    ("group", Some("ownership.groups")),
-    ("seat", Some("board")),
-    ("rule", None),
-    ("readiness", None),
-];
 
 /// What the reviewer signs, naming whom the plan is submitted to.
 pub fn statement(plan: &Plan) -> String {
@@ -116,7 +97,7 @@ fn comment_mut<'a>(review: &'a mut Review, id: &str) -> Result<&'a mut Comment, 
 fn well_formed(anchor: &str) -> bool {
     anchor
         .split_once(':')
-        .is_some_and(|(kind, id)| !id.is_empty() && ANCHOR_KINDS.iter().any(|(k, _)| *k == kind))
+        .is_some_and(|(kind, id)| !id.is_empty() && catalogue::is_anchor_kind(kind))
 }
 
 /// Adds a comment on what `anchor` names, stamped with who and when; returns its id.
@@ -295,8 +276,8 @@ pub fn anchor_path(anchor: &str) -> Option<FieldPath> {
     if kind == "section" {
         return Some(FieldPath::parse("narrative.sections").id(id).key("text"));
     }
-    let (_, list) = ANCHOR_KINDS.iter().find(|(k, _)| *k == kind)?;
-    Some(FieldPath::parse((*list)?).id(id))
+    let list = catalogue::list_of_anchor(kind)?;
+    Some(FieldPath::parse(list.path).id(id))
 }
 
 /// The review of `plan` as the window shows it, times in local time `offset_minutes` east of UTC.
@@ -376,13 +357,11 @@ pub fn view(plan: &Plan, offset_minutes: i32) -> ReviewView {
         comments,
         signoffs,
         summary,
-        lists: ANCHOR_KINDS
+        lists: catalogue::LISTS
             .iter()
-            .filter_map(|(kind, list)| {
-                list.map(|l| ListAnchor {
-                    list: l.to_owned(),
-                    kind: (*kind).to_owned(),
-                })
+            .map(|l| ListAnchor {
+                list: l.path.to_owned(),
+                kind: l.anchor.to_owned(),
             })
             .collect(),
         statement: statement(plan),
@@ -569,8 +548,8 @@ mod tests {
     fn every_list_anchor_names_an_item_of_the_sample_by_its_path() {
         let p = plan();
         let json = serde_json::to_value(&p).unwrap();
-        for (kind, list) in ANCHOR_KINDS {
-            let Some(list) = list else { continue };
+        for l in crate::model::catalogue::LISTS {
+            let (kind, list) = (l.anchor, l.path);
             let mut v = &json;
             for k in list.split('.') {
                 v = &v[k];

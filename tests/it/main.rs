@@ -4,6 +4,7 @@
 
 mod common;
 
+mod catalogue;
 mod cli;
 mod crash_safety;
 mod diff;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fixture from './lib/document/new-plan-findings.json';
 import { resolves } from './lib/document/paths';
+import { CATALOGUE } from './lib/ipc/catalogue';
 import { VIEWS, viewFor } from './views';
 
 describe('the views', () => {
@@ -23,9 +24,10 @@ describe('the views', () => {
     expect(new Set(VIEWS.map((v) => v.id)).size).toBe(VIEWS.length);
   });
 
-  it("own the fields of the core's parts of the plan, in its order", () => {
-    const editing = VIEWS.filter((v) => v.owns.length > 0).map((v) => ({ id: v.id, owns: v.owns }));
-    expect(editing).toEqual(fixture.parts);
-    expect(VIEWS[0]!.id).toBe('overview');
+  it("are the catalogue's parts of the plan, in its order, between the Overview and the figures", () => {
+    const editing = VIEWS.filter((v) => v.owns.length > 0).map((v) => ({ id: v.id, title: v.title, owns: v.owns }));
+    expect(editing).toEqual(CATALOGUE.parts);
+    expect(VIEWS.map((v) => v.id)).toEqual(['overview', ...CATALOGUE.parts.map((p) => p.id), 'forecast', 'checks', 'readiness', 'review']);
+    expect(VIEWS.every((v) => v.component)).toBe(true);
   });
 });

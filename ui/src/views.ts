@@ -2,7 +2,8 @@
 // works through them, then the views of what the core computes (Forecast, Checks, Readiness).
 // For each: what it is called, which component shows it, and which fields (by path prefix) it
 // owns, so that a finding or an error anywhere can open the view that shows its field. The
-// parts' prefixes are the core's (`overview::PARTS`); a UI test holds them equal.
+// parts, their titles and the fields they own are the core's catalogue's; this file only says
+// which component draws each.
 import type { Component } from 'svelte';
 import Organisation from './views/Organisation.svelte';
 import Ownership from './views/Ownership.svelte';
@@ -19,6 +20,8 @@ import Checks from './views/Checks.svelte';
 import Readiness from './views/Readiness.svelte';
 import Review from './views/Review.svelte';
 import { under } from './lib/document/paths';
+import type { PartId } from './lib/ipc/bindings';
+import { CATALOGUE } from './lib/ipc/catalogue';
 
 export interface View {
   id: string;
@@ -28,17 +31,22 @@ export interface View {
   owns: string[];
 }
 
+/** The component that draws each part of the plan: every part of the catalogue has one. */
+const PARTS: Record<PartId, Component> = {
+  organisation: Organisation,
+  ownership: Ownership,
+  contracts: Contracts,
+  staff: Staff,
+  costs: Costs,
+  funding: Funding,
+  narrative: Narrative,
+  risks: Risks,
+  settings: Settings,
+};
+
 export const VIEWS: View[] = [
   { id: 'overview', title: 'Overview', component: Overview, owns: [] },
-  { id: 'organisation', title: 'Organisation', component: Organisation, owns: ['title', 'addressee', 'organisation', 'forecast.start'] },
-  { id: 'ownership', title: 'Ownership and board', component: Ownership, owns: ['ownership', 'board'] },
-  { id: 'contracts', title: 'Services and contracts', component: Contracts, owns: ['forecast.contracts'] },
-  { id: 'staff', title: 'Staff', component: Staff, owns: ['forecast.staff'] },
-  { id: 'costs', title: 'Costs and other income', component: Costs, owns: ['forecast.costs', 'forecast.income'] },
-  { id: 'funding', title: 'Funding', component: Funding, owns: ['forecast.opening_cash', 'forecast.grants', 'forecast.equity', 'forecast.loans'] },
-  { id: 'narrative', title: 'Narrative', component: Narrative, owns: ['narrative.sections'] },
-  { id: 'risks', title: 'Risks, impact and milestones', component: Risks, owns: ['narrative.risks', 'narrative.impact', 'narrative.milestones'] },
-  { id: 'settings', title: 'Settings', component: Settings, owns: ['forecast.months', 'forecast.settings', 'saved_by'] },
+  ...CATALOGUE.parts.map((p) => ({ id: p.id, title: p.title, component: PARTS[p.id], owns: p.owns })),
   { id: 'forecast', title: 'Forecast', component: Forecast, owns: [] },
   { id: 'checks', title: 'Checks', component: Checks, owns: [] },
   { id: 'readiness', title: 'Readiness', component: Readiness, owns: [] },

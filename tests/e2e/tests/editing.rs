@@ -233,9 +233,9 @@ async fn a_new_plan_has_no_errors_and_its_forecast_follows_the_spin_out_date() {
         "00000000000000000000000000000000".parse().unwrap(),
         mutual_plan::model::values::Timestamp::now(),
     );
-    let parts: Vec<String> = mutual_plan::show::overview::PARTS
+    let parts: Vec<String> = mutual_plan::model::catalogue::PARTS
         .iter()
-        .map(|p| p.id.to_string())
+        .map(|p| p.id.as_str().to_string())
         .collect();
     for id in &parts {
         let state = eventually(&format!("{id}'s state"), || async {
