@@ -2,16 +2,9 @@
 //! are in `error.rs`), and the TypeScript bindings generated from them.
 
 use crate::error::IpcError;
-use mutual_plan::checks::analysis::Analysis;
-use mutual_plan::checks::criteria::Policy;
-use mutual_plan::checks::readiness::Assessment;
-use mutual_plan::checks::verdict::Finding;
-use mutual_plan::checks::verdict_words;
-use mutual_plan::checks::verdict_words::AnalysisWords;
 use mutual_plan::model::plan::Plan;
-use mutual_plan::show::forecast_report::headline_figures;
-use mutual_plan::show::overview::{overview, Overview};
-use mutual_plan::show::ownership::{ownership_view, OwnershipView};
+use mutual_plan::show::analysis_view::AnalysisView;
+use mutual_plan::show::forecast_view::ForecastView;
 use mutual_plan::storage::recovery::Recovery;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -95,60 +88,8 @@ pub struct PlanCheck {
     pub error: Option<IpcError>,
     /// Everything computed from the plan, when it is valid.
     pub analysis: Option<AnalysisView>,
-}
-
-/// A headline figure, worded by the core exactly as the CLI and the PDF word it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-pub struct Figure {
-    pub label: String,
-    pub value: String,
-}
-
-/// The forecast's headline figures, the rule findings and the readiness assessment.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-pub struct AnalysisView {
-    pub figures: Vec<Figure>,
-    /// Why there are no figures, when the forecast cannot be computed.
-    pub forecast_error: Option<String>,
-    pub findings: Vec<Finding>,
-    pub readiness: Assessment,
-    /// The readiness headline in words.
-    pub headline: String,
-    /// The words of ratings, results and severities, and the eligibility heading.
-    pub words: AnalysisWords,
-    /// What the Overview shows: each part's progress, the key figures, score and findings.
-    pub overview: Overview,
-    /// The ownership figures: votes and equity by group, the board, the tier in words.
-    pub ownership: OwnershipView,
-}
-
-impl AnalysisView {
-    /// Everything the window shows of `a`, the analysis of `plan` under `policy`.
-    pub fn new(plan: &Plan, a: &Analysis, policy: &Policy) -> Self {
-        let (figures, forecast_error) = match &a.forecast {
-            Ok((f, _)) => (
-                headline_figures(f)
-                    .into_iter()
-                    .map(|(label, value)| Figure {
-                        label: label.into(),
-                        value,
-                    })
-                    .collect(),
-                None,
-            ),
-            Err(e) => (vec![], Some(e.to_string())),
-        };
-        AnalysisView {
-            figures,
-            forecast_error,
-            findings: a.findings.clone(),
-            readiness: a.readiness.clone(),
-            headline: verdict_words::headline(a.readiness.headline).into(),
-            words: verdict_words::analysis_words(),
-            overview: overview(plan, a),
-            ownership: ownership_view(plan, policy, &a.findings),
-        }
-    }
+    /// The Forecast view, when it was asked for and the forecast can be worked out.
+    pub forecast: Option<ForecastView>,
 }
 
 /// Every TypeScript declaration the UI needs, in one file, generated from the Rust types.
@@ -225,8 +166,7 @@ mod tests {
     );
 
     /// A new plan and the findings the core makes on it, for the UI's test that every one of
-    /// them names a field some view shows; and the core's parts of the plan, which the UI's
-    /// views must own alike.
+    /// them names a field some view shows.
     fn new_plan_findings() -> String {
         let plan = mutual_plan::model::new_plan::new_plan(
             "New organisation",
@@ -237,14 +177,9 @@ mod tests {
             &plan,
             &mutual_plan::checks::criteria::Criteria::bundled(),
         );
-        let parts: Vec<_> = mutual_plan::model::catalogue::PARTS
-            .iter()
-            .map(|p| serde_json::json!({ "id": p.id, "owns": p.owns }))
-            .collect();
         let mut out = serde_json::to_string_pretty(&serde_json::json!({
             "plan": plan,
             "findings": analysis.findings,
-            "parts": parts,
         }))
         .unwrap();
         out.push('\n');

@@ -302,6 +302,12 @@ fn scenario(base: &Forecast, r: &ScenarioResult) -> ScenarioLine {
 /// The Forecast view of `plan`: its base forecast and the six scenarios.
 pub fn forecast_view(plan: &Plan) -> Result<ForecastView, ForecastError> {
     let (f, results) = run_all(plan)?;
+    Ok(forecast_view_of(plan, &f, &results))
+}
+
+/// The Forecast view of `plan` from its forecast `f` and scenario `results` as the analysis
+/// computed them, so that an edit runs the forecast once.
+pub fn forecast_view_of(plan: &Plan, f: &Forecast, results: &[ScenarioResult]) -> ForecastView {
     let n = f.months.len();
     let columns = f
         .months
@@ -312,7 +318,7 @@ pub fn forecast_view(plan: &Plan) -> Result<ForecastView, ForecastError> {
             short: format::month_short(m.month),
         })
         .collect();
-    let keys = keys(plan, &f);
+    let keys = keys(plan, f);
     let mut rows: Vec<ForecastRow> = keys
         .iter()
         .map(|k| ForecastRow {
@@ -324,7 +330,7 @@ pub fn forecast_view(plan: &Plan) -> Result<ForecastView, ForecastError> {
                 "payments"
             }
             .into(),
-            cells: (0..n).map(|i| cell(value(&f, i, k))).collect(),
+            cells: (0..n).map(|i| cell(value(f, i, k))).collect(),
         })
         .collect();
     let total = |label: &str, cells: Vec<ForecastCell>| ForecastRow {
@@ -352,7 +358,7 @@ pub fn forecast_view(plan: &Plan) -> Result<ForecastView, ForecastError> {
             let end = (first + 12).min(n);
             let mut totals: Vec<ForecastCell> = keys
                 .iter()
-                .map(|k| cell((first..end).map(|i| value(&f, i, k)).sum()))
+                .map(|k| cell((first..end).map(|i| value(f, i, k)).sum()))
                 .collect();
             let months = &f.months[first..end];
             totals.push(cell(months.iter().map(MonthRow::net).sum()));
@@ -431,7 +437,7 @@ pub fn forecast_view(plan: &Plan) -> Result<ForecastView, ForecastError> {
             })
         })
         .collect();
-    Ok(ForecastView {
+    ForecastView {
         columns,
         rows,
         years,
@@ -439,13 +445,13 @@ pub fn forecast_view(plan: &Plan) -> Result<ForecastView, ForecastError> {
         lowest,
         drawdowns,
         scale: scale(f.months.iter().map(|m| m.closing)),
-        figures: crate::show::forecast_report::headline_figures(&f)
+        figures: crate::show::forecast_report::headline_figures(f)
             .into_iter()
             .map(|(l, v)| (l.to_string(), v))
             .collect(),
-        scenarios: results.iter().map(|r| scenario(&f, r)).collect(),
-        income_expenditure: income_expenditure(&f),
-    })
+        scenarios: results.iter().map(|r| scenario(f, r)).collect(),
+        income_expenditure: income_expenditure(f),
+    }
 }
 
 /// The income and expenditure account of `f` in whole pounds, as the PDF prints it.

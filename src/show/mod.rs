@@ -2,7 +2,9 @@
 //! forecast's table and report, findings and readiness as text, review anchors and the review in
 //! words.
 
+pub mod analysis_view;
 pub mod anchors;
+pub mod edited;
 pub mod forecast_report;
 pub mod forecast_view;
 pub mod overview;

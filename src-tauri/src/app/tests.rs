@@ -67,17 +67,42 @@ fn a_new_plan_is_checked_and_a_mistyped_value_comes_back_beside_its_field() {
     assert_eq!(opened["file"], Value::Null);
     let plan = opened["plan"].clone();
 
-    let check = invoke(&w, "check_plan", json!({ "plan": plan })).unwrap();
+    let check = invoke(
+        &w,
+        "check_plan",
+        json!({ "plan": plan.to_string(), "forecast": false }),
+    )
+    .unwrap();
     assert_eq!(check["fingerprint"], opened["fingerprint"]);
     assert_eq!(check["error"], Value::Null);
     let analysis = &check["analysis"];
     assert!(!analysis["findings"].as_array().unwrap().is_empty());
     assert!(analysis["headline"].as_str().is_some_and(|h| !h.is_empty()));
     assert!(analysis["overview"].is_object() && analysis["ownership"].is_object());
+    assert_eq!(check["forecast"], Value::Null);
+    // With the Forecast view showing, the same answer brings its table from the same forecast.
+    let with_view = invoke(
+        &w,
+        "check_plan",
+        json!({ "plan": plan.to_string(), "forecast": true }),
+    )
+    .unwrap();
+    assert_eq!(with_view["analysis"], check["analysis"]);
+    let rows = with_view["forecast"]["rows"].as_array().unwrap();
+    assert!(
+        rows.iter().any(|r| r["label"] == "Closing cash"),
+        "{rows:?}"
+    );
 
     let mut mistyped = plan.clone();
     mistyped["forecast"]["opening_cash"] = json!("four thousand");
-    let check = invoke(&w, "check_plan", json!({ "plan": mistyped })).unwrap();
+    let check = invoke(
+        &w,
+        "check_plan",
+        json!({ "plan": mistyped.to_string(), "forecast": true }),
+    )
+    .unwrap();
+    assert_eq!(check["forecast"], Value::Null);
     assert_eq!(check["fingerprint"], Value::Null);
     assert_eq!(check["analysis"], Value::Null);
     assert_eq!(check["error"]["kind"], "bad_value");

@@ -3,44 +3,38 @@
 
 use super::state::AppState;
 use crate::error::{ErrorKind, IpcError};
-use crate::ipc::{AnalysisView, PlanCheck};
-use mutual_plan::checks::analysis::analyse;
-use mutual_plan::model::plan_file::{self, fingerprint};
-use mutual_plan::show::forecast_view::{ContributionView, ForecastView};
+use crate::ipc::PlanCheck;
+use mutual_plan::model::plan_file::{self, read_plan};
+use mutual_plan::show::edited::edited;
+use mutual_plan::show::forecast_view::ContributionView;
 use tauri::State;
 
-/// Checks the edited plan strictly (as a file would be read), and returns its fingerprint and
-/// everything computed from it: fast enough to run on every edit, and off the window's thread.
+/// Checks the edited plan strictly (as a file would be read), and returns, in one answer, its
+/// fingerprint and everything computed from it: the analysis, and the Forecast view when the
+/// window shows it (`forecast`), from one run of the forecast. The page sends the plan as JSON
+/// text, read once by the strict reader. Fast enough to run on every edit, off the window's
+/// thread.
 #[tauri::command(async)]
-pub fn check_plan(state: State<'_, AppState>, plan: serde_json::Value) -> PlanCheck {
-    match plan_file::plan_from_value(&plan) {
-        Ok(p) => {
-            let check = PlanCheck {
-                fingerprint: Some(fingerprint(&p)),
-                error: None,
-                analysis: Some(AnalysisView::new(
-                    &p,
-                    &analyse(&p, &state.criteria),
-                    &state.criteria.policy,
-                )),
-            };
+pub fn check_plan(state: State<'_, AppState>, plan: String, forecast: bool) -> PlanCheck {
+    match read_plan(plan.as_bytes()) {
+        Ok(loaded) => {
+            let p = loaded.plan;
+            let e = edited(&p, &state.criteria, forecast);
             state.record_edit(p);
-            check
+            PlanCheck {
+                fingerprint: Some(e.fingerprint),
+                error: None,
+                analysis: Some(e.analysis),
+                forecast: e.forecast,
+            }
         }
         Err(e) => PlanCheck {
             fingerprint: None,
             error: Some(e.into()),
             analysis: None,
+            forecast: None,
         },
     }
-}
-
-/// The Forecast view of the edited plan: the monthly table, the chart and the scenarios, every
-/// figure worded by the core; `None` while the plan does not read or its forecast fails.
-#[tauri::command(async)]
-pub fn forecast_view(plan: serde_json::Value) -> Option<ForecastView> {
-    let plan = plan_file::plan_from_value(&plan).ok()?;
-    mutual_plan::show::forecast_view::forecast_view(&plan).ok()
 }
 
 /// "Where does this come from" for one cell of the Forecast view: the plan rows that make it.

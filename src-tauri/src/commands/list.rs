@@ -26,7 +26,6 @@ commands! {
     }
     analysis {
         check_plan,
-        forecast_view,
         explain_cell,
     }
     editing {

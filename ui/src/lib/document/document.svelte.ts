@@ -2,12 +2,19 @@
 // It holds the plan, whether it is dirty, the core's verdict on it (fingerprint, format error,
 // analysis), undo and redo, and the errors of values typed but not yet accepted by the core.
 import { getContext, setContext } from 'svelte';
-import type { AnalysisView, Choices, Finding, IpcError, Plan, PlanCheck, SectionPrompt } from '../ipc/bindings';
+import type { AnalysisView, Choices, Finding, ForecastView, IpcError, Plan, PlanCheck, SectionPrompt } from '../ipc/bindings';
 import { Coalescer } from './coalesce';
 import { History } from './history';
 import { belongsTo, getAt, setAt } from './paths';
 
-export type Checker = (plan: Plan) => Promise<PlanCheck>;
+/** Asks the core about a plan: its analysis, and the Forecast view when `forecast`. */
+export type Checker = (plan: Plan, forecast: boolean) => Promise<PlanCheck>;
+
+/** A plan as it stood at one moment, and which version of it that was. */
+interface Snapshot {
+  plan: Plan;
+  version: number;
+}
 
 export class PlanDocument {
   plan = $state<Plan | null>(null);
@@ -18,6 +25,10 @@ export class PlanDocument {
   /** Values typed that the core refused, by path: shown beside the field, never dropped. */
   typed = $state<Record<string, { text: string; message: string }>>({});
   analysis = $state<AnalysisView | null>(null);
+  /** The Forecast view from the newest check, while the window shows it (`showForecast`). */
+  forecast = $state<ForecastView | null>(null);
+  /** Whether the Forecast view is showing: each check then brings its table and chart too. */
+  private forecastShown = false;
   readOnly = $state<string | null>(null);
   /**
    * Review mode: the plan's content cannot change (fields read-only, edits ignored, undo off);
@@ -35,18 +46,28 @@ export class PlanDocument {
   checking = $state(false);
   /** Bumped when a field should take the focus (a finding was clicked). */
   focusRequest = $state<{ path: string; n: number } | null>(null);
-  private saved = $state('');
-  private readonly history = new History<Plan>();
-  private readonly checks: Coalescer<Plan, PlanCheck>;
+  /**
+   * Which version of the content the plan is: every change makes a new one, undo and redo bring
+   * an old one back. The plan is dirty when its version or its review is not the one saved, so
+   * telling needs no copy of the plan.
+   */
+  private version = $state(0);
+  private savedVersion = $state(0);
+  private reviewVersion = $state(0);
+  private savedReviewVersion = $state(0);
+  private versions = 0;
+  private readonly history = new History<Snapshot>();
+  private readonly checks: Coalescer<{ plan: Plan; forecast: boolean }, PlanCheck>;
 
   constructor(check: Checker, onCheckFailed: (e: unknown) => void = () => {}) {
-    this.checks = new Coalescer<Plan, PlanCheck>(
-      check,
-      (result) => {
+    this.checks = new Coalescer<{ plan: Plan; forecast: boolean }, PlanCheck>(
+      ({ plan, forecast }) => check(plan, forecast),
+      (result, asked) => {
         this.fingerprint = result.fingerprint;
         this.error = result.error;
         // Keep the last analysis while a field is being corrected, rather than blanking it.
         if (result.analysis) this.analysis = result.analysis;
+        if (asked.forecast && result.analysis) this.forecast = result.forecast;
       },
       onCheckFailed,
       () => (this.checking = false),
@@ -54,7 +75,7 @@ export class PlanDocument {
   }
 
   get dirty(): boolean {
-    return this.plan !== null && JSON.stringify(this.plan) !== this.saved;
+    return this.plan !== null && (this.contentDirty || this.reviewVersion !== this.savedReviewVersion);
   }
 
   /** True while a field is in error: the figures shown are of the last good plan. */
@@ -67,8 +88,20 @@ export class PlanDocument {
     return this.blocked || this.checking;
   }
 
-  private snapshot(): Plan {
-    return $state.snapshot(this.plan) as Plan;
+  private snapshot(): Snapshot {
+    return { plan: $state.snapshot(this.plan) as Plan, version: this.version };
+  }
+
+  /** A new version of the content. */
+  private changed(): void {
+    this.version = ++this.versions;
+  }
+
+  /** The plan as opened or saved is the version now. */
+  private clean(): void {
+    this.changed();
+    this.savedVersion = this.version;
+    this.savedReviewVersion = this.reviewVersion;
   }
 
   /** Shows a plan just opened or saved: clean, with no history. */
@@ -77,7 +110,7 @@ export class PlanDocument {
     this.file = file;
     this.fingerprint = fingerprint;
     this.readOnly = readOnly;
-    this.saved = JSON.stringify(plan);
+    this.clean();
     this.error = null;
     this.typed = {};
     this.history.clear();
@@ -92,7 +125,7 @@ export class PlanDocument {
    */
   loadUnsaved(plan: Plan, fingerprint: string | null): void {
     this.load(plan, null, fingerprint);
-    this.saved = '';
+    this.savedVersion = -1;
   }
 
   /**
@@ -104,11 +137,12 @@ export class PlanDocument {
     this.file = file;
     this.fingerprint = null;
     this.readOnly = readOnly;
-    this.saved = JSON.stringify(saved);
+    this.clean();
     this.error = null;
     this.typed = {};
     this.history.clear();
-    this.history.record(saved, null);
+    this.history.record({ plan: structuredClone(saved), version: this.version }, null);
+    this.changed();
     this.edits++;
     this.sync();
     this.check();
@@ -120,7 +154,8 @@ export class PlanDocument {
     this.file = file;
     this.fingerprint = fingerprint;
     this.readOnly = null;
-    this.saved = JSON.stringify(plan);
+    this.savedVersion = this.version;
+    this.savedReviewVersion = this.reviewVersion;
   }
 
   get(path: string): unknown {
@@ -139,6 +174,7 @@ export class PlanDocument {
     if (!setAt(this.plan, path, value)) return;
     for (const [p, v] of linked) setAt(this.plan, p, v);
     this.history.record(before, path, now);
+    this.changed();
     this.clearTyped(path);
     this.edits++;
     this.sync();
@@ -151,6 +187,7 @@ export class PlanDocument {
     void key;
     this.history.record(this.snapshot(), null);
     f(this.plan);
+    this.changed();
     this.edits++;
     this.sync();
     this.check();
@@ -181,8 +218,9 @@ export class PlanDocument {
     if (next) this.replace(next);
   }
 
-  private replace(p: Plan): void {
-    this.plan = p;
+  private replace(s: Snapshot): void {
+    this.plan = s.plan;
+    this.version = s.version;
     this.typed = {};
     this.edits++;
     this.sync();
@@ -198,6 +236,7 @@ export class PlanDocument {
   setReview(review: Plan['review']): void {
     if (!this.plan) return;
     this.plan.review = review;
+    this.reviewVersion++;
     // The check also hands the plan to the shell, whose copy a reloaded page and the autosave use.
     this.check();
   }
@@ -210,16 +249,22 @@ export class PlanDocument {
 
   /** Whether the content (everything but `review`) differs from the file as saved. */
   get contentDirty(): boolean {
-    if (!this.plan) return false;
-    const strip = (p: Plan): string => JSON.stringify({ ...p, review: null });
-    return strip(this.plan) !== strip(JSON.parse(this.saved || 'null') ?? this.plan);
+    return this.plan !== null && this.version !== this.savedVersion;
   }
 
   /** Asks the core about the plan as it is now; only the newest answer is kept. */
   check(): void {
     if (!this.plan) return;
     this.checking = true;
-    this.checks.submit(this.snapshot());
+    this.checks.submit({ plan: $state.snapshot(this.plan) as Plan, forecast: this.forecastShown });
+  }
+
+  /** The Forecast view shows (or no longer shows): checks then bring (or leave out) its table. */
+  showForecast(shown: boolean): void {
+    if (shown === this.forecastShown) return;
+    this.forecastShown = shown;
+    if (shown) this.check();
+    else this.forecast = null;
   }
 
   /** The message for the field at `path`: text the core refused, or the plan's format error. */

@@ -4,7 +4,7 @@ import type { Plan, PlanCheck } from '../ipc/bindings';
 import fixture from './new-plan-findings.json';
 
 const newPlan = (): Plan => structuredClone(fixture.plan) as unknown as Plan;
-const ok = async (): Promise<PlanCheck> => ({ fingerprint: 'abc', error: null, analysis: null });
+const ok = async (): Promise<PlanCheck> => ({ fingerprint: 'abc', error: null, analysis: null, forecast: null });
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
 describe('the open plan', () => {
@@ -86,7 +86,7 @@ describe('the open plan', () => {
     const doc = new PlanDocument(() => new Promise((r) => (answer = r)));
     doc.load(newPlan(), null, null);
     expect(doc.checking).toBe(true);
-    answer({ fingerprint: null, error: { kind: 'bad_value', message: 'bad', path: 'title' }, analysis: null });
+    answer({ fingerprint: null, error: { kind: 'bad_value', message: 'bad', path: 'title' }, analysis: null, forecast: null });
     await tick();
     expect(doc.checking).toBe(false);
     expect(doc.errorFor('title')).toBe('bad');
@@ -97,7 +97,7 @@ describe('the open plan', () => {
     const sent: Plan[] = [];
     const doc = new PlanDocument(async (p) => {
       sent.push(p);
-      return { fingerprint: 'abc', error: null, analysis: null };
+      return { fingerprint: 'abc', error: null, analysis: null, forecast: null };
     });
     doc.load(newPlan(), 'plan.mutualplan', 'abc');
     await tick();
@@ -129,5 +129,46 @@ describe('the open plan', () => {
     doc.undo();
     expect(doc.plan!.forecast.opening_cash).toBe('0.00');
     expect(doc.dirty).toBe(false);
+  });
+
+  it('is dirty after a change to the review alone, and clean once saved, with no copy of the plan compared', () => {
+    const doc = new PlanDocument(ok);
+    doc.load(newPlan(), 'plan.mutualplan', 'abc');
+    doc.setReview({ comments: [], signoffs: [{ by: 'Jan', role: 'Mentor', at: '2026-11-27T10:00:00Z', revision: 1, fingerprint: 'abcdefabcdef', statement: 'I support it.' }] });
+    expect(doc.contentDirty).toBe(false);
+    expect(doc.dirty).toBe(true);
+    doc.markSaved(structuredClone(JSON.parse(JSON.stringify(doc.plan))) as Plan, 'plan.mutualplan', 'abc');
+    expect(doc.dirty).toBe(false);
+    doc.edit('title', 'After the save');
+    doc.undo();
+    expect(doc.dirty).toBe(false);
+    doc.redo();
+    expect(doc.dirty).toBe(true);
+  });
+
+  it('asks the core for the Forecast view only while it shows, in the same check', async () => {
+    const asked: boolean[] = [];
+    const table = { rows: [] } as unknown as NonNullable<PlanCheck['forecast']>;
+    const analysis = {} as NonNullable<PlanCheck['analysis']>;
+    const doc = new PlanDocument(async (_p, forecast) => {
+      asked.push(forecast);
+      return { fingerprint: 'abc', error: null, analysis, forecast: forecast ? table : null };
+    });
+    doc.load(newPlan(), 'plan.mutualplan', 'abc');
+    await tick();
+    expect(asked).toEqual([false]);
+    expect(doc.forecast).toBeNull();
+    doc.showForecast(true);
+    await tick();
+    expect(asked).toEqual([false, true]);
+    expect(doc.forecast).toBe(table);
+    doc.edit('title', 'Edited');
+    await tick();
+    expect(asked).toEqual([false, true, true]);
+    doc.showForecast(false);
+    expect(doc.forecast).toBeNull();
+    doc.edit('title', 'Edited again');
+    await tick();
+    expect(asked).toEqual([false, true, true, false]);
   });
 });

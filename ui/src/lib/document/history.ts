@@ -1,9 +1,10 @@
 // Undo and redo over whole-plan snapshots. Consecutive edits of one field within a short time
-// count as one step, so undo takes back a word or a field rather than a keystroke.
+// count as one step, so undo takes back a word or a field rather than a keystroke. A snapshot is
+// kept as given (no copy): whoever records one hands it over, and undo and redo hand it back.
 
 export class History<T> {
-  private past: string[] = [];
-  private future: string[] = [];
+  private past: T[] = [];
+  private future: T[] = [];
   private lastKey: string | null = null;
   private lastAt = 0;
   constructor(
@@ -17,7 +18,7 @@ export class History<T> {
     this.lastKey = key;
     this.lastAt = now;
     if (same) return;
-    this.past.push(JSON.stringify(before));
+    this.past.push(before);
     if (this.past.length > this.limit) this.past.shift();
     this.future = [];
   }
@@ -25,17 +26,17 @@ export class History<T> {
   undo(current: T): T | null {
     const prev = this.past.pop();
     if (prev === undefined) return null;
-    this.future.push(JSON.stringify(current));
+    this.future.push(current);
     this.lastKey = null;
-    return JSON.parse(prev) as T;
+    return prev;
   }
 
   redo(current: T): T | null {
     const next = this.future.pop();
     if (next === undefined) return null;
-    this.past.push(JSON.stringify(current));
+    this.past.push(current);
     this.lastKey = null;
-    return JSON.parse(next) as T;
+    return next;
   }
 
   clear(): void {

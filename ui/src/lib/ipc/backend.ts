@@ -11,7 +11,6 @@ import type {
   UserConfig,
   ContributionView,
   ErrorKind,
-  ForecastView,
   InputKind,
   IpcError,
   ListKind,
@@ -61,8 +60,9 @@ export const backend = {
   newPlan: (name: string) => call<OpenedPlan>('new_plan', { name }),
   /** The forecast's start once the spin-out date becomes `date`, while it follows that date. */
   startAfterSpinOut: (plan: Plan, date: string) => call<string | null>('start_after_spin_out', { plan, date }),
-  checkPlan: (plan: Plan) => call<PlanCheck>('check_plan', { plan }),
-  forecastView: (plan: Plan) => call<ForecastView | null>('forecast_view', { plan }),
+  /** The core's answer to the plan as edited: its analysis, and the Forecast view when `forecast`.
+   * The plan goes as JSON text, which the core reads once. */
+  checkPlan: (plan: Plan, forecast: boolean) => call<PlanCheck>('check_plan', { plan: JSON.stringify(plan), forecast }),
   explainCell: (plan: Plan, month: string, key: string) => call<ContributionView[]>('explain_cell', { plan, month, key }),
   savePlan: (plan: Plan, overwrite = false) => call<OpenedPlan>('save_plan', { plan, overwrite }),
   savePlanAs: (plan: Plan, file: string) => call<OpenedPlan>('save_plan_as', { plan, file }),

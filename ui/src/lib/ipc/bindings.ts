@@ -53,6 +53,12 @@ export type BoardSeat = { id: ItemId, name: string, role: BoardRole, constituenc
 
 export type CalendarDate = string;
 
+export type Catalogue = { parts: Array<CataloguePart>, lists: Array<CatalogueList>, other_anchors: Array<string>, not_content: Array<string>, };
+
+export type CatalogueList = { kind: ListKind, path: string, anchor: string, noun: string, name_field: string, };
+
+export type CataloguePart = { id: PartId, title: string, owns: Array<string>, };
+
 export type ChangeRow = { 
 /**
  * "Contract: Adult community therapy — Annual value".
@@ -415,9 +421,11 @@ export type ParentBody = { name: string, kind: PublicBodyKind, };
 
 export type PartChanges = { title: string, changes: Array<ChangeRow>, };
 
+export type PartId = "organisation" | "ownership" | "contracts" | "staff" | "costs" | "funding" | "narrative" | "risks" | "settings";
+
 export type PartState = "empty" | "started" | "complete" | "errors";
 
-export type PartStatus = { id: string, title: string, state: PartState, 
+export type PartStatus = { id: PartId, title: string, state: PartState, 
 /**
  * The state in a few words: "complete", "2 things missing", "not started", "1 error".
  */
@@ -451,7 +459,11 @@ error: IpcError | null,
 /**
  * Everything computed from the plan, when it is valid.
  */
-analysis: AnalysisView | null, };
+analysis: AnalysisView | null, 
+/**
+ * The Forecast view, when it was asked for and the forecast can be worked out.
+ */
+forecast: ForecastView | null, };
 
 export type PlanId = string;
 

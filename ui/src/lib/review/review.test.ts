@@ -29,7 +29,7 @@ vi.mock('../ipc/backend', () => {
 
 const { PlanDocument } = await import('../document/document.svelte');
 const { ReviewState } = await import('./review.svelte');
-const ok = async (): Promise<PlanCheck> => ({ fingerprint: 'abc', error: null, analysis: null });
+const ok = async (): Promise<PlanCheck> => ({ fingerprint: 'abc', error: null, analysis: null, forecast: null });
 
 describe('the review', () => {
   it('asks who you are when the core needs a name, then does the action, changing only the review', async () => {
