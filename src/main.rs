@@ -237,7 +237,7 @@ fn run(command: Command) -> Result<(), Failure> {
             ))
         }
         Command::Fmt { file, check } => {
-            let original = storage::read_bytes(&file)?;
+            let original = storage::read_bytes(&storage::RealFs, &file)?;
             let plan = storage::load(&file)?.plan;
             let canonical = storage::canonical_checked(&plan, &file)?;
             if canonical.as_bytes() == original.as_slice() {
@@ -250,7 +250,9 @@ fn run(command: Command) -> Result<(), Failure> {
                 )));
             }
             // Someone editing the plan would otherwise find it changed under them.
-            if let Some(holder) = lock::read_lock(&file, Timestamp::now()).filter(|h| !h.stale) {
+            if let Some(holder) =
+                lock::read_lock(&storage::RealFs, &file, Timestamp::now()).filter(|h| !h.stale)
+            {
                 let locked = FileError::Locked {
                     path: file.clone(),
                     holder,

@@ -19,7 +19,7 @@ use crate::model::sections::SECTIONS;
 use crate::model::values::{Month, Timestamp};
 use crate::show::forecast_report::fixed;
 use crate::storage::error::{FileError, LockHolder};
-use crate::storage::{lock, read_bytes};
+use crate::storage::{lock, read_bytes, RealFs};
 use rayon::prelude::*;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize, Serializer};
@@ -320,12 +320,12 @@ fn latest_signoff(plan: &Plan, fingerprint: &str) -> Option<SignoffNote> {
 /// The row of one file on disk: read under the loader's limits, never locked or written, with
 /// the lock file beside it (if any) read to say who has it open.
 pub fn row_for_file(path: &Path, criteria: &Criteria, now: Timestamp) -> Row {
-    let mut row = match read_bytes(path) {
+    let mut row = match read_bytes(&RealFs, path) {
         Ok(bytes) => row_for(path, &bytes, criteria),
         Err(FileError::Io { source, .. }) => Row::unreadable(path, "file", source),
         Err(e) => Row::failed(path, e.kind(), e.to_string()),
     };
-    row.lock = lock::read_lock(path, now);
+    row.lock = lock::read_lock(&RealFs, path, now);
     row
 }
 

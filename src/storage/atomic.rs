@@ -15,7 +15,7 @@ pub fn write_atomic(fs: &dyn FileSystem, path: &Path, bytes: &[u8]) -> Result<()
         source,
     };
     let dir = parent_dir(path);
-    remove_stale_temps(path);
+    remove_stale_temps(fs, path);
     let tmp = temp_path(path);
     let result = (|| {
         let mut f = fs
@@ -59,14 +59,16 @@ fn temp_path(path: &Path) -> PathBuf {
 }
 
 /// Removes temporary files left beside `path` by saves that were killed part-way, when the
-/// process that made them is no longer running.
-fn remove_stale_temps(path: &Path) {
+/// process that made them is no longer running. A folder that cannot be listed is left as it is.
+fn remove_stale_temps(fs: &dyn FileSystem, path: &Path) {
     let prefix = temp_prefix(path);
-    let Ok(entries) = std::fs::read_dir(parent_dir(path)) else {
+    let Ok(entries) = fs.read_dir(&parent_dir(path)) else {
         return;
     };
-    for entry in entries.flatten() {
-        let name = entry.file_name().to_string_lossy().into_owned();
+    for entry in entries {
+        let Some(name) = entry.file_name().map(|n| n.to_string_lossy().into_owned()) else {
+            continue;
+        };
         let Some(rest) = name
             .strip_prefix(&prefix)
             .and_then(|r| r.strip_suffix(".tmp"))
@@ -77,7 +79,7 @@ fn remove_stale_temps(path: &Path) {
             continue;
         };
         if pid != std::process::id() && process_is_gone(pid) {
-            let _ = std::fs::remove_file(entry.path());
+            let _ = fs.remove_file(&entry);
         }
     }
 }

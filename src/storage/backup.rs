@@ -32,23 +32,23 @@ pub fn keep(
     bytes: &[u8],
 ) -> Result<PathBuf, FileError> {
     let dir = folder(data_dir, plan_id);
-    std::fs::create_dir_all(&dir).map_err(|e| FileError::Io {
+    fs.create_dir_all(&dir).map_err(|e| FileError::Io {
         path: dir.clone(),
         action: "making the backup folder",
         source: e,
     })?;
     let path = dir.join(format!("{}-r{revision}.mutualplan", compact(now)));
     write_atomic(fs, &path, bytes)?;
-    prune(&dir, now);
+    prune(fs, &dir, now);
     Ok(path)
 }
 
-/// A plan's backups, newest first.
-pub fn list(data_dir: &Path, plan_id: &str) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(folder(data_dir, plan_id))
+/// A plan's backups, newest first; none when their folder cannot be listed.
+pub fn list(fs: &dyn FileSystem, data_dir: &Path, plan_id: &str) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = fs
+        .read_dir(&folder(data_dir, plan_id))
         .map(|d| {
-            d.flatten()
-                .map(|e| e.path())
+            d.into_iter()
                 .filter(|p| p.extension().is_some_and(|x| x == "mutualplan"))
                 .collect()
         })
@@ -77,8 +77,8 @@ pub fn plan_id_in(bytes: &[u8]) -> Option<String> {
 }
 
 /// The newest backup of the plan whose file (perhaps damaged) holds `bytes`.
-pub fn newest_for(data_dir: &Path, bytes: &[u8]) -> Option<PathBuf> {
-    list(data_dir, &plan_id_in(bytes)?).into_iter().next()
+pub fn newest_for(fs: &dyn FileSystem, data_dir: &Path, bytes: &[u8]) -> Option<PathBuf> {
+    list(fs, data_dir, &plan_id_in(bytes)?).into_iter().next()
 }
 
 /// When a backup was taken and of which revision, in words:
@@ -117,17 +117,16 @@ fn taken_at(path: &Path) -> Option<Timestamp> {
     text.parse().ok()
 }
 
-/// Removes backups older than [`KEEP_DAYS`] beyond the newest [`KEEP_LAST`].
-pub fn prune(dir: &Path, now: Timestamp) {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map(|d| d.flatten().map(|e| e.path()).collect())
-        .unwrap_or_default();
+/// Removes backups older than [`KEEP_DAYS`] beyond the newest [`KEEP_LAST`]; a folder that cannot
+/// be listed is left as it is.
+pub fn prune(fs: &dyn FileSystem, dir: &Path, now: Timestamp) {
+    let mut files: Vec<PathBuf> = fs.read_dir(dir).unwrap_or_default();
     files.retain(|p| p.extension().is_some_and(|x| x == "mutualplan"));
     files.sort();
     files.reverse();
     for old in files.iter().skip(KEEP_LAST) {
         if taken_at(old).is_some_and(|t| now.unix() - t.unix() > KEEP_DAYS * 86_400) {
-            let _ = std::fs::remove_file(old);
+            let _ = fs.remove_file(old);
         }
     }
 }
@@ -152,7 +151,10 @@ mod tests {
         let newest = keep(&RealFs, dir.path(), &id, 3, t("2026-11-27T10:15:00Z"), plan).unwrap();
         // Cut off after the id, or even in the middle of the first list.
         let truncated = &plan[..plan.len() / 3];
-        assert_eq!(newest_for(dir.path(), truncated), Some(newest.clone()));
+        assert_eq!(
+            newest_for(&RealFs, dir.path(), truncated),
+            Some(newest.clone())
+        );
         assert_eq!(
             describe(&newest),
             "the backup of 27 November 2026 at 10:15 UTC (revision 3)"
@@ -161,6 +163,6 @@ mod tests {
         let at = crate::model::samples::RIVERSIDE.find(&id).unwrap();
         assert_eq!(plan_id_in(&plan[..at + 5]), None);
         assert_eq!(plan_id_in(&plan[..20]), None);
-        assert_eq!(newest_for(dir.path(), b"not a plan"), None);
+        assert_eq!(newest_for(&RealFs, dir.path(), b"not a plan"), None);
     }
 }

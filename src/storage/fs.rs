@@ -1,9 +1,12 @@
-//! The file-system operations a save uses, behind a trait so tests can inject failures: a write
-//! that stops at a chosen byte, a rename that fails, a full disk, a folder that refuses new files.
+//! Every file-system operation storage makes, reads and folder listings as well as writes, behind
+//! one trait: the real file system in use, and in tests one that fails on purpose (a write that
+//! stops at a chosen byte, a rename that fails, a full disk, a folder that refuses new files or
+//! cannot be listed, a file that cannot be read).
 
 use std::fs::{self, File, OpenOptions};
-use std::io::{self, Write};
-use std::path::Path;
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 /// A file being written that can be flushed to disk.
 pub trait SyncWrite: Write {
@@ -16,7 +19,8 @@ impl SyncWrite for File {
     }
 }
 
-/// The operations saving needs.
+/// The operations storage needs: plan files, backups, recovery files and lock files are read,
+/// listed, written and removed only through these.
 pub trait FileSystem: Send + Sync {
     /// Creates a file that must not exist yet.
     fn create_new(&self, path: &Path) -> io::Result<Box<dyn SyncWrite>>;
@@ -24,6 +28,22 @@ pub trait FileSystem: Send + Sync {
     fn remove_file(&self, path: &Path) -> io::Result<()>;
     /// Flushes a folder's entries (a rename) to disk.
     fn sync_dir(&self, dir: &Path) -> io::Result<()>;
+    /// Opens a file for reading (the caller chooses how much to read).
+    fn open(&self, path: &Path) -> io::Result<Box<dyn Read>>;
+    /// The paths of a folder's entries, in no particular order; entries that cannot be read are
+    /// left out.
+    fn read_dir(&self, dir: &Path) -> io::Result<Vec<PathBuf>>;
+    /// When a file was last changed.
+    fn modified(&self, path: &Path) -> io::Result<SystemTime>;
+    /// Makes a folder and any folders above it that are missing.
+    fn create_dir_all(&self, dir: &Path) -> io::Result<()>;
+
+    /// A whole file as text.
+    fn read_to_string(&self, path: &Path) -> io::Result<String> {
+        let mut text = String::new();
+        self.open(path)?.read_to_string(&mut text)?;
+        Ok(text)
+    }
 }
 
 /// The real file system.
@@ -50,73 +70,16 @@ impl FileSystem for RealFs {
             Ok(())
         }
     }
-}
-
-/// A file system that fails on purpose, for tests of every way a save can go wrong.
-#[derive(Debug, Clone, Default)]
-pub struct FaultyFs {
-    /// Writes fail with this error once this many bytes have been written.
-    pub fail_write_after: Option<(u64, io::ErrorKind)>,
-    /// Renames fail with this error.
-    pub fail_rename: Option<io::ErrorKind>,
-    /// Creating any file fails with this error (a read-only folder).
-    pub fail_create: Option<io::ErrorKind>,
-}
-
-struct FaultyWriter {
-    inner: File,
-    written: u64,
-    fail: Option<(u64, io::ErrorKind)>,
-}
-
-impl Write for FaultyWriter {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        if let Some((limit, kind)) = self.fail {
-            if self.written >= limit {
-                return Err(io::Error::from(kind));
-            }
-            let room = (limit - self.written) as usize;
-            let n = self.inner.write(&buf[..buf.len().min(room)])?;
-            self.written += n as u64;
-            return Ok(n);
-        }
-        let n = self.inner.write(buf)?;
-        self.written += n as u64;
-        Ok(n)
+    fn open(&self, path: &Path) -> io::Result<Box<dyn Read>> {
+        Ok(Box::new(File::open(path)?))
     }
-    fn flush(&mut self) -> io::Result<()> {
-        self.inner.flush()
+    fn read_dir(&self, dir: &Path) -> io::Result<Vec<PathBuf>> {
+        Ok(fs::read_dir(dir)?.flatten().map(|e| e.path()).collect())
     }
-}
-
-impl SyncWrite for FaultyWriter {
-    fn sync_all(&mut self) -> io::Result<()> {
-        self.inner.sync_all()
+    fn modified(&self, path: &Path) -> io::Result<SystemTime> {
+        fs::metadata(path)?.modified()
     }
-}
-
-impl FileSystem for FaultyFs {
-    fn create_new(&self, path: &Path) -> io::Result<Box<dyn SyncWrite>> {
-        if let Some(kind) = self.fail_create {
-            return Err(io::Error::from(kind));
-        }
-        let inner = OpenOptions::new().write(true).create_new(true).open(path)?;
-        Ok(Box::new(FaultyWriter {
-            inner,
-            written: 0,
-            fail: self.fail_write_after,
-        }))
-    }
-    fn rename(&self, from: &Path, to: &Path) -> io::Result<()> {
-        match self.fail_rename {
-            Some(kind) => Err(io::Error::from(kind)),
-            None => fs::rename(from, to),
-        }
-    }
-    fn remove_file(&self, path: &Path) -> io::Result<()> {
-        fs::remove_file(path)
-    }
-    fn sync_dir(&self, dir: &Path) -> io::Result<()> {
-        RealFs.sync_dir(dir)
+    fn create_dir_all(&self, dir: &Path) -> io::Result<()> {
+        fs::create_dir_all(dir)
     }
 }

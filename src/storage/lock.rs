@@ -7,6 +7,7 @@ use super::host::{machine_name, parent_dir, process_is_gone, user_name};
 use crate::model::values::Timestamp;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// A lock older than this is stale wherever its holder is.
 pub const STALE_AFTER_SECS: i64 = 12 * 60 * 60;
@@ -22,8 +23,8 @@ pub fn lock_path(plan: &Path) -> PathBuf {
 
 /// Reads a lock file, judging whether it is stale at `now`. `None` when there is no lock file
 /// or it is unreadable (a half-written lock is treated as absent).
-pub fn read_lock(plan: &Path, now: Timestamp) -> Option<LockHolder> {
-    let text = std::fs::read_to_string(lock_path(plan)).ok()?;
+pub fn read_lock(fs: &dyn FileSystem, plan: &Path, now: Timestamp) -> Option<LockHolder> {
+    let text = fs.read_to_string(&lock_path(plan)).ok()?;
     let mut holder: LockHolder = serde_json::from_str(&text).ok()?;
     let here = holder.machine == machine_name();
     holder.stale = (here && process_is_gone(holder.pid))
@@ -31,11 +32,20 @@ pub fn read_lock(plan: &Path, now: Timestamp) -> Option<LockHolder> {
     Some(holder)
 }
 
-/// A lock this process holds; removed when dropped.
-#[derive(Debug)]
+/// A lock this process holds; removed when dropped, through the file system it was taken with.
 pub struct Lock {
     path: PathBuf,
     holder: LockHolder,
+    fs: Arc<dyn FileSystem>,
+}
+
+impl std::fmt::Debug for Lock {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Lock")
+            .field("path", &self.path)
+            .field("holder", &self.holder)
+            .finish_non_exhaustive()
+    }
 }
 
 impl Lock {
@@ -50,8 +60,10 @@ impl Lock {
 
 impl Drop for Lock {
     fn drop(&mut self) {
-        // Only remove the lock if it is still ours.
-        let ours = std::fs::read_to_string(&self.path)
+        // Only remove the lock if it is still ours: one that cannot be read stays.
+        let ours = self
+            .fs
+            .read_to_string(&self.path)
             .ok()
             .and_then(|t| serde_json::from_str::<LockHolder>(&t).ok())
             .is_some_and(|h| {
@@ -60,15 +72,16 @@ impl Drop for Lock {
                     && h.since == self.holder.since
             });
         if ours {
-            let _ = std::fs::remove_file(&self.path);
+            let _ = self.fs.remove_file(&self.path);
         }
     }
 }
 
 /// Takes the lock of `plan`, created exclusively. A lock held by someone else is
-/// [`FileError::Locked`]; with `take_over`, a stale one is replaced.
+/// [`FileError::Locked`]; with `take_over`, a stale one is replaced. The lock keeps `fs` to
+/// remove itself when dropped.
 pub fn acquire(
-    fs: &dyn FileSystem,
+    fs: &Arc<dyn FileSystem>,
     plan: &Path,
     now: Timestamp,
     take_over: bool,
@@ -92,10 +105,14 @@ pub fn acquire(
                         action: "creating the lock file",
                         source: e,
                     })?;
-                return Ok(Lock { path, holder });
+                return Ok(Lock {
+                    path,
+                    holder,
+                    fs: Arc::clone(fs),
+                });
             }
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && attempt == 0 => {
-                let Some(current) = read_lock(plan, now) else {
+                let Some(current) = read_lock(fs.as_ref(), plan, now) else {
                     // Unreadable or vanished meanwhile: clear it and try once more.
                     let _ = fs.remove_file(&path);
                     continue;

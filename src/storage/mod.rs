@@ -11,7 +11,7 @@ pub mod lock;
 pub mod recovery;
 
 pub use atomic::write_atomic;
-pub use fs::{FaultyFs, FileSystem, RealFs};
+pub use fs::{FileSystem, RealFs};
 pub use lock::Lock;
 
 use crate::model::error::LoadError;
@@ -21,13 +21,14 @@ use crate::model::plan_file::{
 };
 use crate::model::values::Timestamp;
 use error::FileError;
-use std::fs::File;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-/// Reads and strictly parses the plan at `path`.
+/// Reads and strictly parses the plan at `path` on the real file system (the CLI's and the
+/// comparison's read path).
 pub fn load(path: &Path) -> Result<Loaded, FileError> {
-    let bytes = read_bytes(path)?;
+    let bytes = read_bytes(&RealFs, path)?;
     read_plan(&bytes).map_err(|source| FileError::Load {
         path: path.to_owned(),
         source,
@@ -35,13 +36,13 @@ pub fn load(path: &Path) -> Result<Loaded, FileError> {
 }
 
 /// Reads a file's bytes, refusing to read more than a plan file may hold.
-pub fn read_bytes(path: &Path) -> Result<Vec<u8>, FileError> {
+pub fn read_bytes(fs: &dyn FileSystem, path: &Path) -> Result<Vec<u8>, FileError> {
     let io = |action, source| FileError::Io {
         path: path.to_owned(),
         action,
         source,
     };
-    let file = File::open(path).map_err(|e| io("opening the file", e))?;
+    let file = fs.open(path).map_err(|e| io("opening the file", e))?;
     let mut bytes = Vec::new();
     // Read one byte past the limit so that an oversized file is reported, not truncated.
     file.take(MAX_FILE_BYTES + 1)
@@ -85,9 +86,9 @@ pub struct DiskState {
 }
 
 impl DiskState {
-    fn of(bytes: &[u8], path: &Path) -> Self {
+    fn of(fs: &dyn FileSystem, bytes: &[u8], path: &Path) -> Self {
         use sha2::{Digest, Sha256};
-        let modified = std::fs::metadata(path).and_then(|m| m.modified()).ok();
+        let modified = fs.modified(path).ok();
         DiskState {
             len: bytes.len() as u64,
             modified,
@@ -130,7 +131,7 @@ impl OpenFile {
 /// The storage service: where backups and recovery files go, which file system, which clock.
 pub struct Storage {
     pub data_dir: PathBuf,
-    fs: Box<dyn FileSystem>,
+    fs: Arc<dyn FileSystem>,
     clock: fn() -> Timestamp,
 }
 
@@ -139,7 +140,7 @@ impl Storage {
     pub fn new(data_dir: impl Into<PathBuf>) -> Self {
         Storage {
             data_dir: data_dir.into(),
-            fs: Box::new(RealFs),
+            fs: Arc::new(RealFs),
             clock: Timestamp::now,
         }
     }
@@ -152,8 +153,13 @@ impl Storage {
 
     /// The same storage over another file system (tests inject failures this way).
     pub fn with_fs(mut self, fs: impl FileSystem + 'static) -> Self {
-        self.fs = Box::new(fs);
+        self.fs = Arc::new(fs);
         self
+    }
+
+    /// The file system this storage reads, lists and writes through.
+    pub fn fs(&self) -> &dyn FileSystem {
+        self.fs.as_ref()
     }
 
     /// The same storage with another clock.
@@ -170,7 +176,7 @@ impl Storage {
     /// [`FileError::Locked`] naming them; a folder that refuses the lock file opens the plan
     /// read-only and says why. A plan from a newer version opens read-only.
     pub fn open(&self, path: &Path, mode: OpenMode) -> Result<OpenFile, FileError> {
-        let bytes = read_bytes(path)?;
+        let bytes = read_bytes(self.fs(), path)?;
         let (plan, mut read_only, skipped) = match read_plan(&bytes) {
             Ok(l) => (l.plan, None, vec![]),
             Err(LoadError::NewerVersion { found, supported }) => {
@@ -188,12 +194,12 @@ impl Storage {
                 })
             }
         };
-        let disk = Some(DiskState::of(&bytes, path));
+        let disk = Some(DiskState::of(self.fs(), &bytes, path));
         let mut lock = None;
         if read_only.is_none() {
             match mode {
                 OpenMode::ReadOnly => read_only = Some("you opened it for reading".into()),
-                OpenMode::Edit | OpenMode::TakeOver => match lock::acquire(self.fs.as_ref(), path, self.now(), mode == OpenMode::TakeOver) {
+                OpenMode::Edit | OpenMode::TakeOver => match lock::acquire(&self.fs, path, self.now(), mode == OpenMode::TakeOver) {
                     Ok(l) => lock = Some(l),
                     Err(e @ FileError::Locked { .. }) => return Err(e),
                     Err(FileError::Io { source, .. }) => {
@@ -227,7 +233,7 @@ impl Storage {
                 reason: reason.clone(),
             });
         }
-        let current = match read_bytes(&open.path) {
+        let current = match read_bytes(self.fs(), &open.path) {
             Ok(b) => Some(b),
             Err(FileError::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
                 None
@@ -236,7 +242,9 @@ impl Storage {
         };
         if !overwrite {
             let unchanged = match (&current, &open.disk) {
-                (Some(bytes), Some(disk)) => DiskState::of(bytes, &open.path).hash == disk.hash,
+                (Some(bytes), Some(disk)) => {
+                    DiskState::of(self.fs(), bytes, &open.path).hash == disk.hash
+                }
                 (None, None) => true,
                 _ => false,
             };
@@ -257,7 +265,7 @@ impl Storage {
             let previous_revision =
                 read_plan(bytes).map_or(open.plan.revision, |l| l.plan.revision);
             let _ = backup::keep(
-                self.fs.as_ref(),
+                self.fs(),
                 &self.data_dir,
                 plan.id.as_str(),
                 previous_revision,
@@ -267,10 +275,15 @@ impl Storage {
         }
         let saved = stamp_for_save(plan, now);
         let text = canonical_checked(&saved, &open.path)?;
-        write_atomic(self.fs.as_ref(), &open.path, text.as_bytes())?;
-        open.disk = Some(DiskState::of(text.as_bytes(), &open.path));
+        write_atomic(self.fs(), &open.path, text.as_bytes())?;
+        open.disk = Some(DiskState::of(self.fs(), text.as_bytes(), &open.path));
         open.plan = saved.clone();
-        recovery::discard(&self.data_dir, Some(&open.path), plan.id.as_str());
+        recovery::discard(
+            self.fs(),
+            &self.data_dir,
+            Some(&open.path),
+            plan.id.as_str(),
+        );
         Ok(saved)
     }
 
@@ -288,17 +301,17 @@ impl Storage {
         overwrite: bool,
     ) -> Result<Plan, FileError> {
         if open.lock.is_none() {
-            if let Some(holder) = lock::read_lock(&open.path, self.now()) {
+            if let Some(holder) = lock::read_lock(self.fs(), &open.path, self.now()) {
                 return Err(FileError::Locked {
                     path: open.path.clone(),
                     holder,
                 });
             }
         }
-        let bytes = read_bytes(&open.path)?;
+        let bytes = read_bytes(self.fs(), &open.path)?;
         if !overwrite {
             if let Some(disk) = &open.disk {
-                if DiskState::of(&bytes, &open.path).hash != disk.hash {
+                if DiskState::of(self.fs(), &bytes, &open.path).hash != disk.hash {
                     return Err(FileError::ChangedOnDisk {
                         path: open.path.clone(),
                         theirs: read_plan(&bytes)
@@ -323,7 +336,7 @@ impl Storage {
             }
         };
         let _ = backup::keep(
-            self.fs.as_ref(),
+            self.fs(),
             &self.data_dir,
             on_disk.id.as_str(),
             on_disk.revision,
@@ -333,8 +346,8 @@ impl Storage {
         let mut saved = on_disk;
         saved.review = review.clone();
         let text = canonical_checked(&saved, &open.path)?;
-        write_atomic(self.fs.as_ref(), &open.path, text.as_bytes())?;
-        open.disk = Some(DiskState::of(text.as_bytes(), &open.path));
+        write_atomic(self.fs(), &open.path, text.as_bytes())?;
+        open.disk = Some(DiskState::of(self.fs(), text.as_bytes(), &open.path));
         open.plan.review = saved.review.clone();
         Ok(saved)
     }
@@ -349,7 +362,7 @@ impl Storage {
     ) -> Result<OpenFile, FileError> {
         // Never save over a file someone else is editing; a folder that refuses lock files is
         // no reason to refuse the save the user asked for.
-        let lock = match lock::acquire(self.fs.as_ref(), path, self.now(), false) {
+        let lock = match lock::acquire(&self.fs, path, self.now(), false) {
             Ok(l) => Some(l),
             Err(e @ FileError::Locked { .. }) => return Err(e),
             Err(_) => None,
@@ -362,29 +375,30 @@ impl Storage {
             disk: None,
             lock,
         };
-        if path.exists() {
-            // Replacing an existing file (the save dialog asked already): back it up first.
-            open.disk = read_bytes(path).ok().map(|b| DiskState::of(&b, path));
-        }
+        // Replacing an existing file (the save dialog asked already): back it up first. A file
+        // that is not there, or cannot be read, has nothing to back up.
+        open.disk = read_bytes(self.fs(), path)
+            .ok()
+            .map(|b| DiskState::of(self.fs(), &b, path));
         self.save(&mut open, plan, true)?;
-        recovery::discard(&self.data_dir, previous, plan.id.as_str());
+        recovery::discard(self.fs(), &self.data_dir, previous, plan.id.as_str());
         Ok(open)
     }
 
     /// Writes the autosave recovery file for a plan (never the user's file).
     pub fn autosave(&self, source: Option<&Path>, plan: &Plan) -> Result<PathBuf, FileError> {
-        recovery::write(self.fs.as_ref(), &self.data_dir, source, plan, self.now())
+        recovery::write(self.fs(), &self.data_dir, source, plan, self.now())
     }
 
     /// A recovery newer than the plan file that changes something in `saved` (the plan as read
     /// from it), if there is one.
     pub fn recovery_for(&self, source: &Path, saved: &Plan) -> Option<recovery::Recovery> {
-        recovery::for_file(&self.data_dir, source, saved)
+        recovery::for_file(self.fs(), &self.data_dir, source, saved)
     }
 
     /// Records the plan as the window has it now (see [`recovery::Editing::record`]).
     pub fn record_edit(&self, editing: &mut recovery::Editing, plan: Plan) {
-        editing.record(&self.data_dir, plan);
+        editing.record(self.fs(), &self.data_dir, plan);
     }
 
     /// Autosave of the plan as last recorded, when it has unsaved changes.
@@ -392,21 +406,21 @@ impl Storage {
         &self,
         editing: &recovery::Editing,
     ) -> Result<Option<PathBuf>, FileError> {
-        editing.autosave(self.fs.as_ref(), &self.data_dir, self.now())
+        editing.autosave(self.fs(), &self.data_dir, self.now())
     }
 
     /// The plan was closed normally: its recovery file goes (see [`recovery::Editing::close`]).
     pub fn close_editing(&self, editing: recovery::Editing) {
-        editing.close(&self.data_dir);
+        editing.close(self.fs(), &self.data_dir);
     }
 
     /// Removes a plan's recovery file.
     pub fn discard_recovery(&self, source: Option<&Path>, plan_id: &str) {
-        recovery::discard(&self.data_dir, source, plan_id)
+        recovery::discard(self.fs(), &self.data_dir, source, plan_id)
     }
 
     /// A plan's backups, newest first.
     pub fn backups(&self, plan_id: &str) -> Vec<PathBuf> {
-        backup::list(&self.data_dir, plan_id)
+        backup::list(self.fs(), &self.data_dir, plan_id)
     }
 }

@@ -41,7 +41,7 @@ pub fn write(
 ) -> Result<PathBuf, FileError> {
     let path = path_for(data_dir, source, plan.id.as_str());
     let dir = data_dir.join("recovery");
-    std::fs::create_dir_all(&dir).map_err(|e| FileError::Io {
+    fs.create_dir_all(&dir).map_err(|e| FileError::Io {
         path: dir,
         action: "making the recovery folder",
         source: e,
@@ -60,12 +60,12 @@ pub fn write(
 }
 
 /// Reads a recovery file; a damaged one is ignored (and removed), never an error at start-up.
-fn read(path: &Path) -> Option<Recovery> {
-    let text = std::fs::read_to_string(path).ok()?;
+fn read(fs: &dyn FileSystem, path: &Path) -> Option<Recovery> {
+    let text = fs.read_to_string(path).ok()?;
     match serde_json::from_str::<Recovery>(&text) {
         Ok(r) => Some(r),
         Err(_) => {
-            let _ = std::fs::remove_file(path);
+            let _ = fs.remove_file(path);
             None
         }
     }
@@ -74,14 +74,19 @@ fn read(path: &Path) -> Option<Recovery> {
 /// The recovery for a plan file, if one exists, is newer than the file on disk and changes
 /// something in `saved` (the plan as read from the file). One that changes nothing is removed:
 /// there is nothing to offer.
-pub fn for_file(data_dir: &Path, source: &Path, saved: &Plan) -> Option<Recovery> {
+pub fn for_file(
+    fs: &dyn FileSystem,
+    data_dir: &Path,
+    source: &Path,
+    saved: &Plan,
+) -> Option<Recovery> {
     let path = path_for(data_dir, Some(source), saved.id.as_str());
-    let r = read(&path)?;
+    let r = read(fs, &path)?;
     if r.plan == *saved {
-        let _ = std::fs::remove_file(&path);
+        let _ = fs.remove_file(&path);
         return None;
     }
-    let file_time = std::fs::metadata(source).and_then(|m| m.modified()).ok();
+    let file_time = fs.modified(source).ok();
     let file_secs = file_time
         .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
         .map_or(0, |d| d.as_secs() as i64);
@@ -89,16 +94,18 @@ pub fn for_file(data_dir: &Path, source: &Path, saved: &Plan) -> Option<Recovery
 }
 
 /// The recovery of a plan never saved, by its id.
-pub fn unsaved_by_id(data_dir: &Path, plan_id: &str) -> Option<Recovery> {
-    read(&path_for(data_dir, None, plan_id)).filter(|r| r.source.is_none())
+pub fn unsaved_by_id(fs: &dyn FileSystem, data_dir: &Path, plan_id: &str) -> Option<Recovery> {
+    read(fs, &path_for(data_dir, None, plan_id)).filter(|r| r.source.is_none())
 }
 
-/// Recoveries of plans that were never saved, newest first.
-pub fn unsaved(data_dir: &Path) -> Vec<Recovery> {
-    let mut out: Vec<Recovery> = std::fs::read_dir(data_dir.join("recovery"))
+/// Recoveries of plans that were never saved, newest first; none when their folder cannot be
+/// listed.
+pub fn unsaved(fs: &dyn FileSystem, data_dir: &Path) -> Vec<Recovery> {
+    let mut out: Vec<Recovery> = fs
+        .read_dir(&data_dir.join("recovery"))
         .map(|d| {
-            d.flatten()
-                .filter_map(|e| read(&e.path()))
+            d.iter()
+                .filter_map(|p| read(fs, p))
                 .filter(|r| r.source.is_none())
                 .collect()
         })
@@ -108,8 +115,8 @@ pub fn unsaved(data_dir: &Path) -> Vec<Recovery> {
 }
 
 /// Removes a plan's recovery file (after a save, or when the user discards it).
-pub fn discard(data_dir: &Path, source: Option<&Path>, plan_id: &str) {
-    let _ = std::fs::remove_file(path_for(data_dir, source, plan_id));
+pub fn discard(fs: &dyn FileSystem, data_dir: &Path, source: Option<&Path>, plan_id: &str) {
+    let _ = fs.remove_file(&path_for(data_dir, source, plan_id));
 }
 
 /// The plan open in the window as the shell last saw it. The window sends the plan to be checked
@@ -177,10 +184,15 @@ impl Editing {
     /// Records the plan as the window has it now. Back at the plan as saved (an undo run ended
     /// where it started, say), its recovery file is removed: it would only offer the saved
     /// plan back, or a moment of the undo run. A recovery offered and not yet answered stays.
-    pub fn record(&mut self, data_dir: &Path, plan: Plan) {
+    pub fn record(&mut self, fs: &dyn FileSystem, data_dir: &Path, plan: Plan) {
         self.edited = plan;
         if !self.dirty() && self.offered.is_none() {
-            discard(data_dir, self.source.as_deref(), self.edited.id.as_str());
+            discard(
+                fs,
+                data_dir,
+                self.source.as_deref(),
+                self.edited.id.as_str(),
+            );
         }
     }
 
@@ -200,9 +212,14 @@ impl Editing {
 
     /// The plan was closed normally (saved, its changes discarded, or unchanged): its recovery
     /// file goes, unless a recovery offered is still unanswered.
-    pub fn close(self, data_dir: &Path) {
+    pub fn close(self, fs: &dyn FileSystem, data_dir: &Path) {
         if self.offered.is_none() {
-            discard(data_dir, self.source.as_deref(), self.edited.id.as_str());
+            discard(
+                fs,
+                data_dir,
+                self.source.as_deref(),
+                self.edited.id.as_str(),
+            );
         }
     }
 }

@@ -3,12 +3,13 @@
 
 use crate::common;
 
+use common::faulty_fs::FaultyFs;
 use common::{at, sample};
 use mutual_plan::model::plan::Plan;
 use mutual_plan::model::values::Timestamp;
 use mutual_plan::storage::error::FileError;
 use mutual_plan::storage::recovery::{self, Editing};
-use mutual_plan::storage::{host, lock, FaultyFs, OpenMode, Storage};
+use mutual_plan::storage::{host, lock, OpenMode, RealFs, Storage};
 use mutual_plan::{
     model::plan_file::fingerprint, model::plan_file::read_plan, model::plan_file::write_plan,
     model::samples,
@@ -99,16 +100,17 @@ fn backups_older_than_30_days_are_pruned_but_the_last_10_are_kept() {
             .unwrap();
     }
     assert_eq!(
-        mutual_plan::storage::backup::list(&s.data, plan.id.as_str()).len(),
+        mutual_plan::storage::backup::list(&fs, &s.data, plan.id.as_str()).len(),
         15,
         "nothing is 30 days old yet"
     );
     let later = at(start + 45 * day);
     mutual_plan::storage::backup::prune(
+        &fs,
         &mutual_plan::storage::backup::folder(&s.data, plan.id.as_str()),
         later,
     );
-    let kept = mutual_plan::storage::backup::list(&s.data, plan.id.as_str());
+    let kept = mutual_plan::storage::backup::list(&fs, &s.data, plan.id.as_str());
     // Days 0–14: over 30 days old at day 45 are days 0–14 all; the newest 10 stay regardless.
     assert_eq!(kept.len(), 10);
     assert!(kept[0].to_string_lossy().contains("-r14."));
@@ -300,7 +302,9 @@ fn a_lock_held_by_another_live_process_is_respected_until_it_ends() {
     let taken = storage.open(&s.plan_path, OpenMode::TakeOver).unwrap();
     assert!(taken.locked());
     assert_eq!(
-        lock::read_lock(&s.plan_path, Timestamp::now()).unwrap().pid,
+        lock::read_lock(&RealFs, &s.plan_path, Timestamp::now())
+            .unwrap()
+            .pid,
         std::process::id()
     );
 }
@@ -344,6 +348,106 @@ fn a_folder_that_refuses_the_lock_opens_the_plan_read_only() {
     let e = storage.save(&mut open, &mine, false).unwrap_err();
     assert_eq!(e.kind(), "read_only_plan");
     assert_untouched(&s);
+}
+
+#[test]
+fn a_plan_that_cannot_be_read_is_an_error_naming_the_file_never_a_cut_off_plan() {
+    let s = setup();
+    let folder = s.plan_path.parent().unwrap();
+    // Refused outright.
+    let refused = Storage::new(&s.data).with_fs(FaultyFs {
+        fail_open: Some(("", ErrorKind::PermissionDenied)),
+        ..Default::default()
+    });
+    let e = refused.open(&s.plan_path, OpenMode::Edit).unwrap_err();
+    assert_eq!(e.kind(), "permission_denied", "{e}");
+    assert!(
+        e.to_string().contains(
+            "riverside.mutualplan: opening the file failed because you do not have permission"
+        ),
+        "{e}"
+    );
+    // Failing part-way, as a network drive that drops does: the part read is not taken for the
+    // plan.
+    let dropped = Storage::new(&s.data).with_fs(FaultyFs {
+        fail_read_after: Some((1000, ErrorKind::ConnectionReset)),
+        ..Default::default()
+    });
+    let e = dropped.open(&s.plan_path, OpenMode::Edit).unwrap_err();
+    assert_eq!(e.kind(), "io", "{e}");
+    assert!(
+        e.to_string()
+            .contains("riverside.mutualplan: reading the file failed"),
+        "{e}"
+    );
+    // Nothing was locked or written.
+    assert_eq!(files_in(folder), ["riverside.mutualplan"]);
+    assert_untouched(&s);
+}
+
+#[test]
+fn a_save_that_cannot_read_the_file_first_stops_and_writes_nothing() {
+    let s = setup();
+    let storage = Storage::new(&s.data);
+    let mut open = storage.open(&s.plan_path, OpenMode::Edit).unwrap();
+    let before = open.plan.clone();
+    // Whether someone else changed the file cannot be told without reading it.
+    let blind = Storage::new(&s.data).with_fs(FaultyFs {
+        fail_open: Some(("riverside", ErrorKind::PermissionDenied)),
+        ..Default::default()
+    });
+    let e = blind.save(&mut open, &edited(&before), false).unwrap_err();
+    assert_eq!(e.kind(), "permission_denied", "{e}");
+    assert!(e.to_string().contains("opening the file failed"), "{e}");
+    assert_eq!(open.plan, before);
+    assert!(storage.backups(before.id.as_str()).is_empty());
+    assert_untouched(&s);
+}
+
+#[test]
+fn a_lock_that_cannot_be_read_back_is_not_removed_on_close() {
+    let s = setup();
+    let folder = s.plan_path.parent().unwrap();
+    // The lock is written, but reading it back fails through the file system it was taken with.
+    let storage = Storage::new(&s.data).with_fs(FaultyFs {
+        fail_open: Some((".~lock.", ErrorKind::PermissionDenied)),
+        ..Default::default()
+    });
+    let open = storage.open(&s.plan_path, OpenMode::Edit).unwrap();
+    assert!(open.locked());
+    drop(open);
+    // Only a lock that reads back as ours is removed: one that cannot be read might be someone
+    // else's by now.
+    assert_eq!(
+        files_in(folder),
+        [".~lock.riverside.mutualplan#", "riverside.mutualplan"]
+    );
+}
+
+#[test]
+fn folders_that_cannot_be_listed_offer_nothing_and_stop_no_save() {
+    let s = setup();
+    let storage = Storage::new(&s.data);
+    let mut open = storage.open(&s.plan_path, OpenMode::Edit).unwrap();
+    let mut unsaved = Editing::opened(None, open.plan.clone(), None, None);
+    storage.record_edit(&mut unsaved, edited(&open.plan));
+    storage.autosave_editing(&unsaved).unwrap();
+    assert_eq!(recovery::unsaved(storage.fs(), &s.data).len(), 1);
+    let blind = Storage::new(&s.data).with_fs(FaultyFs {
+        fail_read_dir: Some(ErrorKind::PermissionDenied),
+        ..Default::default()
+    });
+    // At start-up: no recoveries offered, no error.
+    assert!(recovery::unsaved(blind.fs(), &s.data).is_empty());
+    // Saving skips the sweep for stale temporary files and the pruning of backups, nothing else.
+    let mine = edited(&open.plan);
+    let saved = blind.save(&mut open, &mine, false).unwrap();
+    assert_eq!(
+        std::fs::read_to_string(&s.plan_path).unwrap(),
+        write_plan(&saved)
+    );
+    assert!(blind.backups(saved.id.as_str()).is_empty());
+    assert_eq!(storage.backups(saved.id.as_str()).len(), 1);
 }
 
 #[test]
@@ -391,9 +495,15 @@ fn autosave_writes_a_recovery_file_that_is_offered_until_saved_or_discarded() {
 
     // An unsaved plan's recovery is found by itself; a damaged recovery file is ignored.
     storage.autosave(None, &draft).unwrap();
-    assert_eq!(mutual_plan::storage::recovery::unsaved(&s.data).len(), 1);
+    assert_eq!(
+        mutual_plan::storage::recovery::unsaved(&RealFs, &s.data).len(),
+        1
+    );
     std::fs::write(s.data.join("recovery").join("damaged.json"), "{\"source\":").unwrap();
-    assert_eq!(mutual_plan::storage::recovery::unsaved(&s.data).len(), 1);
+    assert_eq!(
+        mutual_plan::storage::recovery::unsaved(&RealFs, &s.data).len(),
+        1
+    );
 }
 
 #[test]
@@ -609,22 +719,22 @@ fn a_never_saved_plan_is_found_by_its_id_and_once_restored_stays_unsaved() {
     storage.autosave_editing(&editing).unwrap();
     // The window was never closed; at the next start a File → New makes a new id, so the
     // recovery is found among the never-saved ones, and by its own id.
-    let listed = recovery::unsaved(&s.data);
+    let listed = recovery::unsaved(&RealFs, &s.data);
     assert_eq!(listed.len(), 1);
     assert_eq!(
         listed[0].plan.organisation.name,
         "Riverside Therapies Mutual CIC"
     );
-    let r = recovery::unsaved_by_id(&s.data, plan.id.as_str()).unwrap();
+    let r = recovery::unsaved_by_id(&RealFs, &s.data, plan.id.as_str()).unwrap();
     let mut restored = Editing::restored(r.clone());
     assert!(restored.dirty(), "a restored plan has never been saved");
     // Checking it as restored does not remove the recovery it came from.
     storage.record_edit(&mut restored, r.plan.clone());
-    assert_eq!(recovery::unsaved(&s.data).len(), 1);
+    assert_eq!(recovery::unsaved(&RealFs, &s.data).len(), 1);
     // Saving it somewhere does.
     let target = s.plan_path.with_file_name("northfield.mutualplan");
     let open = storage.save_as(&target, &r.plan, None).unwrap();
     restored.saved_to(&target, &open.plan);
     assert!(!restored.dirty());
-    assert!(recovery::unsaved(&s.data).is_empty());
+    assert!(recovery::unsaved(&RealFs, &s.data).is_empty());
 }

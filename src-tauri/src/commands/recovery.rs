@@ -80,7 +80,7 @@ pub fn restore_unsaved(
     state: State<'_, AppState>,
     plan_id: String,
 ) -> Result<OpenedPlan, IpcError> {
-    let r = recovery::unsaved_by_id(&state.storage.data_dir, &plan_id)
+    let r = recovery::unsaved_by_id(state.storage.fs(), &state.storage.data_dir, &plan_id)
         .ok_or_else(|| IpcError::new(ErrorKind::NotFound, "that unsaved plan is no longer kept"))?;
     state.set_open(None);
     let plan = r.plan.clone();
@@ -112,8 +112,11 @@ pub fn reopen(state: State<'_, AppState>) -> Option<Reopened> {
 #[tauri::command(async)]
 pub fn backup_offer(state: State<'_, AppState>, file: String) -> Result<Option<String>, IpcError> {
     let path = state.gate.check(&file)?;
-    let bytes = mutual_plan::storage::read_bytes(&path).unwrap_or_default();
-    Ok(backup::newest_for(&state.storage.data_dir, &bytes).map(|b| backup::describe(&b)))
+    let bytes = mutual_plan::storage::read_bytes(state.storage.fs(), &path).unwrap_or_default();
+    Ok(
+        backup::newest_for(state.storage.fs(), &state.storage.data_dir, &bytes)
+            .map(|b| backup::describe(&b)),
+    )
 }
 
 /// Puts the newest backup of a damaged plan file back in its place (the damaged bytes are kept
@@ -125,13 +128,14 @@ pub fn restore_backup<R: Runtime>(
     file: String,
 ) -> Result<OpenedPlan, IpcError> {
     let path = state.gate.check(&file)?;
-    let bytes = mutual_plan::storage::read_bytes(&path).unwrap_or_default();
-    let newest = backup::newest_for(&state.storage.data_dir, &bytes).ok_or_else(|| {
-        IpcError::new(
-            ErrorKind::NotFound,
-            format!("there is no backup of {}", path.display()),
-        )
-    })?;
+    let bytes = mutual_plan::storage::read_bytes(state.storage.fs(), &path).unwrap_or_default();
+    let newest = backup::newest_for(state.storage.fs(), &state.storage.data_dir, &bytes)
+        .ok_or_else(|| {
+            IpcError::new(
+                ErrorKind::NotFound,
+                format!("there is no backup of {}", path.display()),
+            )
+        })?;
     let mut plan = mutual_plan::storage::load(&newest)?.plan;
     plan.saved_by = state.user().saved_by();
     let open = state.storage.save_as(&path, &plan, None)?;

@@ -194,7 +194,7 @@ impl AppState {
             .as_ref()
             .filter(|e| e.source.is_none())
             .map(|e| e.edited.id.clone());
-        recovery::unsaved(&self.storage.data_dir)
+        recovery::unsaved(self.storage.fs(), &self.storage.data_dir)
             .into_iter()
             .filter(|r| Some(&r.plan.id) != current.as_ref())
             .map(|r| UnsavedPlan {
@@ -241,8 +241,12 @@ pub fn plan_name(plan: &Plan) -> String {
 pub fn unsaved(state: &AppState, plan: Plan) -> OpenedPlan {
     state.set_open(None);
     state.end_editing();
-    let recovery = recovery::unsaved_by_id(&state.storage.data_dir, plan.id.as_str())
-        .filter(|r| r.plan != plan);
+    let recovery = recovery::unsaved_by_id(
+        state.storage.fs(),
+        &state.storage.data_dir,
+        plan.id.as_str(),
+    )
+    .filter(|r| r.plan != plan);
     state.begin_editing(Editing::opened(None, plan.clone(), None, recovery.clone()));
     opened(None, plan, None, recovery)
 }
@@ -305,7 +309,8 @@ mod tests {
 
         assert!(state.page_stopped(Instant::now()));
         // Written at once, so that a page that never comes back loses nothing either.
-        let kept = recovery::for_file(&state.storage.data_dir, &file, &saved).unwrap();
+        let kept =
+            recovery::for_file(state.storage.fs(), &state.storage.data_dir, &file, &saved).unwrap();
         assert_eq!(kept.plan, mistyped(&saved));
         let back = state.reopen().unwrap();
         assert_eq!(back.opened.plan, saved);

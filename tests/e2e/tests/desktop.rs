@@ -83,7 +83,7 @@ async fn a_damaged_plan_on_the_command_line_shows_why_and_its_backup_restores() 
     assert_eq!(fingerprint(&restored), fingerprint(&sample));
     assert_eq!(restored.revision, sample.revision + 1);
     // The damaged file was kept too, as the newest backup.
-    let backups = backup::list(&data, sample.id.as_str());
+    let backups = backup::list(&RealFs, &data, sample.id.as_str());
     assert_eq!(backups.len(), 2);
     assert_eq!(
         std::fs::read(&backups[0]).unwrap(),

@@ -1,8 +1,10 @@
 //! Helpers shared by the integration tests: the sample plan, values parsed from the strings a
-//! plan file holds, the CLI binary, and the PDF tools.
+//! plan file holds, the CLI binary, the PDF tools, and a file system that fails on purpose.
 //!
 //! Each test file compiles this module on its own and uses only some of it.
 #![allow(dead_code)]
+
+pub mod faulty_fs;
 
 use mutual_plan::checks::analysis::{analyse, Analysis};
 use mutual_plan::checks::criteria::Criteria;
