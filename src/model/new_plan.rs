@@ -1,5 +1,6 @@
 //! A new, empty plan with sensible defaults.
 
+use crate::model::catalogue::ListKind;
 use crate::model::plan::*;
 use crate::model::sections::SECTIONS;
 use crate::model::values::{Date, ItemId, Money, Month, Percent, PlanId, Timestamp};
@@ -169,9 +170,6 @@ pub fn suggested_pension_percent(scheme: PensionScheme) -> Percent {
         PensionScheme::None => pct(0),
     }
 }
-
-// Kept where the shell still names it until the shell reads the catalogue.
-pub use crate::model::catalogue::ListKind;
 
 /// An id made from `name` (lower case, hyphens), unique among `taken`: `Falls prevention` →
 /// `falls-prevention`, then `falls-prevention-2`. A long name is cut after its last whole word

@@ -118,6 +118,14 @@ fn a_new_plan_is_checked_and_a_mistyped_value_comes_back_beside_its_field() {
     assert_eq!(typed["value"], "1234.50");
     let refused = invoke(&w, "read_input", json!({ "kind": "money", "text": "lots" })).unwrap_err();
     assert_eq!(refused["kind"], "bad_value");
+    // The stored values of a view's fields are worded in one call, each as its field shows it.
+    let words = invoke(
+        &w,
+        "word_values",
+        json!({ "values": [["money", "1234.50"], ["month", "2027-04"], ["percent", "lots"]] }),
+    )
+    .unwrap();
+    assert_eq!(words, json!(["£1,234.50", "April 2027", null]));
 }
 
 #[test]

@@ -3,7 +3,8 @@
 
 use crate::error::{ErrorKind, IpcError};
 use crate::ipc::SectionPrompt;
-use mutual_plan::model::new_plan::{self as core_new, ListKind};
+use mutual_plan::model::catalogue::ListKind;
+use mutual_plan::model::new_plan as core_new;
 use mutual_plan::model::plan::PensionScheme;
 use mutual_plan::model::plan_file;
 use mutual_plan::model::sections::SECTIONS;
@@ -21,6 +22,17 @@ pub fn choices() -> Choices {
 #[tauri::command]
 pub fn read_input(kind: InputKind, text: String) -> Result<TypedValue, IpcError> {
     read_typed(kind, &text).map_err(|m| IpcError::new(ErrorKind::BadValue, m))
+}
+
+/// The words for many stored values at once, each as its field shows it (`1234.50` → `£1,234.50`),
+/// or `None` for one the core does not read: the fields of a view word their values in one call
+/// rather than one each.
+#[tauri::command]
+pub fn word_values(values: Vec<(InputKind, String)>) -> Vec<Option<String>> {
+    values
+        .iter()
+        .map(|(kind, text)| read_typed(*kind, text).ok().map(|t| t.shown))
+        .collect()
 }
 
 /// The narrative sections in the order of the printed plan, with their prompts.

@@ -31,6 +31,7 @@ commands! {
     editing {
         choices,
         read_input,
+        word_values,
         sections,
         new_item,
         start_after_spin_out,

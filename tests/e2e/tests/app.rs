@@ -424,7 +424,8 @@ async fn a_stale_lock_offers_take_over_and_taking_it_opens_the_plan_for_editing(
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs Xvfb, tauri-driver, WebKitWebDriver and the built app: run scripts/test.sh"]
 async fn a_new_plan_filled_in_the_window_holds_exactly_what_was_typed() {
-    use mutual_plan::model::new_plan::{new_item, ListKind};
+    use mutual_plan::model::catalogue::ListKind;
+    use mutual_plan::model::new_plan::new_item;
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("riverside-therapies.mutualplan");
     let (driver, c) = launch(&dir.path().join("data"), &["--sample"]).await;

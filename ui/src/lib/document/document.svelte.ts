@@ -7,8 +7,9 @@ import { Coalescer } from './coalesce';
 import { History } from './history';
 import { belongsTo, getAt, setAt } from './paths';
 
-/** Asks the core about a plan: its analysis, and the Forecast view when `forecast`. */
-export type Checker = (plan: Plan, forecast: boolean) => Promise<PlanCheck>;
+/** Asks the core about a plan, given as JSON text: its analysis, and the Forecast view when
+ * `forecast`. */
+export type Checker = (plan: string, forecast: boolean) => Promise<PlanCheck>;
 
 /** A plan as it stood at one moment, and which version of it that was. */
 interface Snapshot {
@@ -24,9 +25,11 @@ export class PlanDocument {
   error = $state<IpcError | null>(null);
   /** Values typed that the core refused, by path: shown beside the field, never dropped. */
   typed = $state<Record<string, { text: string; message: string }>>({});
-  analysis = $state<AnalysisView | null>(null);
+  // Answers from the core are replaced whole, never changed in place: held raw, not made deeply
+  // reactive, which for a large plan was most of the cost of taking an answer in.
+  analysis = $state.raw<AnalysisView | null>(null);
   /** The Forecast view from the newest check, while the window shows it (`showForecast`). */
-  forecast = $state<ForecastView | null>(null);
+  forecast = $state.raw<ForecastView | null>(null);
   /** Whether the Forecast view is showing: each check then brings its table and chart too. */
   private forecastShown = false;
   readOnly = $state<string | null>(null);
@@ -57,10 +60,10 @@ export class PlanDocument {
   private savedReviewVersion = $state(0);
   private versions = 0;
   private readonly history = new History<Snapshot>();
-  private readonly checks: Coalescer<{ plan: Plan; forecast: boolean }, PlanCheck>;
+  private readonly checks: Coalescer<{ plan: string; forecast: boolean }, PlanCheck>;
 
   constructor(check: Checker, onCheckFailed: (e: unknown) => void = () => {}) {
-    this.checks = new Coalescer<{ plan: Plan; forecast: boolean }, PlanCheck>(
+    this.checks = new Coalescer<{ plan: string; forecast: boolean }, PlanCheck>(
       ({ plan, forecast }) => check(plan, forecast),
       (result, asked) => {
         this.fingerprint = result.fingerprint;
@@ -256,7 +259,8 @@ export class PlanDocument {
   check(): void {
     if (!this.plan) return;
     this.checking = true;
-    this.checks.submit({ plan: $state.snapshot(this.plan) as Plan, forecast: this.forecastShown });
+    // The plan as it is now, written out once: the text is what the core reads.
+    this.checks.submit({ plan: JSON.stringify(this.plan), forecast: this.forecastShown });
   }
 
   /** The Forecast view shows (or no longer shows): checks then bring (or leave out) its table. */

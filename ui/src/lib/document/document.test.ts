@@ -96,7 +96,7 @@ describe('the open plan', () => {
   it('sends every change to be checked, a comment too, so the shell\'s copy is never behind', async () => {
     const sent: Plan[] = [];
     const doc = new PlanDocument(async (p) => {
-      sent.push(p);
+      sent.push(JSON.parse(p) as Plan);
       return { fingerprint: 'abc', error: null, analysis: null, forecast: null };
     });
     doc.load(newPlan(), 'plan.mutualplan', 'abc');

@@ -60,9 +60,9 @@ export const backend = {
   newPlan: (name: string) => call<OpenedPlan>('new_plan', { name }),
   /** The forecast's start once the spin-out date becomes `date`, while it follows that date. */
   startAfterSpinOut: (plan: Plan, date: string) => call<string | null>('start_after_spin_out', { plan, date }),
-  /** The core's answer to the plan as edited: its analysis, and the Forecast view when `forecast`.
-   * The plan goes as JSON text, which the core reads once. */
-  checkPlan: (plan: Plan, forecast: boolean) => call<PlanCheck>('check_plan', { plan: JSON.stringify(plan), forecast }),
+  /** The core's answer to the plan as edited, given as JSON text (which the core reads once): its
+   * analysis, and the Forecast view when `forecast`. */
+  checkPlan: (plan: string, forecast: boolean) => call<PlanCheck>('check_plan', { plan, forecast }),
   explainCell: (plan: Plan, month: string, key: string) => call<ContributionView[]>('explain_cell', { plan, month, key }),
   savePlan: (plan: Plan, overwrite = false) => call<OpenedPlan>('save_plan', { plan, overwrite }),
   savePlanAs: (plan: Plan, file: string) => call<OpenedPlan>('save_plan_as', { plan, file }),
@@ -89,6 +89,8 @@ export const backend = {
   backupOffer: (file: string) => call<string | null>('backup_offer', { file }),
   restoreBackup: (file: string) => call<OpenedPlan>('restore_backup', { file }),
   readInput: (kind: InputKind, text: string) => call<TypedValue>('read_input', { kind, text }),
+  /** Stored values in words, as their fields show them; `null` for one the core does not read. */
+  wordValues: (values: [InputKind, string][]) => call<(string | null)[]>('word_values', { values }),
   newItem: (plan: Plan, list: ListKind, name: string) => call<Record<string, unknown>>('new_item', { plan, list, name }),
   uniqueId: (name: string, taken: string[]) => call<string>('unique_id', { name, taken }),
   sections: () => call<SectionPrompt[]>('sections'),

@@ -7,7 +7,7 @@ import { backend, BackendError } from '../ipc/backend';
 import type { CommentView, Plan, ReviewAction, ReviewView } from '../ipc/bindings';
 
 export class ReviewState {
-  view = $state<ReviewView | null>(null);
+  view = $state.raw<ReviewView | null>(null);
   /** The anchor whose comments are shown open beside it. */
   expanded = $state<string | null>(null);
   private asked = 0;
