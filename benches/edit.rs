@@ -28,7 +28,7 @@ fn bench(c: &mut Criterion) {
         c.bench_function(&format!("{name}: one round trip"), |b| {
             b.iter(|| {
                 let plan = read_plan(black_box(text.as_bytes())).unwrap().plan;
-                let answer = edited(&plan, &criteria, true);
+                let answer = edited(&plan, &criteria, true, 0);
                 serde_json::to_string(&answer).unwrap()
             })
         });
@@ -52,7 +52,7 @@ fn bench(c: &mut Criterion) {
             b.iter(|| analyse(black_box(&p), &criteria))
         });
         c.bench_function(&format!("{name}: answer as JSON"), |b| {
-            let answer = edited(&p, &criteria, true);
+            let answer = edited(&p, &criteria, true, 0);
             b.iter(|| serde_json::to_string(black_box(&answer)).unwrap())
         });
     }

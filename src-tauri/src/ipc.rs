@@ -5,6 +5,7 @@ use crate::error::IpcError;
 use mutual_plan::model::plan::Plan;
 use mutual_plan::show::analysis_view::AnalysisView;
 use mutual_plan::show::forecast_view::ForecastView;
+use mutual_plan::show::review::ReviewView;
 use mutual_plan::storage::recovery::Recovery;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -90,6 +91,8 @@ pub struct PlanCheck {
     pub analysis: Option<AnalysisView>,
     /// The Forecast view, when it was asked for and the forecast can be worked out.
     pub forecast: Option<ForecastView>,
+    /// The review in words, when the plan is valid.
+    pub review: Option<ReviewView>,
 }
 
 /// Every TypeScript declaration the UI needs, in one file, generated from the Rust types.

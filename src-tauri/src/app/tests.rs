@@ -70,7 +70,7 @@ fn a_new_plan_is_checked_and_a_mistyped_value_comes_back_beside_its_field() {
     let check = invoke(
         &w,
         "check_plan",
-        json!({ "plan": plan.to_string(), "forecast": false }),
+        json!({ "plan": plan.to_string(), "forecast": false, "offsetMinutes": 0 }),
     )
     .unwrap();
     assert_eq!(check["fingerprint"], opened["fingerprint"]);
@@ -80,11 +80,13 @@ fn a_new_plan_is_checked_and_a_mistyped_value_comes_back_beside_its_field() {
     assert!(analysis["headline"].as_str().is_some_and(|h| !h.is_empty()));
     assert!(analysis["overview"].is_object() && analysis["ownership"].is_object());
     assert_eq!(check["forecast"], Value::Null);
+    // The review in words comes in the same answer: a new plan has no comments yet.
+    assert_eq!(check["review"]["summary"], "No comments yet");
     // With the Forecast view showing, the same answer brings its table from the same forecast.
     let with_view = invoke(
         &w,
         "check_plan",
-        json!({ "plan": plan.to_string(), "forecast": true }),
+        json!({ "plan": plan.to_string(), "forecast": true, "offsetMinutes": 0 }),
     )
     .unwrap();
     assert_eq!(with_view["analysis"], check["analysis"]);
@@ -99,7 +101,7 @@ fn a_new_plan_is_checked_and_a_mistyped_value_comes_back_beside_its_field() {
     let check = invoke(
         &w,
         "check_plan",
-        json!({ "plan": mistyped.to_string(), "forecast": true }),
+        json!({ "plan": mistyped.to_string(), "forecast": true, "offsetMinutes": 0 }),
     )
     .unwrap();
     assert_eq!(check["forecast"], Value::Null);

@@ -10,22 +10,29 @@ use mutual_plan::show::forecast_view::ContributionView;
 use tauri::State;
 
 /// Checks the edited plan strictly (as a file would be read), and returns, in one answer, its
-/// fingerprint and everything computed from it: the analysis, and the Forecast view when the
-/// window shows it (`forecast`), from one run of the forecast. The page sends the plan as JSON
+/// fingerprint and everything computed from it: the analysis, the review in words (times
+/// `offset_minutes` east of UTC), and the Forecast view when the window shows it (`forecast`),
+/// from one run of the forecast. The page sends the plan as JSON
 /// text, read once by the strict reader. Fast enough to run on every edit, off the window's
 /// thread.
 #[tauri::command(async)]
-pub fn check_plan(state: State<'_, AppState>, plan: String, forecast: bool) -> PlanCheck {
+pub fn check_plan(
+    state: State<'_, AppState>,
+    plan: String,
+    forecast: bool,
+    offset_minutes: i32,
+) -> PlanCheck {
     match read_plan(plan.as_bytes()) {
         Ok(loaded) => {
             let p = loaded.plan;
-            let e = edited(&p, &state.criteria, forecast);
+            let e = edited(&p, &state.criteria, forecast, offset_minutes);
             state.record_edit(p);
             PlanCheck {
                 fingerprint: Some(e.fingerprint),
                 error: None,
                 analysis: Some(e.analysis),
                 forecast: e.forecast,
+                review: Some(e.review),
             }
         }
         Err(e) => PlanCheck {
@@ -33,6 +40,7 @@ pub fn check_plan(state: State<'_, AppState>, plan: String, forecast: bool) -> P
             error: Some(e.into()),
             analysis: None,
             forecast: None,
+            review: None,
         },
     }
 }

@@ -39,7 +39,6 @@ commands! {
         unique_id,
     }
     review {
-        review_view,
         review_action,
         save_review,
     }

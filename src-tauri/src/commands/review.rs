@@ -7,15 +7,8 @@ use crate::ipc::OpenedPlan;
 use mutual_plan::model::plan::Review;
 use mutual_plan::model::plan_file;
 use mutual_plan::model::values::Timestamp;
-use mutual_plan::show::review::{self, ReviewAction, ReviewError, ReviewView, Reviewer};
+use mutual_plan::show::review::{self, ReviewAction, ReviewError, Reviewer};
 use tauri::State;
-
-/// The review of the plan as edited, in words, times in local time (`offset_minutes` east of UTC).
-#[tauri::command]
-pub fn review_view(plan: serde_json::Value, offset_minutes: i32) -> Result<ReviewView, IpcError> {
-    let plan = plan_file::plan_from_value(&plan)?;
-    Ok(review::view(&plan, offset_minutes))
-}
 
 /// Does one review action (comment, reply, resolve, sign off) as the user, now; returns the
 /// plan's new `review`, its content untouched. Refused (`no_identity`) until the user has said

@@ -84,7 +84,7 @@ const COMMANDS: &str = r#"
       for (let i = 0; i < 20; i++) {
         for (const [name, forecast] of [['check_plan', false], ['check_plan_with_forecast', true]]) {
           const t0 = performance.now();
-          await invoke('check_plan', { plan: JSON.stringify(plan), forecast });
+          await invoke('check_plan', { plan: JSON.stringify(plan), forecast, offsetMinutes: 0 });
           out[name].push(performance.now() - t0);
         }
       }

@@ -2,7 +2,7 @@
 // It holds the plan, whether it is dirty, the core's verdict on it (fingerprint, format error,
 // analysis), undo and redo, and the errors of values typed but not yet accepted by the core.
 import { getContext, setContext } from 'svelte';
-import type { AnalysisView, Choices, Finding, ForecastView, IpcError, Plan, PlanCheck, SectionPrompt } from '../ipc/bindings';
+import type { AnalysisView, Choices, Finding, ForecastView, IpcError, Plan, PlanCheck, ReviewView, SectionPrompt } from '../ipc/bindings';
 import { Coalescer } from './coalesce';
 import { History } from './history';
 import { belongsTo, getAt, setAt } from './paths';
@@ -30,6 +30,8 @@ export class PlanDocument {
   analysis = $state.raw<AnalysisView | null>(null);
   /** The Forecast view from the newest check, while the window shows it (`showForecast`). */
   forecast = $state.raw<ForecastView | null>(null);
+  /** The review in words from the newest check of a valid plan (the last one while in error). */
+  review = $state.raw<ReviewView | null>(null);
   /** Whether the Forecast view is showing: each check then brings its table and chart too. */
   private forecastShown = false;
   readOnly = $state<string | null>(null);
@@ -60,6 +62,7 @@ export class PlanDocument {
   private savedReviewVersion = $state(0);
   private versions = 0;
   private readonly history = new History<Snapshot>();
+  private readonly waiting: (() => void)[] = [];
   private readonly checks: Coalescer<{ plan: string; forecast: boolean }, PlanCheck>;
 
   constructor(check: Checker, onCheckFailed: (e: unknown) => void = () => {}) {
@@ -71,9 +74,13 @@ export class PlanDocument {
         // Keep the last analysis while a field is being corrected, rather than blanking it.
         if (result.analysis) this.analysis = result.analysis;
         if (asked.forecast && result.analysis) this.forecast = result.forecast;
+        if (result.review) this.review = result.review;
       },
       onCheckFailed,
-      () => (this.checking = false),
+      () => {
+        this.checking = false;
+        for (const done of this.waiting.splice(0)) done();
+      },
     );
   }
 
@@ -261,6 +268,11 @@ export class PlanDocument {
     this.checking = true;
     // The plan as it is now, written out once: the text is what the core reads.
     this.checks.submit({ plan: JSON.stringify(this.plan), forecast: this.forecastShown });
+  }
+
+  /** Resolves once the newest change has been checked and its answer taken in. */
+  settled(): Promise<void> {
+    return this.checking ? new Promise((done) => this.waiting.push(done)) : Promise.resolve();
   }
 
   /** The Forecast view shows (or no longer shows): checks then bring (or leave out) its table. */

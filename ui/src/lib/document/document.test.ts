@@ -4,7 +4,7 @@ import type { Plan, PlanCheck } from '../ipc/bindings';
 import fixture from './new-plan-findings.json';
 
 const newPlan = (): Plan => structuredClone(fixture.plan) as unknown as Plan;
-const ok = async (): Promise<PlanCheck> => ({ fingerprint: 'abc', error: null, analysis: null, forecast: null });
+const ok = async (): Promise<PlanCheck> => ({ fingerprint: 'abc', error: null, analysis: null, forecast: null, review: null });
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
 describe('the open plan', () => {
@@ -86,7 +86,7 @@ describe('the open plan', () => {
     const doc = new PlanDocument(() => new Promise((r) => (answer = r)));
     doc.load(newPlan(), null, null);
     expect(doc.checking).toBe(true);
-    answer({ fingerprint: null, error: { kind: 'bad_value', message: 'bad', path: 'title' }, analysis: null, forecast: null });
+    answer({ fingerprint: null, error: { kind: 'bad_value', message: 'bad', path: 'title' }, analysis: null, forecast: null, review: null });
     await tick();
     expect(doc.checking).toBe(false);
     expect(doc.errorFor('title')).toBe('bad');
@@ -97,7 +97,7 @@ describe('the open plan', () => {
     const sent: Plan[] = [];
     const doc = new PlanDocument(async (p) => {
       sent.push(JSON.parse(p) as Plan);
-      return { fingerprint: 'abc', error: null, analysis: null, forecast: null };
+      return { fingerprint: 'abc', error: null, analysis: null, forecast: null, review: null };
     });
     doc.load(newPlan(), 'plan.mutualplan', 'abc');
     await tick();
@@ -152,7 +152,7 @@ describe('the open plan', () => {
     const analysis = {} as NonNullable<PlanCheck['analysis']>;
     const doc = new PlanDocument(async (_p, forecast) => {
       asked.push(forecast);
-      return { fingerprint: 'abc', error: null, analysis, forecast: forecast ? table : null };
+      return { fingerprint: 'abc', error: null, analysis, forecast: forecast ? table : null, review: null };
     });
     doc.load(newPlan(), 'plan.mutualplan', 'abc');
     await tick();

@@ -6,7 +6,6 @@ import type {
   CompareView,
   Review,
   ReviewAction,
-  ReviewView,
   ReviewerRole,
   UserConfig,
   ContributionView,
@@ -61,8 +60,10 @@ export const backend = {
   /** The forecast's start once the spin-out date becomes `date`, while it follows that date. */
   startAfterSpinOut: (plan: Plan, date: string) => call<string | null>('start_after_spin_out', { plan, date }),
   /** The core's answer to the plan as edited, given as JSON text (which the core reads once): its
-   * analysis, and the Forecast view when `forecast`. */
-  checkPlan: (plan: string, forecast: boolean) => call<PlanCheck>('check_plan', { plan, forecast }),
+   * analysis, the review in words (times in the window's local time), and the Forecast view when
+   * `forecast`. */
+  checkPlan: (plan: string, forecast: boolean) =>
+    call<PlanCheck>('check_plan', { plan, forecast, offsetMinutes: -new Date().getTimezoneOffset() }),
   explainCell: (plan: Plan, month: string, key: string) => call<ContributionView[]>('explain_cell', { plan, month, key }),
   savePlan: (plan: Plan, overwrite = false) => call<OpenedPlan>('save_plan', { plan, overwrite }),
   savePlanAs: (plan: Plan, file: string) => call<OpenedPlan>('save_plan_as', { plan, file }),
@@ -97,9 +98,6 @@ export const backend = {
   suggestedPension: (scheme: PensionScheme) => call<string>('suggested_pension', { scheme }),
   userConfig: () => call<UserConfig>('user_config'),
   setIdentity: (name: string, role: ReviewerRole) => call<UserConfig>('set_identity', { name, role }),
-  /** The review in words; times in the window's local time. */
-  reviewView: (plan: Plan) =>
-    call<ReviewView>('review_view', { plan, offsetMinutes: -new Date().getTimezoneOffset() }),
   reviewAction: (plan: Plan, action: ReviewAction) => call<Review>('review_action', { plan, action }),
   saveReview: (plan: Plan, overwrite = false) => call<OpenedPlan>('save_review', { plan, overwrite }),
   compareWith: (plan: Plan, file: string) => call<CompareView>('compare_with', { plan, file }),

@@ -463,7 +463,11 @@ analysis: AnalysisView | null,
 /**
  * The Forecast view, when it was asked for and the forecast can be worked out.
  */
-forecast: ForecastView | null, };
+forecast: ForecastView | null, 
+/**
+ * The review in words, when the plan is valid.
+ */
+review: ReviewView | null, };
 
 export type PlanId = string;
 

@@ -1,16 +1,15 @@
 // The open plan's review as the window shows it: the core's view of the comments and sign-offs
-// (every word from the core), and the actions that change it. Each action goes to the core with
-// the plan as it is, and the core returns the new `review` stamped with who and when.
+// (every word from the core), which comes with each check of the plan, and the actions that
+// change it. Each action goes to the core with the plan as it is, and the core returns the new
+// `review` stamped with who and when; setting it checks the plan, which brings the new view.
 import { getContext, setContext } from 'svelte';
 import type { PlanDocument } from '../document/document.svelte';
 import { backend, BackendError } from '../ipc/backend';
 import type { CommentView, Plan, ReviewAction, ReviewView } from '../ipc/bindings';
 
 export class ReviewState {
-  view = $state.raw<ReviewView | null>(null);
   /** The anchor whose comments are shown open beside it. */
   expanded = $state<string | null>(null);
-  private asked = 0;
 
   constructor(
     private readonly doc: PlanDocument,
@@ -23,17 +22,9 @@ export class ReviewState {
     return this.doc.plan ? ($state.snapshot(this.doc.plan) as Plan) : null;
   }
 
-  /** Asks the core for the review of the plan as it is now; only the newest answer is kept. */
-  async refresh(): Promise<void> {
-    const plan = this.snapshot();
-    if (!plan) return;
-    const n = ++this.asked;
-    try {
-      const v = await backend.reviewView(plan);
-      if (n === this.asked) this.view = v;
-    } catch {
-      // A plan with a format error has no review view until it is fixed; keep the last one.
-    }
+  /** The review in words, as the newest check of the plan brought it. */
+  get view(): ReviewView | null {
+    return this.doc.review;
   }
 
   /** Does one review action; asks who the user is first when the core needs a name. */
@@ -42,7 +33,8 @@ export class ReviewState {
     if (!plan) return false;
     try {
       this.doc.setReview(await backend.reviewAction(plan, action));
-      await this.refresh();
+      // Done once the window shows it: the check of the new review brings its words.
+      await this.doc.settled();
       return true;
     } catch (e) {
       if (e instanceof BackendError && e.kind === 'no_identity' && (await this.askIdentity())) return this.act(action);

@@ -19,17 +19,22 @@ vi.mock('../ipc/backend', () => {
         if (!named) throw new BackendError('no_identity', 'say who you are first');
         return { ...plan.review, comments: [{ id: 'c-1', author: 'Jan', role: 'mentor', at: '2026-11-27T10:00:00Z', anchor: 'section:market', text: 'Hi', resolved: false, replies: [] }] };
       },
-      reviewView: async (): Promise<ReviewView> => ({
-        comments: [], signoffs: [], summary: '1 comment, open', statement: '',
-        lists: [{ list: 'forecast.contracts', kind: 'contract' }],
-      }),
     },
   };
 });
 
 const { PlanDocument } = await import('../document/document.svelte');
 const { ReviewState } = await import('./review.svelte');
-const ok = async (): Promise<PlanCheck> => ({ fingerprint: 'abc', error: null, analysis: null, forecast: null });
+// The check brings the review in words, as the core words the plan it is sent.
+const ok = async (plan: string): Promise<PlanCheck> => {
+  await new Promise((r) => setTimeout(r, 5));
+  const n = (JSON.parse(plan) as Plan).review.comments.length;
+  const review: ReviewView = {
+    comments: [], signoffs: [], summary: `${n} comment${n === 1 ? '' : 's'}, open`, statement: '',
+    lists: [{ list: 'forecast.contracts', kind: 'contract' }],
+  };
+  return { fingerprint: 'abc', error: null, analysis: null, forecast: null, review };
+};
 
 describe('the review', () => {
   it('asks who you are when the core needs a name, then does the action, changing only the review', async () => {

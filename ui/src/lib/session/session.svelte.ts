@@ -75,15 +75,10 @@ export class Session {
   };
 
   /**
-   * Keeps the review in words following the plan (a comment added, an item renamed, the content
-   * changed) and the window's title; called while the component that shows the session is set up.
+   * Keeps the window's title following the plan (the review in words comes with each check);
+   * called while the component that shows the session is set up.
    */
   track(): void {
-    $effect(() => {
-      void this.doc.fingerprint;
-      void JSON.stringify(this.doc.plan?.review);
-      void this.review.refresh();
-    });
     $effect(() => {
       const title = this.title;
       document.title = title;

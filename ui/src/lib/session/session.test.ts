@@ -29,7 +29,7 @@ type Impl = { [K in keyof Backend]?: (...args: Parameters<Backend[K]>) => unknow
  */
 function core(impl: Impl) {
   const calls: { name: string; args: unknown[] }[] = [];
-  const defaults: Impl = { checkPlan: async () => ({ fingerprint: 'f1', error: null, analysis: null, forecast: null }) };
+  const defaults: Impl = { checkPlan: async () => ({ fingerprint: 'f1', error: null, analysis: null, forecast: null, review: null }) };
   const backend = new Proxy({}, {
     get: (_target, name: string) => async (...args: unknown[]) => {
       calls.push({ name, args });
