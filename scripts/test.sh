@@ -25,6 +25,9 @@ build_ui
 step "cargo clippy"
 cargo clippy --locked --workspace --all-targets -- -D warnings
 
+step "the core's import graph: no circle, each layer importing only from those below it"
+cargo test --locked -p mutual-plan --test it layers:: -- --nocapture
+
 # Built once: the package's release app is also the binary the end-to-end tests drive.
 target="${CARGO_TARGET_DIR:-$PWD/target}"
 UI_BUILT=1 scripts/package.sh
