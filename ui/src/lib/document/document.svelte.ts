@@ -11,9 +11,9 @@ import { belongsTo, getAt, setAt } from './paths';
  * `forecast`. */
 export type Checker = (plan: string, forecast: boolean) => Promise<PlanCheck>;
 
-/** A plan as it stood at one moment, and which version of it that was. */
+/** A plan as it stood at one moment, written out as JSON, and which version of it that was. */
 interface Snapshot {
-  plan: Plan;
+  json: string;
   version: number;
 }
 
@@ -62,6 +62,9 @@ export class PlanDocument {
   private savedReviewVersion = $state(0);
   private versions = 0;
   private readonly history = new History<Snapshot>();
+  /** The plan written out as JSON, for the version it was written at: each version is written
+   * once (for its check) and undo keeps that text rather than copying the plan again. */
+  private written: Snapshot | null = null;
   private readonly waiting: (() => void)[] = [];
   private readonly checks: Coalescer<{ plan: string; forecast: boolean }, PlanCheck>;
 
@@ -99,7 +102,8 @@ export class PlanDocument {
   }
 
   private snapshot(): Snapshot {
-    return { plan: $state.snapshot(this.plan) as Plan, version: this.version };
+    if (this.written?.version !== this.version) this.written = { json: JSON.stringify(this.plan), version: this.version };
+    return this.written;
   }
 
   /** A new version of the content. */
@@ -151,7 +155,7 @@ export class PlanDocument {
     this.error = null;
     this.typed = {};
     this.history.clear();
-    this.history.record({ plan: structuredClone(saved), version: this.version }, null);
+    this.history.record({ json: JSON.stringify(saved), version: this.version }, null);
     this.changed();
     this.edits++;
     this.sync();
@@ -161,6 +165,7 @@ export class PlanDocument {
   /** Marks the plan as saved (after Save), keeping the history. */
   markSaved(plan: Plan, file: string | null, fingerprint: string): void {
     this.plan = plan;
+    this.written = null;
     this.file = file;
     this.fingerprint = fingerprint;
     this.readOnly = null;
@@ -229,8 +234,9 @@ export class PlanDocument {
   }
 
   private replace(s: Snapshot): void {
-    this.plan = s.plan;
+    this.plan = JSON.parse(s.json) as Plan;
     this.version = s.version;
+    this.written = s;
     this.typed = {};
     this.edits++;
     this.sync();
@@ -246,6 +252,7 @@ export class PlanDocument {
   setReview(review: Plan['review']): void {
     if (!this.plan) return;
     this.plan.review = review;
+    this.written = null;
     this.reviewVersion++;
     // The check also hands the plan to the shell, whose copy a reloaded page and the autosave use.
     this.check();
@@ -266,8 +273,8 @@ export class PlanDocument {
   check(): void {
     if (!this.plan) return;
     this.checking = true;
-    // The plan as it is now, written out once: the text is what the core reads.
-    this.checks.submit({ plan: JSON.stringify(this.plan), forecast: this.forecastShown });
+    // The plan as it is now, written out once: the text is what the core reads, and what undo keeps.
+    this.checks.submit({ plan: this.snapshot().json, forecast: this.forecastShown });
   }
 
   /** Resolves once the newest change has been checked and its answer taken in. */
