@@ -3,7 +3,7 @@
 
 use super::lines::LineKey;
 use super::model::Forecast;
-use crate::model::plan::{Frequency, Plan};
+use crate::model::plan::{CostFrequency, Plan};
 use crate::model::values::Month;
 use rust_decimal::Decimal;
 
@@ -53,7 +53,7 @@ pub fn sources_and_uses(plan: &Plan, f: &Forecast) -> SourcesAndUses {
         .forecast
         .costs
         .iter()
-        .filter(|c| c.frequency == Frequency::OneOff && c.start >= start && c.start <= to_month)
+        .filter(|c| c.frequency == CostFrequency::OneOff && c.start >= start && c.start <= to_month)
         .map(|c| c.amount.get())
         .sum();
     SourcesAndUses {

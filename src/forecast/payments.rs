@@ -6,7 +6,7 @@ use super::error::ForecastError;
 use super::lines::{Grid, LineKey};
 use super::receipts::post_recurring;
 use super::summary::Earned;
-use crate::model::plan::{Frequency, PayrollTiming, Plan, Repayment};
+use crate::model::plan::{PayrollTiming, Plan, Repayment};
 use crate::model::values::Month;
 use rust_decimal::Decimal;
 
@@ -178,7 +178,7 @@ pub(super) fn costs(
 ) -> Result<(), ForecastError> {
     for line in &plan.forecast.costs {
         let field = || format!("forecast.costs[{}].amount", line.id);
-        let recurring = line.frequency != Frequency::OneOff;
+        let recurring = !line.frequency.is_once();
         let key = LineKey::Cost(line.category);
         let kind = earned.kind(key.clone());
         post_recurring(grid, key, line.into(), &field, |i, v| {

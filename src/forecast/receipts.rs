@@ -6,7 +6,7 @@ use super::error::ForecastError;
 use super::lines::{Grid, LineKey};
 use super::model::Adjustments;
 use super::summary::Earned;
-use crate::model::plan::{CostLine, Frequency, IncomeLine, Plan, RenewalAssumption};
+use crate::model::plan::{CostFrequency, CostLine, Frequency, IncomeLine, Plan, RenewalAssumption};
 use crate::model::values::Month;
 use rust_decimal::Decimal;
 
@@ -142,7 +142,11 @@ impl From<&CostLine> for Schedule {
     fn from(l: &CostLine) -> Self {
         Schedule {
             amount: l.amount.get(),
-            frequency: l.frequency,
+            frequency: match l.frequency {
+                CostFrequency::Monthly => Frequency::Monthly,
+                CostFrequency::Annual => Frequency::Annual,
+                CostFrequency::OneOff | CostFrequency::Capital => Frequency::OneOff,
+            },
             start: l.start,
             end: l.end,
             percent: l.inflation_percent.get(),

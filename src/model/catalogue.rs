@@ -19,6 +19,7 @@ pub enum ListKind {
     Grants,
     Equity,
     Loans,
+    Facilities,
     Staff,
     Costs,
     Risks,
@@ -120,6 +121,14 @@ pub const LISTS: &[ListDef] = &[
         noun: "Loan",
         name_field: "lender",
         items: items!(forecast.loans, lender),
+    },
+    ListDef {
+        kind: ListKind::Facilities,
+        path: "forecast.facilities",
+        anchor: "facility",
+        noun: "Working-capital facility",
+        name_field: "lender",
+        items: items!(forecast.facilities, lender),
     },
     ListDef {
         kind: ListKind::Risks,
@@ -252,6 +261,7 @@ pub const PARTS: &[PartDef] = &[
             "forecast.grants",
             "forecast.equity",
             "forecast.loans",
+            "forecast.facilities",
         ],
     },
     PartDef {
@@ -364,19 +374,19 @@ mod tests {
     #[test]
     fn every_list_kind_is_listed_once_with_distinct_paths_and_anchors() {
         let all: Vec<ListKind> =
-            serde_json::from_str(r#"["owner_groups","board","contracts","income","grants","equity","loans","staff","costs","risks","impact","milestones"]"#)
+            serde_json::from_str(r#"["owner_groups","board","contracts","income","grants","equity","loans","facilities","staff","costs","risks","impact","milestones"]"#)
                 .unwrap();
         for k in all {
             assert_eq!(LISTS.iter().filter(|l| l.kind == k).count(), 1, "{k:?}");
         }
-        assert_eq!(LISTS.len(), 12);
+        assert_eq!(LISTS.len(), 13);
         let mut paths: Vec<_> = LISTS.iter().map(|l| l.path).collect();
         paths.sort();
         paths.dedup();
         let mut anchors: Vec<_> = LISTS.iter().map(|l| l.anchor).collect();
         anchors.sort();
         anchors.dedup();
-        assert_eq!((paths.len(), anchors.len()), (12, 12));
+        assert_eq!((paths.len(), anchors.len()), (13, 13));
     }
 
     #[test]

@@ -38,7 +38,65 @@ pub fn default_settings() -> Settings {
         ct_lower_limit: Money::pounds(50_000),
         ct_upper_limit: Money::pounds(250_000),
         ct_marginal_relief_percent: percent(Decimal::new(15, 1)),
+        personal_allowance: Money::pounds(12_570),
+        income_tax_bands: bands(&[
+            (Some(3_770_000), 2000),
+            (Some(12_514_000), 4000),
+            (None, 4500),
+        ]),
+        income_tax_bands_scotland: bands(&[
+            (Some(396_700), 1900),
+            (Some(1_695_600), 2000),
+            (Some(3_109_200), 2100),
+            (Some(6_243_000), 4200),
+            (Some(12_514_000), 4500),
+            (None, 4800),
+        ]),
+        employee_ni_bands: bands(&[(Some(1_257_000), 0), (Some(5_027_000), 800), (None, 200)]),
+        nhs_pension_member_tiers: bands(&[
+            (Some(1_325_900), 520),
+            (Some(2_779_700), 650),
+            (Some(3_386_800), 830),
+            (Some(5_084_500), 980),
+            (Some(6_519_000), 1070),
+            (None, 1250),
+        ]),
+        lgps_member_bands: bands(&[
+            (Some(1_840_000), 550),
+            (Some(2_900_000), 580),
+            (Some(4_730_000), 650),
+            (Some(5_980_000), 680),
+            (Some(8_400_000), 850),
+            (Some(11_910_000), 990),
+            (Some(14_040_000), 1050),
+            (Some(21_070_000), 1140),
+            (None, 1250),
+        ]),
+        civil_service_member_tiers: bands(&[
+            (Some(3_619_900), 460),
+            (Some(5_600_000), 545),
+            (Some(15_000_000), 735),
+            (None, 805),
+        ]),
+        vat_registered: false,
+        vat_stagger: 1,
+        vat_standard_rate_percent: pct(20),
+        vat_registration_threshold: Money::pounds(90_000),
+        vat_de_minimis_monthly: Money::pounds(625),
     }
+}
+
+/// A default band list from `(up_to in pence, percent in hundredths)` rows.
+fn bands(rows: &[(Option<i64>, i64)]) -> BandList {
+    rows.iter()
+        .map(|&(up_to, p)| Band {
+            up_to: up_to.map(|pence| {
+                Money::new(Decimal::new(pence, 2))
+                    .unwrap_or_else(|e| unreachable!("the default {pence}p is money: {e}"))
+            }),
+            percent: percent(Decimal::new(p, 2).normalize()),
+        })
+        .collect()
 }
 
 /// The first April at least three months after `today`: a realistic first spin-out date.
@@ -136,6 +194,7 @@ pub fn new_plan(name: &str, id_: PlanId, now: Timestamp) -> Plan {
             grants: vec![],
             equity: vec![],
             loans: vec![],
+            facilities: vec![],
             staff: vec![],
             costs: vec![],
         },
@@ -169,6 +228,19 @@ pub fn suggested_pension_percent(scheme: PensionScheme) -> Percent {
         PensionScheme::DefinedContribution => pct(5),
         PensionScheme::None => pct(0),
     }
+}
+
+/// The member's contribution rate a staff line on `scheme` starts with: 5 % on a defined
+/// contribution scheme (a planning assumption the team should check), none on every other scheme,
+/// whose tiers are settings.
+pub fn suggested_employee_percent(scheme: PensionScheme) -> Option<Percent> {
+    (scheme == PensionScheme::DefinedContribution).then(|| pct(5))
+}
+
+/// The useful life a cost line of `frequency` starts with: 36 months for capital spending
+/// (equipment and fit-out are commonly written off over three to five years), none otherwise.
+pub fn suggested_useful_life(frequency: CostFrequency) -> Option<u32> {
+    (frequency == CostFrequency::Capital).then_some(36)
 }
 
 /// An id made from `name` (lower case, hyphens), unique among `taken`: `Falls prevention` →
@@ -248,11 +320,13 @@ pub fn new_item(plan: &Plan, list: ListKind, name: &str) -> serde_json::Value {
             commissioner: String::new(),
             commissioner_kind: plan.organisation.parent_body.kind,
             service: String::new(),
+            regulated_activity: None,
             annual_value: Money::default(),
             start,
             end,
             indexation_percent: pct(0),
             payment_terms_days: 30,
+            vat: VatTreatment::Exempt,
             pbr: None,
             renewal: Renewal {
                 assumption: RenewalAssumption::Renewed,
@@ -265,6 +339,8 @@ pub fn new_item(plan: &Plan, list: ListKind, name: &str) -> serde_json::Value {
                 last_reserved_award: None,
                 awarded: None,
                 extension_months: 0,
+                psr_process: None,
+                justification: String::new(),
             },
         }),
         ListKind::Income => to_value(IncomeLine {
@@ -275,6 +351,7 @@ pub fn new_item(plan: &Plan, list: ListKind, name: &str) -> serde_json::Value {
             start,
             end: None,
             growth_percent: pct(0),
+            vat: VatTreatment::Exempt,
         }),
         ListKind::Grants => to_value(Grant {
             id: make("grant", ids(f.grants.iter().map(|g| &g.id).collect())),
@@ -300,6 +377,18 @@ pub fn new_item(plan: &Plan, list: ListKind, name: &str) -> serde_json::Value {
             capital_holiday_months: 0,
             repayment: Repayment::Amortising,
         }),
+        ListKind::Facilities => to_value(Facility {
+            id: make(
+                "facility",
+                ids(f.facilities.iter().map(|l| &l.id).collect()),
+            ),
+            lender: String::new(),
+            limit: Money::default(),
+            annual_rate_percent: pct(0),
+            from: start,
+            to: None,
+            arrangement_fee: Money::default(),
+        }),
         ListKind::Staff => to_value(StaffLine {
             id: make("staff", ids(f.staff.iter().map(|s| &s.id).collect())),
             role: String::new(),
@@ -309,9 +398,11 @@ pub fn new_item(plan: &Plan, list: ListKind, name: &str) -> serde_json::Value {
             start,
             end: None,
             transferred: true,
+            contract: None,
             pension: Pension {
                 scheme: PensionScheme::Nhs,
                 employer_percent: suggested_pension_percent(PensionScheme::Nhs),
+                employee_percent: None,
             },
         }),
         ListKind::Costs => to_value(CostLine {
@@ -319,10 +410,12 @@ pub fn new_item(plan: &Plan, list: ListKind, name: &str) -> serde_json::Value {
             name: String::new(),
             category: CostCategory::Other,
             amount: Money::default(),
-            frequency: Frequency::Monthly,
+            frequency: CostFrequency::Monthly,
             start,
             end: None,
+            useful_life_months: None,
             inflation_percent: pct(0),
+            vat_percent: pct(0),
         }),
         ListKind::Risks => to_value(Risk {
             id: make(

@@ -1,4 +1,4 @@
-//! The plan model: one `.mutualplan` file, schema version 2, field for field.
+//! The plan model: one `.mutualplan` file, schema version 3, field for field.
 //!
 //! Field order here is the canonical key order of the written file (see `docs/plan-format.md`).
 
@@ -11,7 +11,7 @@ use ts_rs::TS;
 /// The value of `format` that identifies a plan file.
 pub const FORMAT_NAME: &str = "mutual-plan";
 /// The schema version this build reads and writes.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 /// Whom a submission is for when the team has not said.
 pub const DEFAULT_ADDRESSEE: &str = "the Enterprise Incubator Unit";
 
@@ -53,12 +53,15 @@ pub struct Organisation {
 }
 
 impl Organisation {
-    /// Whether the organisation is a charity for tax and the Employment Allowance: a CIO always,
-    /// a CIC never (whatever its flag says), any other form when `charity` is set.
+    /// Whether the organisation is a charity for tax, the Employment Allowance and the rules: a
+    /// CIO or SCIO always, a CIC or a co-operative society never (whatever its flag says), any
+    /// other form when `charity` is set.
     pub fn is_charity(&self) -> bool {
         match self.legal_form {
-            LegalForm::Cio => true,
-            LegalForm::CicLimitedByShares | LegalForm::CicLimitedByGuarantee => false,
+            LegalForm::Cio | LegalForm::Scio => true,
+            LegalForm::CicLimitedByShares
+            | LegalForm::CicLimitedByGuarantee
+            | LegalForm::CoOperativeSociety => false,
             _ => self.charity,
         }
     }
@@ -75,11 +78,13 @@ pub enum LegalForm {
     CompanyLimitedByShares,
     CompanyLimitedByGuarantee,
     Cio,
+    /// A Scottish charitable incorporated organisation, registered by OSCR.
+    Scio,
 }
 
 impl LegalForm {
     /// Every legal form, in the order of the spec.
-    pub const ALL: [LegalForm; 7] = [
+    pub const ALL: [LegalForm; 8] = [
         LegalForm::CicLimitedByShares,
         LegalForm::CicLimitedByGuarantee,
         LegalForm::CoOperativeSociety,
@@ -87,6 +92,7 @@ impl LegalForm {
         LegalForm::CompanyLimitedByShares,
         LegalForm::CompanyLimitedByGuarantee,
         LegalForm::Cio,
+        LegalForm::Scio,
     ];
 
     /// Whether the form has share capital (companies limited by guarantee and CIOs do not).
@@ -96,6 +102,7 @@ impl LegalForm {
             LegalForm::CompanyLimitedByGuarantee
                 | LegalForm::CicLimitedByGuarantee
                 | LegalForm::Cio
+                | LegalForm::Scio
         )
     }
 }
@@ -267,6 +274,8 @@ pub struct Forecast {
     pub grants: Vec<Grant>,
     pub equity: Vec<EquityRaise>,
     pub loans: Vec<Loan>,
+    /// Working-capital facilities (overdrafts), drawn when cash would fall below zero.
+    pub facilities: Vec<Facility>,
     pub staff: Vec<StaffLine>,
     pub costs: Vec<CostLine>,
 }
@@ -292,7 +301,42 @@ pub struct Settings {
     /// A year's profits at or above this pay the main rate.
     pub ct_upper_limit: Money,
     pub ct_marginal_relief_percent: Percent,
+    /// A year's personal allowance (tax code 1257L).
+    pub personal_allowance: Money,
+    /// Income tax on taxable pay above the allowance, a year: England, Wales, Northern Ireland.
+    pub income_tax_bands: BandList,
+    /// Income tax on taxable pay above the allowance, a year: Scotland.
+    pub income_tax_bands_scotland: BandList,
+    /// Employee (Class 1 primary) National Insurance on gross pay, a year.
+    pub employee_ni_bands: BandList,
+    /// The NHS Pension Scheme's member contribution tiers, by actual annual pay.
+    pub nhs_pension_member_tiers: BandList,
+    /// The Local Government Pension Scheme's member contribution bands, by actual annual pay.
+    pub lgps_member_bands: BandList,
+    /// The Civil Service pension scheme's member contribution tiers, by actual annual pay.
+    pub civil_service_member_tiers: BandList,
+    /// Whether the organisation is registered for VAT, for the whole forecast.
+    pub vat_registered: bool,
+    /// Which months the VAT quarters end in: 1 (March, June, …), 2 (April, …) or 3 (May, …).
+    pub vat_stagger: u8,
+    pub vat_standard_rate_percent: Percent,
+    pub vat_registration_threshold: Money,
+    /// A month's de minimis limit for exempt input VAT.
+    pub vat_de_minimis_monthly: Money,
 }
+
+/// A list of bands or tiers: rows with ascending upper limits, the last open-ended.
+pub type BandList = Vec<Band>;
+
+/// One row of a band list: the percentage up to an annual amount (`None`: no upper limit).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Band {
+    pub up_to: Option<Money>,
+    pub percent: Percent,
+}
+
+/// The most rows a band list may have.
+pub const MAX_BAND_ROWS: usize = 20;
 
 /// When payroll costs other than gross pay are paid.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -311,11 +355,15 @@ pub struct Contract {
     pub commissioner: String,
     pub commissioner_kind: PublicBodyKind,
     pub service: String,
+    /// Whether the service is a regulated activity for the nation's care regulator (`None`:
+    /// not known).
+    pub regulated_activity: Option<bool>,
     pub annual_value: Money,
     pub start: Month,
     pub end: Month,
     pub indexation_percent: Percent,
     pub payment_terms_days: u32,
+    pub vat: VatTreatment,
     pub pbr: Option<PaymentByResults>,
     pub renewal: Renewal,
     pub procurement: Procurement,
@@ -355,6 +403,38 @@ pub struct Procurement {
     pub awarded: Option<Date>,
     /// Options to extend beyond `end`, in months (0 to 60).
     pub extension_months: u32,
+    /// The Provider Selection Regime process, when the route is the regime.
+    pub psr_process: Option<PsrProcess>,
+    /// The grounds for a direct award, in the team's words.
+    pub justification: String,
+}
+
+/// The processes of the Provider Selection Regime.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum PsrProcess {
+    DirectAwardA,
+    DirectAwardB,
+    DirectAwardC,
+    MostSuitableProvider,
+    Competitive,
+}
+
+/// The VAT treatment of an income: amounts stay net of VAT.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum VatTreatment {
+    Exempt,
+    Standard,
+    Zero,
+    OutsideScope,
+}
+
+impl VatTreatment {
+    /// Whether the income is a taxable supply (standard or zero-rated).
+    pub fn is_taxable(self) -> bool {
+        matches!(self, VatTreatment::Standard | VatTreatment::Zero)
+    }
 }
 
 /// Procurement routes.
@@ -368,13 +448,39 @@ pub enum ProcurementRoute {
     GrantAgreement,
 }
 
-/// How often a line falls due.
+/// How often an income line falls due.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Frequency {
     Monthly,
     Annual,
     OneOff,
+}
+
+/// How often a cost falls due, or that it is capital expenditure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum CostFrequency {
+    Monthly,
+    Annual,
+    OneOff,
+    /// Paid in `start`, capitalised as a fixed asset and depreciated.
+    Capital,
+}
+
+impl CostFrequency {
+    /// Every cost frequency, in the order of the spec.
+    pub const ALL: [CostFrequency; 4] = [
+        CostFrequency::Monthly,
+        CostFrequency::Annual,
+        CostFrequency::OneOff,
+        CostFrequency::Capital,
+    ];
+
+    /// Whether the line falls once, in its `start` (one-off and capital lines).
+    pub fn is_once(self) -> bool {
+        matches!(self, CostFrequency::OneOff | CostFrequency::Capital)
+    }
 }
 
 /// Other recurring or one-off income.
@@ -387,6 +493,7 @@ pub struct IncomeLine {
     pub start: Month,
     pub end: Option<Month>,
     pub growth_percent: Percent,
+    pub vat: VatTreatment,
 }
 
 /// A grant.
@@ -422,6 +529,23 @@ pub struct Loan {
     pub repayment: Repayment,
 }
 
+/// A working-capital facility: an overdraft or revolving credit drawn when cash would fall
+/// below zero and repaid as soon as cash allows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Facility {
+    pub id: ItemId,
+    pub lender: String,
+    /// The most that may be drawn.
+    pub limit: Money,
+    pub annual_rate_percent: Percent,
+    /// The first month it may be drawn.
+    pub from: Month,
+    /// The month at whose end it must be repaid in full; `None`: beyond the horizon.
+    pub to: Option<Month>,
+    /// Paid in `from`.
+    pub arrangement_fee: Money,
+}
+
 /// How a loan's capital is repaid.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -436,13 +560,27 @@ pub struct StaffLine {
     pub id: ItemId,
     pub role: String,
     pub fte: Fte,
-    /// The people who work those FTE (each has an NI threshold); `None`: one person per FTE.
+    /// The people who work those FTE (each has an NI threshold); `None`: the fewest whole people
+    /// who can, `⌈fte⌉`.
     pub headcount: Option<u32>,
     pub annual_salary: Money,
     pub start: Month,
     pub end: Option<Month>,
     pub transferred: bool,
+    /// The contract this line works on; under scenario S1 it ends with it (TUPE).
+    pub contract: Option<ItemId>,
     pub pension: Pension,
+}
+
+impl StaffLine {
+    /// The number of people on the line: its headcount, or `⌈fte⌉` (at least 1) when not given.
+    pub fn people(&self) -> u32 {
+        self.headcount.unwrap_or_else(|| {
+            use rust_decimal::prelude::ToPrimitive;
+            let whole = self.fte.get().ceil().max(rust_decimal::Decimal::ONE);
+            whole.to_u32().unwrap_or(u32::MAX)
+        })
+    }
 }
 
 /// A staff line's pension.
@@ -450,6 +588,8 @@ pub struct StaffLine {
 pub struct Pension {
     pub scheme: PensionScheme,
     pub employer_percent: Percent,
+    /// The member's rate on a defined contribution scheme; `None` on every other scheme.
+    pub employee_percent: Option<Percent>,
 }
 
 /// Pension schemes.
@@ -470,10 +610,14 @@ pub struct CostLine {
     pub name: String,
     pub category: CostCategory,
     pub amount: Money,
-    pub frequency: Frequency,
+    pub frequency: CostFrequency,
     pub start: Month,
     pub end: Option<Month>,
+    /// For a capital line, the months over which it is depreciated.
+    pub useful_life_months: Option<u32>,
     pub inflation_percent: Percent,
+    /// The VAT the supplier adds to `amount`, percent (0: `amount` is what is paid).
+    pub vat_percent: Percent,
 }
 
 /// Cost categories.

@@ -3,8 +3,12 @@
 
 use crate::model::error::LoadError;
 use crate::model::field_path::FieldPath;
-use crate::model::plan::{Plan, DEFAULT_ADDRESSEE, FORMAT_NAME, SCHEMA_VERSION};
+use crate::model::plan::{
+    BandList, CostFrequency, PensionScheme, Plan, Settings, DEFAULT_ADDRESSEE, FORMAT_NAME,
+    MAX_BAND_ROWS, SCHEMA_VERSION,
+};
 use crate::model::sections::{section_spec, SECTIONS};
+use crate::model::values::Money;
 use serde_json::Value;
 use std::collections::HashSet;
 
@@ -22,10 +26,14 @@ pub struct Loaded {
     pub plan: Plan,
     /// The schema version the file was written with (older versions are migrated in memory).
     pub file_version: u32,
+    /// For a migrated file, what its first save will tell the user: that it is written as the
+    /// current version, and what changes its figures. Empty for a current file.
+    pub migration: Vec<String>,
 }
 
 /// Reads a plan strictly: any unknown field, bad value, broken limit or newer version is an error.
-/// A version 1 file is migrated in memory (see [`migrate_v1`]); it is always written as version 2.
+/// Version 1 and 2 files are migrated in memory (see [`migrate_v1`] and [`migrate_v2`]); a plan
+/// is always written as the current version.
 pub fn read_plan(bytes: &[u8]) -> Result<Loaded, LoadError> {
     let text = as_text(bytes)?;
     let mut value = parse_json(text)?;
@@ -38,11 +46,17 @@ pub fn read_plan(bytes: &[u8]) -> Result<Loaded, LoadError> {
     }
     let file_version = match version {
         1 => {
-            refuse_v2_fields(text, &value)?;
+            refuse_later_fields(text, &value, 1)?;
             migrate_v1(&mut value);
+            migrate_v2(&mut value);
             1
         }
-        2 => 2,
+        2 => {
+            refuse_later_fields(text, &value, 2)?;
+            migrate_v2(&mut value);
+            2
+        }
+        3 => 3,
         found => return Err(LoadError::UnknownVersion { found }),
     };
     let migrated;
@@ -84,8 +98,84 @@ pub fn read_plan(bytes: &[u8]) -> Result<Loaded, LoadError> {
         return Err(unknown_field(text, path, None));
     }
     validate(&plan, &value)?;
-    Ok(Loaded { plan, file_version })
+    let migration = migration_notes(file_version, &plan);
+    Ok(Loaded {
+        plan,
+        file_version,
+        migration,
+    })
 }
+
+/// What the first save of a file read as `file_version` says: that it will be written as the
+/// current version, which older releases open read-only, and each change to its figures.
+pub fn migration_notes(file_version: u32, plan: &Plan) -> Vec<String> {
+    use crate::model::plan::PayrollTiming;
+    if file_version >= SCHEMA_VERSION {
+        return Vec::new();
+    }
+    let mut notes = vec![format!(
+        "This plan was saved as version {file_version} of the file format; it will be saved as version {SCHEMA_VERSION}, which older releases of Mutual Plan open read-only."
+    )];
+    if file_version == 1 {
+        notes.push("Its figures now include corporation tax and the Apprenticeship Levy.".into());
+    }
+    let f = &plan.forecast;
+    if file_version == 2
+        && f.settings.payroll_costs_paid == PayrollTiming::NextMonth
+        && !f.staff.is_empty()
+    {
+        notes.push("Tax, National Insurance and employee pension contributions are now paid the month after the pay, so cash in each month is higher.".into());
+    }
+    if f.staff
+        .iter()
+        .any(|s| s.headcount.is_none() && !s.fte.get().fract().is_zero())
+    {
+        notes.push("Each part-time person now has a whole National Insurance threshold, so employer NI is lower.".into());
+    }
+    if !f.loans.is_empty() {
+        notes.push("Loan interest is now charged to the month it is for.".into());
+    }
+    notes.push("Reserves are now free reserves (funds less fixed assets) in months of that year's running costs, and debt service cover is after corporation tax paid and before depreciation and one-off costs.".into());
+    notes
+}
+
+/// Fields that schema version 3 added, by the object that holds them.
+const V3_FIELDS: [(&str, &[&str]); 8] = [
+    (
+        "forecast.settings",
+        &[
+            "personal_allowance",
+            "income_tax_bands",
+            "income_tax_bands_scotland",
+            "employee_ni_bands",
+            "nhs_pension_member_tiers",
+            "lgps_member_bands",
+            "civil_service_member_tiers",
+            "vat_registered",
+            "vat_stagger",
+            "vat_standard_rate_percent",
+            "vat_registration_threshold",
+            "vat_de_minimis_monthly",
+        ],
+    ),
+    ("forecast", &["facilities"]),
+    ("forecast.contracts[]", &["regulated_activity", "vat"]),
+    (
+        "forecast.contracts[].procurement",
+        &["psr_process", "justification"],
+    ),
+    ("forecast.income[]", &["vat"]),
+    ("forecast.staff[]", &["contract"]),
+    ("forecast.staff[].pension", &["employee_percent"]),
+    ("forecast.costs[]", &["useful_life_months", "vat_percent"]),
+];
+
+/// Values that a schema version added to an existing field: (version, where, field, value).
+const LATER_VALUES: [(u32, &str, &str, &str); 3] = [
+    (2, "forecast.staff[].pension", "scheme", "civil_service"),
+    (3, "forecast.costs[]", "frequency", "capital"),
+    (3, "organisation", "legal_form", "scio"),
+];
 
 /// Fields that schema version 2 added, by the object that holds them. A version 1 file holding
 /// one was not written by any release: it is refused like any unknown field.
@@ -137,8 +227,14 @@ fn objects_at<'a>(value: &'a Value, at: &str) -> Vec<(String, &'a Value)> {
     found
 }
 
-fn refuse_v2_fields(text: &str, value: &Value) -> Result<(), LoadError> {
-    for (at, fields) in V2_FIELDS {
+/// Refuses a file of `version` holding a field or value that a later version added: no release
+/// wrote one, so it is refused like any unknown field.
+fn refuse_later_fields(text: &str, value: &Value, version: u32) -> Result<(), LoadError> {
+    let later: Vec<(&str, &[&str])> = match version {
+        1 => V2_FIELDS.iter().chain(V3_FIELDS.iter()).copied().collect(),
+        _ => V3_FIELDS.to_vec(),
+    };
+    for (at, fields) in later {
         for (path, obj) in objects_at(value, at) {
             if let Some(field) = fields.iter().find(|f| obj.get(**f).is_some()) {
                 let path = FieldPath::from_index_path(&join(&path, field), value);
@@ -146,17 +242,21 @@ fn refuse_v2_fields(text: &str, value: &Value) -> Result<(), LoadError> {
             }
         }
     }
-    for (path, staff) in objects_at(value, "forecast.staff[]") {
-        let scheme = staff.get("pension").and_then(|p| p.get("scheme"));
-        if scheme.and_then(Value::as_str) == Some("civil_service") {
-            let path = FieldPath::from_index_path(&format!("{path}.pension.scheme"), value);
-            let (line, column) = locate_key(text, &path);
-            return Err(LoadError::BadValue {
-                path,
-                message: "the Civil Service pension scheme is new in schema version 2; a version 1 file cannot name it".into(),
-                line,
-                column,
-            });
+    for (added, at, field, word) in LATER_VALUES {
+        if added <= version {
+            continue;
+        }
+        for (path, obj) in objects_at(value, at) {
+            if obj.get(field).and_then(Value::as_str) == Some(word) {
+                let path = FieldPath::from_index_path(&join(&path, field), value);
+                let (line, column) = locate_key(text, &path);
+                return Err(LoadError::BadValue {
+                    path,
+                    message: format!("\"{word}\" is new in schema version {added}; a version {version} file cannot hold it"),
+                    line,
+                    column,
+                });
+            }
         }
     }
     Ok(())
@@ -209,6 +309,65 @@ pub fn migrate_v1(value: &mut Value) {
             }
         }
     }
+}
+
+/// Schema version 2 to 3, on the JSON document: every version 2 figure that version 3 does not
+/// redefine is kept. The new settings take their defaults (not registered for VAT), there are no
+/// facilities, income is exempt from VAT, costs carry no added VAT and no line is capital, staff
+/// lines work on no particular contract, and a defined contribution member pays 5 %.
+pub fn migrate_v2(value: &mut Value) {
+    let Some(top) = value.as_object_mut() else {
+        return;
+    };
+    top.insert("schema_version".into(), Value::from(3));
+    let Some(Value::Object(forecast)) = top.get_mut("forecast") else {
+        return;
+    };
+    if let Some(Value::Object(settings)) = forecast.get_mut("settings") {
+        if let Ok(Value::Object(d)) =
+            serde_json::to_value(crate::model::new_plan::default_settings())
+        {
+            for f in V3_FIELDS[0].1 {
+                if let Some(v) = d.get(*f) {
+                    settings.insert((*f).into(), v.clone());
+                }
+            }
+        }
+    }
+    forecast.insert("facilities".into(), Value::Array(vec![]));
+    let each = |forecast: &mut serde_json::Map<String, Value>,
+                list: &str,
+                f: &mut dyn FnMut(&mut serde_json::Map<String, Value>)| {
+        if let Some(Value::Array(items)) = forecast.get_mut(list) {
+            items
+                .iter_mut()
+                .filter_map(Value::as_object_mut)
+                .for_each(&mut *f);
+        }
+    };
+    each(forecast, "contracts", &mut |c| {
+        c.insert("regulated_activity".into(), Value::Null);
+        c.insert("vat".into(), Value::from("exempt"));
+        if let Some(Value::Object(p)) = c.get_mut("procurement") {
+            p.insert("psr_process".into(), Value::Null);
+            p.insert("justification".into(), Value::from(""));
+        }
+    });
+    each(forecast, "income", &mut |i| {
+        i.insert("vat".into(), Value::from("exempt"));
+    });
+    each(forecast, "staff", &mut |s| {
+        s.insert("contract".into(), Value::Null);
+        if let Some(Value::Object(p)) = s.get_mut("pension") {
+            let dc = p.get("scheme").and_then(Value::as_str) == Some("defined_contribution");
+            let employee = if dc { Value::from("5") } else { Value::Null };
+            p.insert("employee_percent".into(), employee);
+        }
+    });
+    each(forecast, "costs", &mut |c| {
+        c.insert("useful_life_months".into(), Value::Null);
+        c.insert("vat_percent".into(), Value::from("0"));
+    });
 }
 
 /// Reads a plan written by a newer version so it can be shown read-only: fields this version does
@@ -423,6 +582,42 @@ fn validate(plan: &Plan, value: &Value) -> Result<(), LoadError> {
             "the pay award month must be 1 to 12".into(),
         );
     }
+    if !(1..=3).contains(&f.settings.vat_stagger) {
+        return invalid(
+            "forecast.settings.vat_stagger",
+            "the VAT stagger must be 1, 2 or 3".into(),
+        );
+    }
+    for (name, list) in band_lists(&f.settings) {
+        if let Err(message) = check_band_list(list) {
+            return invalid(&format!("forecast.settings.{name}"), message);
+        }
+    }
+    for c in &f.costs {
+        let i = &c.id;
+        let path = format!("forecast.costs[{i}].useful_life_months");
+        match (c.frequency, c.useful_life_months) {
+            (CostFrequency::Capital, None) => {
+                return invalid(
+                    &path,
+                    "a capital cost needs its useful life, in months (1 to 600)".into(),
+                )
+            }
+            (CostFrequency::Capital, Some(n)) if !(1..=600).contains(&n) => {
+                return invalid(
+                    &path,
+                    format!("{n} months: a useful life must be 1 to 600 months"),
+                )
+            }
+            (CostFrequency::Capital, Some(_)) | (_, None) => {}
+            (_, Some(_)) => {
+                return invalid(
+                    &path,
+                    "only a capital cost has a useful life; leave it empty for this cost".into(),
+                )
+            }
+        }
+    }
     for c in &f.contracts {
         let i = &c.id;
         if c.payment_terms_days > 180 {
@@ -453,6 +648,16 @@ fn validate(plan: &Plan, value: &Value) -> Result<(), LoadError> {
                 &format!("forecast.staff[{i}].fte"),
                 "full-time equivalents must be more than 0".into(),
             );
+        }
+        let employee_path = format!("forecast.staff[{i}].pension.employee_percent");
+        match (s.pension.scheme, s.pension.employee_percent) {
+            (PensionScheme::DefinedContribution, None) => {
+                return invalid(&employee_path, "a defined contribution scheme needs the member's contribution rate".into())
+            }
+            (PensionScheme::DefinedContribution, Some(_)) | (_, None) => {}
+            (_, Some(_)) => {
+                return invalid(&employee_path, "only a defined contribution scheme has a member's rate here; the scheme's own tiers in the settings set it, so leave it empty".into())
+            }
         }
         if s.headcount == Some(0) {
             return invalid(
@@ -520,6 +725,55 @@ fn validate(plan: &Plan, value: &Value) -> Result<(), LoadError> {
         }
     }
     unique_ids(value)
+}
+
+/// The band lists of the settings, by their keys.
+pub fn band_lists(s: &Settings) -> [(&'static str, &BandList); 6] {
+    [
+        ("income_tax_bands", &s.income_tax_bands),
+        ("income_tax_bands_scotland", &s.income_tax_bands_scotland),
+        ("employee_ni_bands", &s.employee_ni_bands),
+        ("nhs_pension_member_tiers", &s.nhs_pension_member_tiers),
+        ("lgps_member_bands", &s.lgps_member_bands),
+        ("civil_service_member_tiers", &s.civil_service_member_tiers),
+    ]
+}
+
+/// A band list's rules: 1 to 20 rows, upper limits strictly ascending, only the last open.
+pub fn check_band_list(list: &BandList) -> Result<(), String> {
+    if list.is_empty() || list.len() > MAX_BAND_ROWS {
+        return Err(format!(
+            "a band list has 1 to {MAX_BAND_ROWS} rows, not {}",
+            list.len()
+        ));
+    }
+    let last = list.len() - 1;
+    let mut below: Option<Money> = None;
+    for (n, band) in list.iter().enumerate() {
+        match band.up_to {
+            None if n < last => {
+                return Err(format!(
+                    "row {} has no upper limit, but only the last row may be open-ended",
+                    n + 1
+                ))
+            }
+            None => {}
+            Some(_) if n == last => return Err(
+                "the last row must have no upper limit (it covers everything above the row before)"
+                    .into(),
+            ),
+            Some(up) => {
+                if below.is_some_and(|b| up <= b) {
+                    return Err(format!(
+                        "row {}'s upper limit must be above the row before's",
+                        n + 1
+                    ));
+                }
+                below = Some(up);
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Every list of objects with an `id` has unique ids.

@@ -568,7 +568,7 @@ fn cost_lines(flow: &mut Flow, plan: &Plan) {
         .iter()
         .map(|c| {
             let when = match (c.frequency, c.end) {
-                (Frequency::OneOff, _) => month_long(c.start),
+                (f, _) if f.is_once() => month_long(c.start),
                 (_, Some(end)) => format!("{} to {}", month_long(c.start), month_long(end)),
                 (_, None) => format!("From {}", month_long(c.start)),
             };
@@ -576,9 +576,9 @@ fn cost_lines(flow: &mut Flow, plan: &Plan) {
                 c.name.clone(),
                 labels::cost_category(c.category).into(),
                 pounds(c.amount.get()),
-                labels::frequency(c.frequency).into(),
+                labels::cost_frequency(c.frequency).into(),
                 when,
-                if c.frequency == Frequency::OneOff {
+                if c.frequency.is_once() {
                     "—".into()
                 } else {
                     format!("{} a year", format::percent(c.inflation_percent.get()))

@@ -34,13 +34,54 @@ pub struct Choices {
     pub renewal_assumptions: Vec<Choice>,
     pub procurement_routes: Vec<Choice>,
     pub frequencies: Vec<Choice>,
+    pub cost_frequencies: Vec<Choice>,
+    pub vat_treatments: Vec<Choice>,
+    pub psr_processes: Vec<Choice>,
     pub repayments: Vec<Choice>,
     pub pension_schemes: Vec<Choice>,
     pub cost_categories: Vec<Choice>,
     pub reviewer_roles: Vec<Choice>,
+    /// The band lists of the settings: what each is, how it is used and where its defaults
+    /// come from.
+    pub band_lists: Vec<BandListInfo>,
     /// The months of the year by name, for a setting stored as a month number (`pay_award_month`):
     /// the value is the number as text ("4"), the label its name ("April").
     pub months: Vec<Choice>,
+}
+
+/// A band list setting as the window and the PDF describe it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct BandListInfo {
+    /// The setting's key: `income_tax_bands`.
+    pub key: String,
+    /// Its label: "Income tax bands (England, Wales and Northern Ireland)".
+    pub label: String,
+    /// What a row's amount is and how its percentage applies.
+    pub applies: String,
+    /// The tax year of the defaults and their source, with anything not confirmed.
+    pub source: String,
+}
+
+/// Every band list setting, in the order of the settings.
+pub fn band_lists() -> Vec<BandListInfo> {
+    const MARGINAL: &str = "Each row's percentage applies to the part of a year's pay above the row before's limit and up to its own; the limits are annual and applied to each month as one twelfth.";
+    const TIER: &str = "The percentage of the first row whose limit is at or above a person's actual annual pay applies to the whole of their pay.";
+    [
+        ("income_tax_bands", "Income tax bands (England, Wales and Northern Ireland)", "Taxable pay above the personal allowance. ".to_string() + MARGINAL, "2026-27, HMRC rates and thresholds for employers (frozen since 2023-24); the Welsh rates have equalled them since 2019"),
+        ("income_tax_bands_scotland", "Income tax bands (Scotland)", "Taxable pay above the personal allowance. ".to_string() + MARGINAL, "2026-27 as proposed in the Scottish Budget of 13 January 2026; not confirmed: the rate resolution was not seen"),
+        ("employee_ni_bands", "Employee National Insurance bands", "Gross pay. ".to_string() + MARGINAL, "2026-27, HMRC Class 1 primary, category A"),
+        ("nhs_pension_member_tiers", "NHS Pension Scheme member tiers", TIER.to_string(), "2025-26, NHSBSA (the latest confirmed; 2026-27 not found). Scotland and Northern Ireland run their own schemes: edit the tiers"),
+        ("lgps_member_bands", "Local Government Pension Scheme member bands", TIER.to_string(), "2026-27, LGPS England and Wales main section. Scotland's and Northern Ireland's differ: edit the bands"),
+        ("civil_service_member_tiers", "Civil Service pension member tiers", TIER.to_string() + " Pay is a month's pay times 12.", "2026-27, Civil Service Pensions; the £56,000 threshold is 2025-26's, not confirmed for 2026-27"),
+    ]
+    .into_iter()
+    .map(|(key, label, applies, source)| BandListInfo {
+        key: key.into(),
+        label: label.into(),
+        applies,
+        source: source.into(),
+    })
+    .collect()
 }
 
 /// The options of one enum: each value as the file writes it, with its label.
@@ -168,6 +209,30 @@ pub fn choices() -> Choices {
             let all = [Frequency::Monthly, Frequency::Annual, Frequency::OneOff];
             with_hints(options(&all, frequency), &all, frequency_hint)
         },
+        cost_frequencies: with_hints(
+            options(&CostFrequency::ALL, cost_frequency),
+            &CostFrequency::ALL,
+            cost_frequency_hint,
+        ),
+        vat_treatments: {
+            let all = [
+                VatTreatment::Exempt,
+                VatTreatment::Standard,
+                VatTreatment::Zero,
+                VatTreatment::OutsideScope,
+            ];
+            with_hints(options(&all, vat_treatment), &all, vat_treatment_hint)
+        },
+        psr_processes: options(
+            &[
+                PsrProcess::DirectAwardA,
+                PsrProcess::DirectAwardB,
+                PsrProcess::DirectAwardC,
+                PsrProcess::MostSuitableProvider,
+                PsrProcess::Competitive,
+            ],
+            psr_process,
+        ),
         repayments: options(&[Repayment::Amortising, Repayment::Bullet], repayment),
         pension_schemes: options(
             &[
@@ -202,6 +267,7 @@ pub fn choices() -> Choices {
             ],
             reviewer_role,
         ),
+        band_lists: band_lists(),
         months: (1..=12)
             .map(|n| Choice {
                 value: n.to_string(),
@@ -222,6 +288,7 @@ pub fn legal_form(f: LegalForm) -> &'static str {
         LegalForm::CompanyLimitedByShares => "Company limited by shares",
         LegalForm::CompanyLimitedByGuarantee => "Company limited by guarantee",
         LegalForm::Cio => "Charitable incorporated organisation",
+        LegalForm::Scio => "Scottish charitable incorporated organisation",
     }
 }
 
@@ -352,6 +419,57 @@ pub fn frequency_hint(f: Frequency) -> &'static str {
             "The amount is for a year, spread over the months: one twelfth each month."
         }
         Frequency::OneOff => "The whole amount once, in the month it starts.",
+    }
+}
+
+/// How often a cost falls due, or that it is capital spending.
+pub fn cost_frequency(f: CostFrequency) -> &'static str {
+    match f {
+        CostFrequency::Monthly => "Monthly",
+        CostFrequency::Annual => "Annual",
+        CostFrequency::OneOff => "One-off",
+        CostFrequency::Capital => "Capital (equipment or fit-out)",
+    }
+}
+
+/// What a cost frequency means for the forecast, shown beside the choice.
+pub fn cost_frequency_hint(f: CostFrequency) -> &'static str {
+    match f {
+        CostFrequency::Monthly => frequency_hint(Frequency::Monthly),
+        CostFrequency::Annual => frequency_hint(Frequency::Annual),
+        CostFrequency::OneOff => frequency_hint(Frequency::OneOff),
+        CostFrequency::Capital => "Paid once, in the month it starts; kept as a fixed asset and charged to the accounts a little each month over its useful life (depreciation).",
+    }
+}
+
+/// The VAT treatment of an income.
+pub fn vat_treatment(v: VatTreatment) -> &'static str {
+    match v {
+        VatTreatment::Exempt => "Exempt",
+        VatTreatment::Standard => "Standard-rated",
+        VatTreatment::Zero => "Zero-rated",
+        VatTreatment::OutsideScope => "Outside the scope of VAT",
+    }
+}
+
+/// What a VAT treatment means, shown beside the choice.
+pub fn vat_treatment_hint(v: VatTreatment) -> &'static str {
+    match v {
+        VatTreatment::Exempt => "No VAT: most health and welfare services of a regulated provider.",
+        VatTreatment::Standard => "VAT at the standard rate is added when registered (training sold to care homes, for example); counts towards the registration threshold.",
+        VatTreatment::Zero => "VAT at 0%: counts towards the registration threshold.",
+        VatTreatment::OutsideScope => "Not a supply for VAT (some grant-funded activity).",
+    }
+}
+
+/// A process of the Provider Selection Regime.
+pub fn psr_process(p: PsrProcess) -> &'static str {
+    match p {
+        PsrProcess::DirectAwardA => "Direct award process A",
+        PsrProcess::DirectAwardB => "Direct award process B",
+        PsrProcess::DirectAwardC => "Direct award process C",
+        PsrProcess::MostSuitableProvider => "Most suitable provider process",
+        PsrProcess::Competitive => "Competitive process",
     }
 }
 
@@ -486,6 +604,9 @@ mod tests {
             check::<RenewalAssumption>(&c.renewal_assumptions),
             check::<ProcurementRoute>(&c.procurement_routes),
             check::<Frequency>(&c.frequencies),
+            check::<CostFrequency>(&c.cost_frequencies),
+            check::<VatTreatment>(&c.vat_treatments),
+            check::<PsrProcess>(&c.psr_processes),
             check::<Repayment>(&c.repayments),
             check::<PensionScheme>(&c.pension_schemes),
             check::<CostCategory>(&c.cost_categories),

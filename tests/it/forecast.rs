@@ -55,9 +55,11 @@ fn staff(fte: &str, salary: &str) -> StaffLine {
         start: m("2027-04"),
         end: None,
         transferred: false,
+        contract: None,
         pension: Pension {
             scheme: PensionScheme::None,
             employer_percent: pct("0"),
+            employee_percent: None,
         },
     }
 }
@@ -244,6 +246,7 @@ fn employer_ni_is_zero_below_the_threshold_and_per_fte_above_it() {
     part_time.pension = Pension {
         scheme: PensionScheme::Nhs,
         employer_percent: pct("23.78"),
+        employee_percent: None,
     };
     p.forecast.staff.push(part_time);
     let f = forecast(&p).unwrap();
@@ -376,6 +379,7 @@ fn income(idn: &str, monthly: &str, start: &str, end: Option<&str>) -> IncomeLin
         start: m(start),
         end: end.map(m),
         growth_percent: pct("0"),
+        vat: VatTreatment::Exempt,
     }
 }
 
@@ -392,7 +396,7 @@ fn corporation_tax_with_losses_carried_forward_paid_in_the_tenth_month() {
     p.forecast.costs.push(cost(
         "setup",
         "100000",
-        Frequency::OneOff,
+        CostFrequency::OneOff,
         "2027-04",
         None,
         "0",
@@ -519,7 +523,7 @@ fn the_employment_allowance_is_used_up_in_month_order_each_tax_year_when_eligibl
 fn cost(
     idn: &str,
     amount: &str,
-    frequency: Frequency,
+    frequency: CostFrequency,
     start: &str,
     end: Option<&str>,
     inflation: &str,
@@ -532,7 +536,9 @@ fn cost(
         frequency,
         start: m(start),
         end: end.map(m),
+        useful_life_months: None,
         inflation_percent: pct(inflation),
+        vat_percent: pct("0"),
     }
 }
 
@@ -542,7 +548,7 @@ fn monthly_annual_and_one_off_costs() {
     p.forecast.costs.push(cost(
         "monthly",
         "1000",
-        Frequency::Monthly,
+        CostFrequency::Monthly,
         "2027-04",
         Some("2028-06"),
         "10",
@@ -550,7 +556,7 @@ fn monthly_annual_and_one_off_costs() {
     p.forecast.costs.push(cost(
         "annual",
         "12000",
-        Frequency::Annual,
+        CostFrequency::Annual,
         "2027-05",
         None,
         "0",
@@ -558,7 +564,7 @@ fn monthly_annual_and_one_off_costs() {
     p.forecast.costs.push(cost(
         "once",
         "5000",
-        Frequency::OneOff,
+        CostFrequency::OneOff,
         "2027-06",
         None,
         "0",
@@ -600,6 +606,7 @@ fn other_income_that_began_before_the_forecast_grows_from_its_own_start() {
         start: m("2026-10"),
         end: None,
         growth_percent: pct("10"),
+        vat: VatTreatment::Exempt,
     });
     let f = forecast(&p).unwrap();
     let k = LineKey::Income(id("i"));
@@ -734,12 +741,22 @@ fn grants_and_equity_are_receipts_in_their_month_and_only_grants_are_income() {
 fn rounding_is_per_line_item_half_away_from_zero() {
     let mut p = empty_plan();
     // 100.02 / 12 = 8.335 exactly: rounds up to 8.34, twice, for two annual lines.
-    p.forecast
-        .costs
-        .push(cost("a", "100.02", Frequency::Annual, "2027-04", None, "0"));
-    p.forecast
-        .costs
-        .push(cost("b", "100.02", Frequency::Annual, "2027-04", None, "0"));
+    p.forecast.costs.push(cost(
+        "a",
+        "100.02",
+        CostFrequency::Annual,
+        "2027-04",
+        None,
+        "0",
+    ));
+    p.forecast.costs.push(cost(
+        "b",
+        "100.02",
+        CostFrequency::Annual,
+        "2027-04",
+        None,
+        "0",
+    ));
     let f = forecast(&p).unwrap();
     assert_eq!(
         line(&f, "2027-04", &LineKey::Cost(CostCategory::Other)),
@@ -897,15 +914,25 @@ fn sources_and_uses_reconcile_to_the_lowest_point_of_year_one() {
     // counted stays out.
     let mut q = empty_plan();
     q.forecast.opening_cash = money("1000");
+    q.forecast.costs.push(cost(
+        "a",
+        "100",
+        CostFrequency::Monthly,
+        "2027-04",
+        None,
+        "0",
+    ));
+    q.forecast.costs.push(cost(
+        "b",
+        "5000",
+        CostFrequency::OneOff,
+        "2027-09",
+        None,
+        "0",
+    ));
     q.forecast
         .costs
-        .push(cost("a", "100", Frequency::Monthly, "2027-04", None, "0"));
-    q.forecast
-        .costs
-        .push(cost("b", "5000", Frequency::OneOff, "2027-09", None, "0"));
-    q.forecast
-        .costs
-        .push(cost("c", "7", Frequency::OneOff, "2028-02", None, "0"));
+        .push(cost("c", "7", CostFrequency::OneOff, "2028-02", None, "0"));
     q.forecast.grants.push(Grant {
         id: id("g"),
         funder: "Fund".into(),

@@ -199,7 +199,7 @@ proptest! {
         let mut cost = samples::riverside().unwrap().forecast.costs[0].clone();
         cost.amount = amount.to_string().parse().unwrap();
         cost.inflation_percent = inflation.to_string().parse().unwrap();
-        cost.frequency = if annual { Frequency::Annual } else { Frequency::Monthly };
+        cost.frequency = if annual { CostFrequency::Annual } else { CostFrequency::Monthly };
         cost.start = p.forecast.start;
         cost.end = None;
         let cost_key = LineKey::Cost(cost.category);

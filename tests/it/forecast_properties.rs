@@ -84,14 +84,20 @@ fn cost() -> impl Strategy<Value = CostLine> {
             name: "Cost".into(),
             category: CostCategory::Other,
             amount,
-            frequency,
+            frequency: match frequency {
+                Frequency::Monthly => CostFrequency::Monthly,
+                Frequency::Annual => CostFrequency::Annual,
+                Frequency::OneOff => CostFrequency::OneOff,
+            },
             start,
             end: if frequency == Frequency::OneOff {
                 None
             } else {
                 len.map(|l| start.plus(l).unwrap())
             },
+            useful_life_months: None,
             inflation_percent: infl,
+            vat_percent: Percent::default(),
         })
 }
 
@@ -114,9 +120,11 @@ fn staff() -> impl Strategy<Value = StaffLine> {
                 start,
                 end: len.map(|l| start.plus(l).unwrap()),
                 transferred,
+                contract: None,
                 pension: Pension {
                     scheme: PensionScheme::Nhs,
                     employer_percent: pension,
+                    employee_percent: None,
                 },
             },
         )

@@ -3,7 +3,7 @@
 use crate::common;
 
 use common::{at, sample, sample_value, timestamp};
-use mutual_plan::model::plan::PayrollTiming;
+use mutual_plan::model::plan::{CostFrequency, PayrollTiming, PensionScheme, VatTreatment};
 use mutual_plan::model::plan_file::{
     read_newer_for_viewing, read_plan, stamp_for_save, MAX_FILE_BYTES,
 };
@@ -320,19 +320,19 @@ fn limits_are_enforced() {
 #[test]
 fn a_newer_schema_version_is_a_typed_error_and_can_be_viewed() {
     let mut v = sample_value();
-    v["schema_version"] = json!(3);
+    v["schema_version"] = json!(4);
     v["organisation"]["website"] = json!("https://example.org");
     let text = serde_json::to_string_pretty(&v).unwrap();
     assert_eq!(
         read_plan(text.as_bytes()).unwrap_err(),
         LoadError::NewerVersion {
-            found: 3,
-            supported: 2
+            found: 4,
+            supported: 3
         }
     );
     let msg = read_plan(text.as_bytes()).unwrap_err().to_string();
     assert!(
-        msg.contains("version 3") && msg.contains("version 2"),
+        msg.contains("version 4") && msg.contains("version 3"),
         "{msg}"
     );
     let (plan, skipped) = read_newer_for_viewing(text.as_bytes()).unwrap();
@@ -427,13 +427,18 @@ const EXAMPLE_V1: &str = include_str!("fixtures/example-v1.mutualplan");
 const RIVERSIDE_V1: &str = include_str!("fixtures/riverside-v1.mutualplan");
 /// The example migrated and written in canonical version 2 form, checked by hand.
 const EXAMPLE_V2: &str = include_str!("fixtures/example-v2.mutualplan");
+/// The example migrated on to version 3 and written in canonical form: version 2's bytes with
+/// only version 3's new fields added, each with its migrated value (checked by hand).
+const EXAMPLE_V3: &str = include_str!("fixtures/example-v3.mutualplan");
+/// The sample as version 2 shipped it.
+const RIVERSIDE_V2: &str = include_str!("fixtures/riverside-v2.mutualplan");
 
 #[test]
-fn a_version_1_file_is_migrated_on_reading_and_written_as_version_2() {
+fn a_version_1_file_is_migrated_on_reading_through_version_2_and_written_as_version_3() {
     let loaded = read_plan(EXAMPLE_V1.as_bytes()).unwrap();
     assert_eq!(loaded.file_version, 1);
     let p = &loaded.plan;
-    assert_eq!(p.schema_version, 2);
+    assert_eq!(p.schema_version, 3);
     assert_eq!(p.addressee, "the Enterprise Incubator Unit");
     assert!(!p.organisation.charity);
     let s = &p.forecast.settings;
@@ -452,11 +457,177 @@ fn a_version_1_file_is_migrated_on_reading_and_written_as_version_2() {
         .contracts
         .iter()
         .all(|c| c.procurement.awarded.is_none() && c.procurement.extension_months == 0));
-    // Byte for byte: the canonical version 2 form of the example.
-    assert_eq!(write_plan(p), EXAMPLE_V2);
-    let again = read_plan(EXAMPLE_V2.as_bytes()).unwrap();
-    assert_eq!(again.file_version, 2);
+    // Byte for byte: the canonical version 3 form of the example, the same as version 2's
+    // migrated on.
+    assert_eq!(write_plan(p), EXAMPLE_V3);
+    let v2 = read_plan(EXAMPLE_V2.as_bytes()).unwrap();
+    assert_eq!(v2.file_version, 2);
+    assert_eq!(&v2.plan, p);
+    let again = read_plan(EXAMPLE_V3.as_bytes()).unwrap();
+    assert_eq!(again.file_version, 3);
+    assert!(again.migration.is_empty());
     assert_eq!(&again.plan, p);
+    // Its first save says so, and that corporation tax and the levy are new; version 1 plans
+    // pay in the month worked, so nothing about payroll timing.
+    let notes = loaded.migration.join(" ");
+    assert!(
+        notes.contains("version 1") && notes.contains("saved as version 3"),
+        "{notes}"
+    );
+    assert!(
+        notes.contains("corporation tax and the Apprenticeship Levy"),
+        "{notes}"
+    );
+    assert!(!notes.contains("month after the pay"), "{notes}");
+    assert!(notes.contains("free reserves"), "{notes}");
+}
+
+#[test]
+fn a_version_2_file_is_migrated_keeping_every_figure_version_3_does_not_redefine() {
+    let loaded = read_plan(RIVERSIDE_V2.as_bytes()).unwrap();
+    assert_eq!(loaded.file_version, 2);
+    let p = &loaded.plan;
+    let f = &p.forecast;
+    assert_eq!(p.schema_version, 3);
+    assert!(!f.settings.vat_registered);
+    assert_eq!(f.settings.vat_stagger, 1);
+    assert_eq!(f.settings.personal_allowance.to_string(), "12570.00");
+    assert_eq!(f.settings.employee_ni_bands.len(), 3);
+    assert_eq!(f.settings.payroll_costs_paid, PayrollTiming::NextMonth);
+    assert!(f.facilities.is_empty());
+    assert!(f.contracts.iter().all(|c| c.vat == VatTreatment::Exempt
+        && c.regulated_activity.is_none()
+        && c.procurement.psr_process.is_none()
+        && c.procurement.justification.is_empty()));
+    assert!(f.income.iter().all(|i| i.vat == VatTreatment::Exempt));
+    assert!(f.costs.iter().all(|c| c.vat_percent.get().is_zero()
+        && c.useful_life_months.is_none()
+        && c.frequency != CostFrequency::Capital));
+    for s in &f.staff {
+        assert_eq!(s.contract, None);
+        let dc = s.pension.scheme == PensionScheme::DefinedContribution;
+        assert_eq!(
+            s.pension.employee_percent.map(|p| p.to_string()),
+            dc.then(|| "5".to_string())
+        );
+    }
+    let notes = loaded.migration.join(" ");
+    assert!(
+        notes.contains("version 2") && notes.contains("older releases"),
+        "{notes}"
+    );
+    assert!(
+        notes.contains("Tax, National Insurance and employee pension contributions are now paid the month after the pay, so cash in each month is higher"),
+        "{notes}"
+    );
+    assert!(
+        notes.contains("Loan interest is now charged to the month it is for"),
+        "{notes}"
+    );
+    assert!(
+        notes.contains("debt service cover is after corporation tax paid"),
+        "{notes}"
+    );
+    assert!(!notes.contains("Apprenticeship Levy"), "{notes}");
+    // The sample's falls instructors (2.5 FTE, no headcount) now have three whole thresholds.
+    assert!(
+        notes.contains("Each part-time person now has a whole National Insurance threshold"),
+        "{notes}"
+    );
+    let whole = RIVERSIDE_V2.replacen("\"fte\": \"2.5\",", "\"fte\": \"3\",", 1);
+    let notes = read_plan(whole.as_bytes()).unwrap().migration.join(" ");
+    assert!(!notes.contains("threshold"), "{notes}");
+}
+
+#[test]
+fn a_version_2_file_holding_a_version_3_field_or_value_is_refused() {
+    let cases = [
+        (
+            "\"ct_marginal_relief_percent\": \"1.5\"",
+            "\"ct_marginal_relief_percent\": \"1.5\",\n      \"vat_registered\": true",
+            "forecast.settings.vat_registered",
+            "unknown_field",
+        ),
+        (
+            "\"transferred\": true,",
+            "\"transferred\": true,\n        \"contract\": null,",
+            "",
+            "unknown_field",
+        ),
+        (
+            "\"loans\": [",
+            "\"facilities\": [],\n    \"loans\": [",
+            "forecast.facilities",
+            "unknown_field",
+        ),
+        (
+            "\"frequency\": \"one_off\"",
+            "\"frequency\": \"capital\"",
+            "",
+            "bad_value",
+        ),
+        (
+            "\"legal_form\": \"cic_limited_by_shares\"",
+            "\"legal_form\": \"scio\"",
+            "organisation.legal_form",
+            "bad_value",
+        ),
+    ];
+    for (from, to, path, kind) in cases {
+        let text = RIVERSIDE_V2.replacen(from, to, 1);
+        assert_ne!(text, RIVERSIDE_V2, "{from}");
+        let e = read_plan(text.as_bytes()).unwrap_err();
+        assert_eq!(e.kind(), kind, "{to}: {e}");
+        if !path.is_empty() {
+            assert_eq!(e.path().unwrap().to_string(), path);
+        }
+    }
+}
+
+#[test]
+fn band_lists_useful_lives_and_member_rates_are_checked_on_reading() {
+    let bad = |edit: &dyn Fn(&mut serde_json::Value)| {
+        let mut v = sample_value();
+        edit(&mut v);
+        let e = read_plan(serde_json::to_string_pretty(&v).unwrap().as_bytes()).unwrap_err();
+        (e.path().unwrap().to_string(), e.to_string())
+    };
+    let (path, msg) =
+        bad(&|v| v["forecast"]["settings"]["employee_ni_bands"][1]["up_to"] = json!("100.00"));
+    assert_eq!(path, "forecast.settings.employee_ni_bands");
+    assert!(msg.contains("above the row before"), "{msg}");
+    let (_, msg) =
+        bad(&|v| v["forecast"]["settings"]["employee_ni_bands"][2]["up_to"] = json!("90000.00"));
+    assert!(msg.contains("last row"), "{msg}");
+    let (_, msg) = bad(&|v| v["forecast"]["settings"]["employee_ni_bands"] = json!([]));
+    assert!(msg.contains("1 to 20 rows"), "{msg}");
+    let (_, msg) = bad(&|v| {
+        let row = v["forecast"]["settings"]["lgps_member_bands"][0].clone();
+        let mut rows: Vec<serde_json::Value> = (0..21)
+            .map(|i| {
+                let mut r = row.clone();
+                r["up_to"] = json!(format!("{}.00", 1000 + i));
+                r
+            })
+            .collect();
+        rows[20]["up_to"] = json!(null);
+        v["forecast"]["settings"]["lgps_member_bands"] = json!(rows);
+    });
+    assert!(msg.contains("1 to 20 rows, not 21"), "{msg}");
+    let (path, _) = bad(&|v| v["forecast"]["settings"]["vat_stagger"] = json!(4));
+    assert_eq!(path, "forecast.settings.vat_stagger");
+    let (path, msg) = bad(&|v| v["forecast"]["costs"][0]["frequency"] = json!("capital"));
+    assert!(
+        path.ends_with(".useful_life_months") && msg.contains("useful life"),
+        "{path}: {msg}"
+    );
+    let (path, msg) = bad(&|v| v["forecast"]["costs"][0]["useful_life_months"] = json!(36));
+    assert!(
+        path.ends_with(".useful_life_months") && msg.contains("only a capital cost"),
+        "{path}: {msg}"
+    );
+    let (path, _) = bad(&|v| v["forecast"]["staff"][0]["pension"]["employee_percent"] = json!("5"));
+    assert!(path.ends_with(".pension.employee_percent"), "{path}");
 }
 
 #[test]
@@ -481,7 +652,7 @@ fn the_first_releases_sample_migrates_to_todays_sample_but_for_payroll_timing() 
 }
 
 #[test]
-fn a_version_1_file_holding_a_version_2_field_is_refused() {
+fn a_version_1_file_holding_a_later_field_is_refused() {
     let cases = [
         (
             "\"registered_charity\": false,",

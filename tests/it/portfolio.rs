@@ -137,7 +137,7 @@ fn fixture() -> Fixture {
         1,
     )))
     .unwrap();
-    newer["schema_version"] = 3.into();
+    newer["schema_version"] = 4.into();
     fs::write(
         dir.path().join("future.mutualplan"),
         serde_json::to_string_pretty(&newer).unwrap(),
@@ -286,7 +286,7 @@ fn unreadable_files_are_rows_with_their_error_and_the_exit_code_is_2() {
     let future = &rows["future.mutualplan"];
     assert_eq!(future["error"]["kind"], "newer_version");
     let message = future["error"]["message"].as_str().unwrap();
-    assert!(message.contains("schema version 3"), "{message}");
+    assert!(message.contains("schema version 4"), "{message}");
     // Still named, so a mentor knows which plan it is; but no figures from a format not understood.
     assert_eq!(future["title"], "From the future");
     assert_eq!(future["lowest_cash"], Value::Null);

@@ -160,6 +160,7 @@ fn loan_plan(principal: &str) -> Plan {
         start: p.forecast.start,
         end: None,
         growth_percent: pct("0"),
+        vat: VatTreatment::Exempt,
     }];
     p.forecast.loans = vec![Loan {
         id: id("l"),

@@ -908,7 +908,8 @@ fn distribution_to_members_by_legal_form() {
     );
     assert_eq!(severity(CompanyLimitedByGuarantee, false, Participatory), w);
     assert_eq!(severity(CompanyLimitedByGuarantee, true, Participatory), e);
-    assert_eq!(severity(CoOperativeSociety, true, Participatory), e);
+    // A co-operative society is never a charity: its flag is ignored here.
+    assert_eq!(severity(CoOperativeSociety, true, Participatory), None);
     assert_eq!(severity(CoOperativeSociety, false, Participatory), None);
     assert_eq!(severity(CicLimitedByShares, false, MembersDividend), None);
     // A CIC is never a charity, whatever its flag says.

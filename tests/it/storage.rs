@@ -455,7 +455,7 @@ fn a_plan_from_a_newer_version_opens_read_only() {
     let s = setup();
     let newer = s
         .original
-        .replacen("\"schema_version\": 2", "\"schema_version\": 3", 1)
+        .replacen("\"schema_version\": 3", "\"schema_version\": 4", 1)
         .replace(
             "\"nation\": \"england\",",
             "\"nation\": \"england\",\n    \"website\": \"https://example.org\",",
@@ -609,7 +609,7 @@ fn a_review_save_of_a_plan_someone_is_editing_is_refused_naming_them() {
 }
 
 #[test]
-fn a_review_save_of_a_version_1_file_writes_version_2_with_the_content_unchanged() {
+fn a_review_save_of_a_version_1_file_writes_the_current_version_with_the_content_unchanged() {
     let s = setup();
     std::fs::write(
         &s.plan_path,
@@ -622,7 +622,7 @@ fn a_review_save_of_a_version_1_file_writes_version_2_with_the_content_unchanged
     let review = review_with_a_comment_and_a_signoff(&before);
     storage.save_review(&mut open, &review, false).unwrap();
     let written = read_plan(std::fs::read(&s.plan_path).unwrap().as_slice()).unwrap();
-    assert_eq!(written.file_version, 2);
+    assert_eq!(written.file_version, 3);
     let mut content = written.plan;
     content.review = before.review.clone();
     assert_eq!(content, before);

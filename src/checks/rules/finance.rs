@@ -3,7 +3,7 @@
 use super::rule::{Ctx, Rule};
 use crate::checks::verdict::{Finding, Severity};
 use crate::forecast::{ForecastError, Year};
-use crate::model::plan::{CostCategory, Frequency};
+use crate::model::plan::{CostCategory, CostFrequency, Frequency};
 use crate::model::values::Month;
 use crate::words::format::{count, month_long};
 use crate::words::money::{pence, pounds};
@@ -117,7 +117,11 @@ fn fin_01(ctx: &Ctx, r: &Rule) -> Vec<Finding> {
     for l in f.income.iter().filter(|l| l.frequency == Frequency::OneOff) {
         outside("income", &l.id, &l.name, l.start);
     }
-    for c in f.costs.iter().filter(|c| c.frequency == Frequency::OneOff) {
+    for c in f
+        .costs
+        .iter()
+        .filter(|c| c.frequency == CostFrequency::OneOff)
+    {
         outside("costs", &c.id, &c.name, c.start);
     }
     out

@@ -47,6 +47,26 @@ advice: string | null, source: string, };
 
 export type Assessment = { criteria: CriteriaName, eligibility: Array<EligibilityResult>, areas: Array<AreaResult>, score: number, max_score: number, headline: Headline, };
 
+export type Band = { up_to: Money | null, percent: Percent, };
+
+export type BandListInfo = { 
+/**
+ * The setting's key: `income_tax_bands`.
+ */
+key: string, 
+/**
+ * Its label: "Income tax bands (England, Wales and Northern Ireland)".
+ */
+label: string, 
+/**
+ * What a row's amount is and how its percentage applies.
+ */
+applies: string, 
+/**
+ * The tax year of the defaults and their source, with anything not confirmed.
+ */
+source: string, };
+
 export type BoardRole = "chair" | "executive" | "non_executive";
 
 export type BoardSeat = { id: ItemId, name: string, role: BoardRole, constituency: Constituency, paid_employee: boolean, };
@@ -89,7 +109,12 @@ export type ChartTick = { value: string, label: string, };
 
 export type Choice = { value: string, label: string, hint?: string, };
 
-export type Choices = { legal_forms: Array<Choice>, nations: Array<Choice>, public_body_kinds: Array<Choice>, statuses: Array<Choice>, ownership_models: Array<Choice>, group_kinds: Array<Choice>, distribution_policies: Array<Choice>, board_roles: Array<Choice>, constituencies: Array<Choice>, payroll_timings: Array<Choice>, renewal_assumptions: Array<Choice>, procurement_routes: Array<Choice>, frequencies: Array<Choice>, repayments: Array<Choice>, pension_schemes: Array<Choice>, cost_categories: Array<Choice>, reviewer_roles: Array<Choice>, 
+export type Choices = { legal_forms: Array<Choice>, nations: Array<Choice>, public_body_kinds: Array<Choice>, statuses: Array<Choice>, ownership_models: Array<Choice>, group_kinds: Array<Choice>, distribution_policies: Array<Choice>, board_roles: Array<Choice>, constituencies: Array<Choice>, payroll_timings: Array<Choice>, renewal_assumptions: Array<Choice>, procurement_routes: Array<Choice>, frequencies: Array<Choice>, cost_frequencies: Array<Choice>, vat_treatments: Array<Choice>, psr_processes: Array<Choice>, repayments: Array<Choice>, pension_schemes: Array<Choice>, cost_categories: Array<Choice>, reviewer_roles: Array<Choice>, 
+/**
+ * The band lists of the settings: what each is, how it is used and where its defaults
+ * come from.
+ */
+band_lists: Array<BandListInfo>, 
 /**
  * The months of the year by name, for a setting stored as a month number (`pay_award_month`):
  * the value is the number as text ("4"), the label its name ("April").
@@ -166,13 +191,28 @@ export type ConstituencySeats = { constituency: Constituency, words: string, sea
  */
 count_words: string, };
 
-export type Contract = { id: ItemId, commissioner: string, commissioner_kind: PublicBodyKind, service: string, annual_value: Money, start: Month, end: Month, indexation_percent: Percent, payment_terms_days: number, pbr: PaymentByResults | null, renewal: Renewal, procurement: Procurement, };
+export type Contract = { id: ItemId, commissioner: string, commissioner_kind: PublicBodyKind, service: string, 
+/**
+ * Whether the service is a regulated activity for the nation's care regulator (`None`:
+ * not known).
+ */
+regulated_activity: boolean | null, annual_value: Money, start: Month, end: Month, indexation_percent: Percent, payment_terms_days: number, vat: VatTreatment, pbr: PaymentByResults | null, renewal: Renewal, procurement: Procurement, };
 
 export type ContributionView = { path: string, words: string, amount: string, };
 
 export type CostCategory = "premises" | "it" | "insurance" | "professional_fees" | "support_services" | "clinical_supplies" | "transition" | "irrecoverable_vat" | "bond_or_guarantee" | "other";
 
-export type CostLine = { id: ItemId, name: string, category: CostCategory, amount: Money, frequency: Frequency, start: Month, end: Month | null, inflation_percent: Percent, };
+export type CostFrequency = "monthly" | "annual" | "one_off" | "capital";
+
+export type CostLine = { id: ItemId, name: string, category: CostCategory, amount: Money, frequency: CostFrequency, start: Month, end: Month | null, 
+/**
+ * For a capital line, the months over which it is depreciated.
+ */
+useful_life_months: number | null, inflation_percent: Percent, 
+/**
+ * The VAT the supplier adds to `amount`, percent (0: `amount` is what is paid).
+ */
+vat_percent: Percent, };
 
 export type CriteriaName = { name: string, version: string, };
 
@@ -187,6 +227,24 @@ export type EligibleWords = { pass: string, fail: string, not_known: string, };
 export type EquityRaise = { id: ItemId, name: string, amount: Money, month: Month, };
 
 export type ErrorKind = "too_large" | "not_text" | "syntax" | "not_a_plan" | "newer_version" | "unknown_version" | "unknown_field" | "bad_value" | "invalid" | "locked" | "locked_stale" | "changed_on_disk" | "read_only_plan" | "not_found" | "permission_denied" | "read_only" | "disk_full" | "io" | "no_file" | "no_identity" | "pdf" | "not_chosen" | "internal";
+
+export type Facility = { id: ItemId, lender: string, 
+/**
+ * The most that may be drawn.
+ */
+limit: Money, annual_rate_percent: Percent, 
+/**
+ * The first month it may be drawn.
+ */
+from: Month, 
+/**
+ * The month at whose end it must be repaid in full; `None`: beyond the horizon.
+ */
+to: Month | null, 
+/**
+ * Paid in `from`.
+ */
+arrangement_fee: Money, };
 
 export type FieldPath = string;
 
@@ -209,7 +267,11 @@ path: FieldPath,
  */
 message: string, source: string, };
 
-export type Forecast = { start: Month, months: number, opening_cash: Money, settings: Settings, contracts: Array<Contract>, income: Array<IncomeLine>, grants: Array<Grant>, equity: Array<EquityRaise>, loans: Array<Loan>, staff: Array<StaffLine>, costs: Array<CostLine>, };
+export type Forecast = { start: Month, months: number, opening_cash: Money, settings: Settings, contracts: Array<Contract>, income: Array<IncomeLine>, grants: Array<Grant>, equity: Array<EquityRaise>, loans: Array<Loan>, 
+/**
+ * Working-capital facilities (overdrafts), drawn when cash would fall below zero.
+ */
+facilities: Array<Facility>, staff: Array<StaffLine>, costs: Array<CostLine>, };
 
 export type ForecastCell = { text: string, 
 /**
@@ -300,7 +362,7 @@ note: string, };
 
 export type IncomeExpenditureLine = { label: string, cells: Array<ForecastCell>, total: boolean, };
 
-export type IncomeLine = { id: ItemId, name: string, amount: Money, frequency: Frequency, start: Month, end: Month | null, growth_percent: Percent, };
+export type IncomeLine = { id: ItemId, name: string, amount: Money, frequency: Frequency, start: Month, end: Month | null, growth_percent: Percent, vat: VatTreatment, };
 
 export type InputKind = "money" | "percent" | "signed_percent" | "fte" | "month" | "date" | "count" | "fraction";
 
@@ -308,11 +370,11 @@ export type IpcError = { kind: ErrorKind, message: string, path: string | null, 
 
 export type ItemId = string;
 
-export type LegalForm = "cic_limited_by_shares" | "cic_limited_by_guarantee" | "co_operative_society" | "community_benefit_society" | "company_limited_by_shares" | "company_limited_by_guarantee" | "cio";
+export type LegalForm = "cic_limited_by_shares" | "cic_limited_by_guarantee" | "co_operative_society" | "community_benefit_society" | "company_limited_by_shares" | "company_limited_by_guarantee" | "cio" | "scio";
 
 export type ListAnchor = { list: string, kind: string, };
 
-export type ListKind = "owner_groups" | "board" | "contracts" | "income" | "grants" | "equity" | "loans" | "staff" | "costs" | "risks" | "impact" | "milestones";
+export type ListKind = "owner_groups" | "board" | "contracts" | "income" | "grants" | "equity" | "loans" | "facilities" | "staff" | "costs" | "risks" | "impact" | "milestones";
 
 export type Loan = { id: ItemId, lender: string, principal: Money, drawdown: Month, annual_rate_percent: Percent, term_months: number, capital_holiday_months: number, repayment: Repayment, };
 
@@ -435,7 +497,11 @@ export type PaymentByResults = { share_percent: Percent, achievement_percent: Pe
 
 export type PayrollTiming = "next_month" | "same_month";
 
-export type Pension = { scheme: PensionScheme, employer_percent: Percent, };
+export type Pension = { scheme: PensionScheme, employer_percent: Percent, 
+/**
+ * The member's rate on a defined contribution scheme; `None` on every other scheme.
+ */
+employee_percent: Percent | null, };
 
 export type PensionScheme = "nhs" | "lgps" | "civil_service" | "defined_contribution" | "none";
 
@@ -479,11 +545,21 @@ awarded: CalendarDate | null,
 /**
  * Options to extend beyond `end`, in months (0 to 60).
  */
-extension_months: number, };
+extension_months: number, 
+/**
+ * The Provider Selection Regime process, when the route is the regime.
+ */
+psr_process: PsrProcess | null, 
+/**
+ * The grounds for a direct award, in the team's words.
+ */
+justification: string, };
 
 export type ProcurementRoute = "direct_award" | "open_competition" | "reserved_psm" | "provider_selection_regime" | "grant_agreement";
 
 export type ProfitDistribution = { policy: DistributionPolicy, max_percent_of_distributable: Percent, };
+
+export type PsrProcess = "direct_award_a" | "direct_award_b" | "direct_award_c" | "most_suitable_provider" | "competitive";
 
 export type PublicBodyKind = "nhs_body" | "local_authority" | "central_government" | "other_public";
 
@@ -649,7 +725,47 @@ ct_lower_limit: Money,
 /**
  * A year's profits at or above this pay the main rate.
  */
-ct_upper_limit: Money, ct_marginal_relief_percent: Percent, };
+ct_upper_limit: Money, ct_marginal_relief_percent: Percent, 
+/**
+ * A year's personal allowance (tax code 1257L).
+ */
+personal_allowance: Money, 
+/**
+ * Income tax on taxable pay above the allowance, a year: England, Wales, Northern Ireland.
+ */
+income_tax_bands: Array<Band>, 
+/**
+ * Income tax on taxable pay above the allowance, a year: Scotland.
+ */
+income_tax_bands_scotland: Array<Band>, 
+/**
+ * Employee (Class 1 primary) National Insurance on gross pay, a year.
+ */
+employee_ni_bands: Array<Band>, 
+/**
+ * The NHS Pension Scheme's member contribution tiers, by actual annual pay.
+ */
+nhs_pension_member_tiers: Array<Band>, 
+/**
+ * The Local Government Pension Scheme's member contribution bands, by actual annual pay.
+ */
+lgps_member_bands: Array<Band>, 
+/**
+ * The Civil Service pension scheme's member contribution tiers, by actual annual pay.
+ */
+civil_service_member_tiers: Array<Band>, 
+/**
+ * Whether the organisation is registered for VAT, for the whole forecast.
+ */
+vat_registered: boolean, 
+/**
+ * Which months the VAT quarters end in: 1 (March, June, …), 2 (April, …) or 3 (May, …).
+ */
+vat_stagger: number, vat_standard_rate_percent: Percent, vat_registration_threshold: Money, 
+/**
+ * A month's de minimis limit for exempt input VAT.
+ */
+vat_de_minimis_monthly: Money, };
 
 export type Severity = "error" | "warning" | "info";
 
@@ -675,9 +791,14 @@ export type SortKey = "readiness" | "lowest_cash" | "name" | "saved";
 
 export type StaffLine = { id: ItemId, role: string, fte: Fte, 
 /**
- * The people who work those FTE (each has an NI threshold); `None`: one person per FTE.
+ * The people who work those FTE (each has an NI threshold); `None`: the fewest whole people
+ * who can, `⌈fte⌉`.
  */
-headcount: number | null, annual_salary: Money, start: Month, end: Month | null, transferred: boolean, pension: Pension, };
+headcount: number | null, annual_salary: Money, start: Month, end: Month | null, transferred: boolean, 
+/**
+ * The contract this line works on; under scenario S1 it ends with it (TUPE).
+ */
+contract: ItemId | null, pension: Pension, };
 
 export type Tier = "employee_controlled" | "joint_venture_mutual" | "not_a_mutual";
 
@@ -716,3 +837,5 @@ role: ReviewerRole,
  * Recently opened plan files, newest first, at most [`RECENT_LIMIT`].
  */
 recent: string[], };
+
+export type VatTreatment = "exempt" | "standard" | "zero" | "outside_scope";

@@ -51,7 +51,8 @@ export const CATALOGUE: Catalogue = {
         "forecast.opening_cash",
         "forecast.grants",
         "forecast.equity",
-        "forecast.loans"
+        "forecast.loans",
+        "forecast.facilities"
       ]
     },
     {
@@ -142,6 +143,13 @@ export const CATALOGUE: Catalogue = {
       "path": "forecast.loans",
       "anchor": "loan",
       "noun": "Loan",
+      "name_field": "lender"
+    },
+    {
+      "kind": "facilities",
+      "path": "forecast.facilities",
+      "anchor": "facility",
+      "noun": "Working-capital facility",
       "name_field": "lender"
     },
     {
