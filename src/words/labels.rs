@@ -47,6 +47,9 @@ pub struct Choices {
     /// The months of the year by name, for a setting stored as a month number (`pay_award_month`):
     /// the value is the number as text ("4"), the label its name ("April").
     pub months: Vec<Choice>,
+    /// The VAT staggers (`vat_stagger`), each worded as the months its quarters end in: the
+    /// value is the stagger as text ("1"), the label its months ("March, June, September, December").
+    pub vat_staggers: Vec<Choice>,
 }
 
 /// A band list setting as the window and the PDF describe it.
@@ -275,7 +278,25 @@ pub fn choices() -> Choices {
                 hint: None,
             })
             .collect(),
+        vat_staggers: (1..=3u8)
+            .map(|stagger| Choice {
+                value: stagger.to_string(),
+                label: vat_stagger(stagger),
+                hint: Some(format!(
+                    "The VAT quarters end in these months: HMRC calls this stagger {stagger}."
+                )),
+            })
+            .collect(),
     }
+}
+
+/// The months the quarters of VAT stagger 1, 2 or 3 end in, as HMRC lists them (`1`: "March,
+/// June, September, December"; `3`: "May, August, November, February").
+pub fn vat_stagger(stagger: u8) -> String {
+    (0..4u8)
+        .map(|q| month_name((stagger.min(3) + 1 + 3 * q) % 12 + 1))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The name a reader of the plan knows a legal form by.
@@ -622,6 +643,24 @@ mod tests {
         assert_eq!(checked, declared);
         assert_eq!(c.legal_forms[0].value, "cic_limited_by_shares");
         assert_eq!(c.nations[3].label, "Northern Ireland");
+    }
+
+    #[test]
+    fn a_vat_stagger_is_worded_as_the_months_its_quarters_end_in() {
+        let c = choices();
+        let words: Vec<(&str, &str)> = c
+            .vat_staggers
+            .iter()
+            .map(|s| (s.value.as_str(), s.label.as_str()))
+            .collect();
+        assert_eq!(
+            words,
+            [
+                ("1", "March, June, September, December"),
+                ("2", "April, July, October, January"),
+                ("3", "May, August, November, February"),
+            ]
+        );
     }
 
     #[test]

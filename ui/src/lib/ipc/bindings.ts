@@ -119,7 +119,12 @@ band_lists: Array<BandListInfo>,
  * The months of the year by name, for a setting stored as a month number (`pay_award_month`):
  * the value is the number as text ("4"), the label its name ("April").
  */
-months: Array<Choice>, };
+months: Array<Choice>, 
+/**
+ * The VAT staggers (`vat_stagger`), each worded as the months its quarters end in: the
+ * value is the stagger as text ("1"), the label its months ("March, June, September, December").
+ */
+vat_staggers: Array<Choice>, };
 
 export type Comment = { id: ItemId, author: string, role: ReviewerRole, at: Timestamp, anchor: string, text: string, resolved: boolean, replies: Array<Reply>, };
 
