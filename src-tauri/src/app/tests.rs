@@ -128,6 +128,22 @@ fn a_new_plan_is_checked_and_a_mistyped_value_comes_back_beside_its_field() {
     )
     .unwrap();
     assert_eq!(words, json!(["£1,234.50", "April 2027", null]));
+
+    // A scheme and a cost frequency bring the core's suggestions for the fields that follow them.
+    let dc = json!({ "scheme": "defined_contribution" });
+    assert_eq!(invoke(&w, "suggested_employee_percent", dc).unwrap(), "5");
+    let nhs = json!({ "scheme": "nhs" });
+    assert_eq!(
+        invoke(&w, "suggested_employee_percent", nhs).unwrap(),
+        Value::Null
+    );
+    let capital = json!({ "frequency": "capital" });
+    assert_eq!(invoke(&w, "suggested_useful_life", capital).unwrap(), 36);
+    let monthly = json!({ "frequency": "monthly" });
+    assert_eq!(
+        invoke(&w, "suggested_useful_life", monthly).unwrap(),
+        Value::Null
+    );
 }
 
 #[test]

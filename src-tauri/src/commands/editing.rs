@@ -5,7 +5,7 @@ use crate::error::{ErrorKind, IpcError};
 use crate::ipc::SectionPrompt;
 use mutual_plan::model::catalogue::ListKind;
 use mutual_plan::model::new_plan as core_new;
-use mutual_plan::model::plan::PensionScheme;
+use mutual_plan::model::plan::{CostFrequency, PensionScheme};
 use mutual_plan::model::plan_file;
 use mutual_plan::model::sections::SECTIONS;
 use mutual_plan::words::input::{read_typed, InputKind, TypedValue};
@@ -73,6 +73,20 @@ pub fn start_after_spin_out(plan: serde_json::Value, date: String) -> Option<Str
 #[tauri::command]
 pub fn suggested_pension(scheme: PensionScheme) -> String {
     core_new::suggested_pension_percent(scheme).to_string()
+}
+
+/// The member's pension rate suggested for a scheme, in the file's form (`"5"`): a rate on a
+/// defined contribution scheme, `None` on every other scheme (whose tiers are settings).
+#[tauri::command]
+pub fn suggested_employee_percent(scheme: PensionScheme) -> Option<String> {
+    core_new::suggested_employee_percent(scheme).map(|p| p.to_string())
+}
+
+/// The useful life, in months, suggested for a cost of `frequency`: a number for capital
+/// spending, `None` for every other cost.
+#[tauri::command]
+pub fn suggested_useful_life(frequency: CostFrequency) -> Option<u32> {
+    core_new::suggested_useful_life(frequency)
 }
 
 /// An id made from `name`, unique among `taken` (for a duplicated item).

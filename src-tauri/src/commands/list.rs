@@ -36,6 +36,8 @@ commands! {
         new_item,
         start_after_spin_out,
         suggested_pension,
+        suggested_employee_percent,
+        suggested_useful_life,
         unique_id,
     }
     review {

@@ -9,6 +9,7 @@ import type {
   ReviewerRole,
   UserConfig,
   ContributionView,
+  CostFrequency,
   ErrorKind,
   InputKind,
   IpcError,
@@ -96,6 +97,10 @@ export const backend = {
   uniqueId: (name: string, taken: string[]) => call<string>('unique_id', { name, taken }),
   sections: () => call<SectionPrompt[]>('sections'),
   suggestedPension: (scheme: PensionScheme) => call<string>('suggested_pension', { scheme }),
+  /** The member's rate suggested for a scheme: a percent on a defined contribution scheme, else `null`. */
+  suggestedEmployeePercent: (scheme: PensionScheme) => call<string | null>('suggested_employee_percent', { scheme }),
+  /** The useful life, in months, suggested for a cost of `frequency`: a number for capital, else `null`. */
+  suggestedUsefulLife: (frequency: CostFrequency) => call<number | null>('suggested_useful_life', { frequency }),
   userConfig: () => call<UserConfig>('user_config'),
   setIdentity: (name: string, role: ReviewerRole) => call<UserConfig>('set_identity', { name, role }),
   reviewAction: (plan: Plan, action: ReviewAction) => call<Review>('review_action', { plan, action }),
