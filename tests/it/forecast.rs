@@ -866,10 +866,16 @@ fn the_largest_plan_the_format_allows_computes_exactly_without_overflow() {
 
 #[test]
 fn the_settings_table_of_the_cash_flow_document_matches_the_defaults() {
-    // docs/cashflow.md lists every setting with its default, in file order.
+    // docs/cashflow.md lists every setting with its default, in file order; a band-list setting
+    // says "band list, below", and its rows are a table of their own under "Band lists".
     let doc =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/cashflow.md")).unwrap();
-    let table = doc.split("## Settings and their defaults").nth(1).unwrap();
+    let section = doc
+        .split("\n## Settings and their defaults")
+        .nth(1)
+        .unwrap();
+    let section = section.split("\n## ").next().unwrap();
+    let (table, band_lists) = section.split_once("\n### Band lists").unwrap();
     let rows: Vec<(String, String)> = table
         .lines()
         .filter(|l| l.starts_with("| `"))
@@ -879,16 +885,71 @@ fn the_settings_table_of_the_cash_flow_document_matches_the_defaults() {
         })
         .collect();
     let defaults = serde_json::to_value(mutual_plan::model::new_plan::default_settings()).unwrap();
+    let defaults = defaults.as_object().unwrap();
     let expected: Vec<(String, String)> = defaults
-        .as_object()
-        .unwrap()
         .iter()
         .map(|(k, v)| {
-            let v = v.as_str().map_or_else(|| v.to_string(), str::to_owned);
+            let v = match v {
+                serde_json::Value::String(s) => s.clone(),
+                serde_json::Value::Array(_) => "band list, below".to_string(),
+                other => other.to_string(),
+            };
             (k.clone(), v)
         })
         .collect();
     assert_eq!(rows, expected);
+
+    // Each band list's rows, as `(up_to, percent)` with `null` for no upper limit, against the
+    // table that follows the paragraph naming it.
+    let mut compared = 0;
+    for (key, value) in defaults {
+        let Some(bands) = value.as_array() else {
+            continue;
+        };
+        let expected: Vec<(String, String)> = bands
+            .iter()
+            .map(|b| {
+                let up_to = b["up_to"].as_str().unwrap_or("null").to_string();
+                (up_to, b["percent"].as_str().unwrap().to_string())
+            })
+            .collect();
+        assert_eq!(
+            band_list_table(band_lists, key),
+            expected,
+            "the band list `{key}` in docs/cashflow.md"
+        );
+        compared += 1;
+    }
+    assert_eq!(compared, 6);
+    // No table is left over that no setting names.
+    let tables = band_lists
+        .lines()
+        .filter(|l| l.starts_with("| up_to | percent"))
+        .count();
+    assert_eq!(tables, compared, "band-list tables in docs/cashflow.md");
+}
+
+/// The rows `(up_to, percent)` of the band-list table that follows the paragraph starting with
+/// `` `key` `` in `text`: the first table after it whose header starts `| up_to | percent`.
+fn band_list_table(text: &str, key: &str) -> Vec<(String, String)> {
+    let named = format!("`{key}` ");
+    let mut lines = text
+        .lines()
+        .skip_while(|l| !l.starts_with(&named))
+        .skip(1)
+        .skip_while(|l| !l.starts_with("| up_to | percent"));
+    assert!(
+        lines.next().is_some(),
+        "docs/cashflow.md has no band-list table for `{key}`"
+    );
+    lines
+        .skip(1) // the header's rule, | --- | --- |
+        .take_while(|l| l.starts_with('|'))
+        .map(|l| {
+            let cells: Vec<&str> = l.split('|').map(str::trim).collect();
+            (cells[1].to_string(), cells[2].to_string())
+        })
+        .collect()
 }
 
 #[test]
