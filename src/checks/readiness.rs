@@ -296,14 +296,14 @@ fn r2_working_capital(base: &Forecast, t: &WorkingCapitalThresholds) -> Judged {
     )
 }
 
-/// R3: net reserves (closing cash less loan capital still owed) at the end of the criteria's
-/// year, in months of operating costs; borrowed money is not a reserve.
+/// R3: free reserves (funds less fixed assets) at the end of the criteria's year, or of the
+/// last year of a shorter forecast, in months of that year's own operating costs.
 fn r3_net_reserves(base: &Forecast, t: &ReservesThresholds) -> Judged {
     let want = usize::try_from(t.year).unwrap_or(usize::MAX).max(1);
     let Some(year) = base.years.get(want - 1).or(base.years.last()) else {
         return (Rating::Red, "no years".into(), None);
     };
-    let Some(reserves) = year.reserves_months else {
+    let Some(reserves) = year.free_reserves_months else {
         return (
             Rating::Amber,
             "no operating costs to judge against".into(),
@@ -311,21 +311,21 @@ fn r3_net_reserves(base: &Forecast, t: &ReservesThresholds) -> Judged {
         );
     };
     let rating = rate(reserves, t.green_min_months, t.amber_min_months);
-    let target = base.summary.operating_costs_monthly_avg * t.green_min_months;
+    let target = year.operating_costs_monthly * t.green_min_months;
     (
         rating,
         format!(
-            "net reserves of {} of operating costs at the end of year {} ({}, net of loan capital still owed)",
+            "free reserves of {} of that year's running costs at the end of year {} ({}: funds less fixed assets)",
             format::months(reserves),
             year.year,
-            pounds(year.net_cash)
+            pounds(year.free_reserves)
         ),
         Some(format!(
-            "Net reserves (cash less loan capital still owed) of {} of operating costs ({}) at the end of year {} would make this green: {} more.",
+            "Free reserves (funds less fixed assets) of {} of running costs ({}) at the end of year {} would make this green: {} more.",
             format::months(t.green_min_months),
             pounds(target),
             year.year,
-            pounds(target - year.net_cash)
+            pounds(target - year.free_reserves)
         )),
     )
 }
@@ -426,7 +426,7 @@ fn r6_debt_service(plan: &Plan, base: &Forecast, t: &DebtServiceThresholds) -> J
     let worst = base
         .years
         .iter()
-        .filter_map(|y| y.dscr.map(|d| (d, y.year)))
+        .filter_map(|y| y.debt_service_cover.map(|d| (d, y.year)))
         .min_by_key(|(d, _)| *d);
     let Some((dscr, year)) = worst else {
         return (

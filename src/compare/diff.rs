@@ -533,10 +533,10 @@ fn figures(a: &Analysis, b: &Analysis) -> Vec<FigureChange> {
             change: signed_count(i64::from(sb.months_negative) - i64::from(sa.months_negative)),
         });
         money("Closing cash", |f| f.summary.closing_cash, &mut out);
-        let reserves = |f: &Forecast| f.years.get(1).and_then(|y| y.reserves_months);
+        let reserves = |f: &Forecast| f.years.get(1).and_then(|y| y.free_reserves_months);
         let (ra, rb) = (reserves(fa), reserves(fb));
         out.push(FigureChange {
-            figure: "Net reserves at the end of year 2".into(),
+            figure: "Free reserves at the end of year 2".into(),
             old: ra.map_or_else(|| "—".into(), format::months),
             new: rb.map_or_else(|| "—".into(), format::months),
             change: match (ra, rb) {

@@ -1,9 +1,11 @@
-//! The forecast of a plan: receipts and payments posted on a grid of lines month by month, then
-//! the rows, the years and the summary.
+//! The forecast of a plan: every line that does not depend on cash posted on a grid month by
+//! month, VAT settled, assets depreciated, then the months run in order for the facilities and
+//! corporation tax, and the rows, years, balance sheets and summary made.
 
 use super::error::ForecastError;
+use super::ledger::Ledger;
 use super::model::{Adjustments, Forecast};
-use super::{lines, payments, receipts, summary, tax};
+use super::{cash, lines, payments, receipts, summary, vat};
 use crate::model::plan::Plan;
 
 /// The base forecast of a plan.
@@ -16,19 +18,21 @@ pub fn forecast_with(plan: &Plan, adj: &Adjustments) -> Result<Forecast, Forecas
     let f = &plan.forecast;
     let horizon = lines::Horizon::new(f.start, f.months as usize);
     let mut grid = lines::Grid::new(horizon);
-    let mut earned = summary::Earned::new(horizon.len);
-    receipts::contracts(plan, adj, &mut grid, &mut earned)?;
-    receipts::other(plan, &mut grid, &mut earned)?;
-    payments::staff(plan, &mut grid, &mut earned)?;
-    payments::costs(plan, &mut grid, &mut earned)?;
-    payments::loans(plan, &mut grid, &mut earned)?;
-    let ie = summary::income_and_expenditure(&earned)?;
-    let taxes = tax::corporation_tax(plan, &ie, &mut grid, &mut earned)?;
-    let months = grid.rows(f.opening_cash.get())?;
-    let (years, summary) = summary::summarise(&months, &earned, ie, &taxes)?;
+    let mut ledger = Ledger::new(horizon.len);
+    receipts::contracts(plan, adj, &mut grid, &mut ledger)?;
+    receipts::other(plan, &mut grid, &mut ledger)?;
+    payments::staff(plan, &mut grid, &mut ledger)?;
+    payments::costs(plan, &mut grid, &mut ledger)?;
+    payments::loans(plan, &mut grid, &mut ledger)?;
+    let vat_years = vat::settle(plan, &mut grid, &mut ledger)?;
+    payments::depreciation(horizon, &mut ledger)?;
+    let cash = cash::run(plan, &mut grid, &mut ledger)?;
+    let turnover = vat::turnover(plan, horizon, &ledger);
+    let (months, years, summary) = summary::summarise(plan, &grid, &ledger, &cash, turnover)?;
     Ok(Forecast {
         months,
         years,
         summary,
+        vat_years,
     })
 }

@@ -36,6 +36,7 @@ fn only(plan: &Plan, list: &str, index: usize) -> Plan {
     match list {
         "staff" => f.staff = vec![f.staff[index].clone()],
         "costs" => f.costs = vec![f.costs[index].clone()],
+        "facilities" => f.facilities = vec![f.facilities[index].clone()],
         _ => f.loans = vec![f.loans[index].clone()],
     }
     p
@@ -105,7 +106,12 @@ pub fn explain(
         LineKey::Grant(id) => single(item("grants", id.as_str()), "Grant".into()),
         LineKey::Equity(id) => single(item("equity", id.as_str()), "Share capital".into()),
         LineKey::LoanDrawdown(id) => single(item("loans", id.as_str()), "Loan drawn".into()),
-        LineKey::Pay | LineKey::EmployerPension => by_line("staff", staff(), &|_| {}),
+        LineKey::Pay
+        | LineKey::NetPay
+        | LineKey::PayeIncomeTax
+        | LineKey::EmployeeNi
+        | LineKey::EmployeePension
+        | LineKey::EmployerPension => by_line("staff", staff(), &|_| {}),
         LineKey::EmployerNi => {
             // Each line's NI before the allowance; the allowance, on the total, is its own part.
             let mut out = by_line("staff", staff(), &|p| {
@@ -125,12 +131,16 @@ pub fn explain(
             setting("apprenticeship_levy_percent"),
             "The Apprenticeship Levy on the whole pay bill".into(),
         ),
-        LineKey::Cost(category) => {
+        LineKey::Cost(category) | LineKey::Capital(category) => {
+            let capital = matches!(key, LineKey::Capital(_));
             let ids = f
                 .costs
                 .iter()
                 .enumerate()
-                .filter(|(_, c)| c.category == *category)
+                .filter(|(_, c)| {
+                    c.category == *category
+                        && (c.frequency == crate::model::plan::CostFrequency::Capital) == capital
+                })
                 .map(|(i, c)| (i, c.id.to_string(), format!("Cost: {}", c.name)))
                 .collect();
             by_line("costs", ids, &|_| {})
@@ -143,6 +153,29 @@ pub fn explain(
                 .map(|(i, l)| (i, l.id.to_string(), format!("Loan: {}", l.lender)))
                 .collect();
             by_line("loans", ids, &|_| {})
+        }
+        LineKey::VatInput | LineKey::VatIrrecoverable | LineKey::Depreciation => {
+            let ids = f
+                .costs
+                .iter()
+                .enumerate()
+                .map(|(i, c)| (i, c.id.to_string(), format!("Cost: {}", c.name)))
+                .collect();
+            by_line("costs", ids, &|_| {})
+        }
+        LineKey::VatOutput | LineKey::VatReturn => single(
+            setting("vat_registered"),
+            "VAT charged on income and settled with HMRC each quarter".into(),
+        ),
+        LineKey::Facility(id) => single(item("facilities", id.as_str()), "Overdraft".into()),
+        LineKey::FacilityInterest | LineKey::FacilityFees => {
+            let ids = f
+                .facilities
+                .iter()
+                .enumerate()
+                .map(|(i, l)| (i, l.id.to_string(), format!("Overdraft: {}", l.lender)))
+                .collect();
+            by_line("facilities", ids, &|_| {})
         }
         LineKey::CorporationTax => single(
             setting("ct_main_rate_percent"),

@@ -1,6 +1,6 @@
 //! The grid of line items by month, and the keys that name each line.
 
-use super::arith::add;
+use super::arith::{add, sub};
 use super::error::ForecastError;
 use crate::model::plan::CostCategory;
 use crate::model::values::{ItemId, Month};
@@ -54,15 +54,36 @@ pub enum LineKey {
     Grant(ItemId),
     Equity(ItemId),
     LoanDrawdown(ItemId),
+    /// Output VAT charged on income and received with it.
+    VatOutput,
+    /// Gross pay: the income and expenditure kind; its cash is net pay and the deductions.
     Pay,
+    NetPay,
+    PayeIncomeTax,
+    EmployeeNi,
+    EmployeePension,
     /// Employer National Insurance after any Employment Allowance.
     EmployerNi,
     EmployerPension,
     ApprenticeshipLevy,
     Cost(CostCategory),
+    /// Capital spending, net of VAT.
+    Capital(CostCategory),
+    /// VAT paid to suppliers on every kind of cost line.
+    VatInput,
+    /// Irrecoverable VAT on revenue cost lines: an income and expenditure kind, not cash.
+    VatIrrecoverable,
+    /// Straight-line depreciation of fixed assets: an income and expenditure kind, not cash.
+    Depreciation,
     LoanInterest,
     LoanCapital,
+    FacilityInterest,
+    FacilityFees,
     CorporationTax,
+    /// A quarter's VAT return: a payment to HMRC (negative) or a repayment (positive).
+    VatReturn,
+    /// A facility's net movement: drawn (positive) or repaid (negative).
+    Facility(ItemId),
 }
 
 impl LineKey {
@@ -72,6 +93,19 @@ impl LineKey {
         use LineKey::*;
         match self {
             Pay => "Pay",
+            NetPay => "Net pay",
+            PayeIncomeTax => "PAYE income tax",
+            EmployeeNi => "Employee National Insurance",
+            EmployeePension => "Employee pension contributions",
+            VatOutput => "VAT charged on income",
+            VatInput => "VAT paid to suppliers",
+            VatIrrecoverable => "Irrecoverable VAT",
+            Depreciation => "Depreciation",
+            FacilityInterest => "Overdraft interest",
+            FacilityFees => "Overdraft arrangement fees",
+            VatReturn => "VAT returns",
+            Facility(_) => "Overdraft drawn or repaid",
+            Capital(c) => crate::words::labels::cost_category(*c),
             EmployerNi => "Employer National Insurance",
             EmployerPension => "Employer pension",
             ApprenticeshipLevy => "Apprenticeship Levy",
@@ -98,7 +132,13 @@ impl LineKey {
                 | LineKey::Grant(_)
                 | LineKey::Equity(_)
                 | LineKey::LoanDrawdown(_)
+                | LineKey::VatOutput
         )
+    }
+
+    /// Whether the line can be either a receipt or a payment (held signed, receipts positive).
+    pub fn is_either(&self) -> bool {
+        matches!(self, LineKey::VatReturn | LineKey::Facility(_))
     }
 }
 
@@ -111,16 +151,23 @@ impl fmt::Display for LineKey {
             LineKey::Equity(id) => write!(f, "equity:{id}"),
             LineKey::LoanDrawdown(id) => write!(f, "loan:{id}"),
             LineKey::Pay => f.write_str("pay"),
+            LineKey::VatOutput => f.write_str("vat_output"),
+            LineKey::NetPay => f.write_str("net_pay"),
+            LineKey::PayeIncomeTax => f.write_str("paye_income_tax"),
+            LineKey::EmployeeNi => f.write_str("employee_ni"),
+            LineKey::EmployeePension => f.write_str("employee_pension"),
+            LineKey::VatInput => f.write_str("vat_input"),
+            LineKey::VatIrrecoverable => f.write_str("vat_irrecoverable"),
+            LineKey::Depreciation => f.write_str("depreciation"),
+            LineKey::FacilityInterest => f.write_str("facility_interest"),
+            LineKey::FacilityFees => f.write_str("facility_fees"),
+            LineKey::VatReturn => f.write_str("vat_return"),
+            LineKey::Facility(id) => write!(f, "facility:{id}"),
+            LineKey::Capital(c) => write!(f, "capital:{}", category_key(*c)),
             LineKey::EmployerNi => f.write_str("employer_ni"),
             LineKey::EmployerPension => f.write_str("employer_pension"),
             LineKey::ApprenticeshipLevy => f.write_str("apprenticeship_levy"),
-            LineKey::Cost(c) => {
-                let name = serde_json::to_value(c)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_owned))
-                    .unwrap_or_default();
-                write!(f, "cost:{name}")
-            }
+            LineKey::Cost(c) => write!(f, "cost:{}", category_key(*c)),
             LineKey::LoanInterest => f.write_str("loan_interest"),
             LineKey::LoanCapital => f.write_str("loan_capital"),
             LineKey::CorporationTax => f.write_str("corporation_tax"),
@@ -128,7 +175,16 @@ impl fmt::Display for LineKey {
     }
 }
 
-/// Amounts (all positive) by line and month. Callers look a line up once with [`Grid::line`] and
+/// A cost category as the file writes it: `professional_fees`.
+fn category_key(c: CostCategory) -> String {
+    serde_json::to_value(c)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+/// Amounts by line and month: receipts and payments positive, a line of either sign signed
+/// (receipts positive). Callers look a line up once with [`Grid::line`] and
 /// then add by its row number, so the monthly loop does no map lookups.
 pub(crate) struct Grid {
     pub horizon: Horizon,
@@ -170,8 +226,31 @@ impl Grid {
         Ok(())
     }
 
-    /// The monthly rows, with running balances from `opening`.
-    pub fn rows(&self, opening: Decimal) -> Result<Vec<MonthRow>, ForecastError> {
+    /// The net cash of month `i` over every line posted so far: receipts less payments.
+    pub fn net(&self, i: usize) -> Result<Decimal, ForecastError> {
+        let field = || "forecast.opening_cash".to_string();
+        let mut net = Decimal::ZERO;
+        for (key, &row) in &self.index {
+            net = add(net, signed(key, self.rows[row][i]), &field)?;
+        }
+        Ok(net)
+    }
+
+    /// The amount of `key` in month `i` as posted (zero when it has none).
+    pub fn get(&self, key: &LineKey, i: usize) -> Decimal {
+        self.index
+            .get(key)
+            .map_or(Decimal::ZERO, |&row| self.rows[row][i])
+    }
+
+    /// The monthly rows, with running balances from `opening`, and each month's facility balance
+    /// and headroom.
+    pub fn rows(
+        &self,
+        opening: Decimal,
+        drawn: &[Decimal],
+        headroom: &[Decimal],
+    ) -> Result<Vec<MonthRow>, ForecastError> {
         let field = || "forecast.opening_cash".to_string();
         let mut balance = opening;
         let mut out = Vec::with_capacity(self.horizon.len);
@@ -179,17 +258,16 @@ impl Grid {
             let (mut receipts, mut payments) = (Decimal::ZERO, Decimal::ZERO);
             let mut lines = Vec::new();
             for (key, &row) in &self.index {
-                let v = self.rows[row][i];
+                let v = signed(key, self.rows[row][i]);
                 if v.is_zero() {
                     continue;
                 }
-                if key.is_receipt() {
+                if v > Decimal::ZERO {
                     receipts = add(receipts, v, &field)?;
-                    lines.push((key.clone(), v));
                 } else {
-                    payments = add(payments, v, &field)?;
-                    lines.push((key.clone(), -v));
+                    payments = sub(payments, v, &field)?;
                 }
+                lines.push((key.clone(), v));
             }
             let mut row = MonthRow {
                 month: self.horizon.month(i),
@@ -198,6 +276,8 @@ impl Grid {
                 payments,
                 closing: balance,
                 lines,
+                facility_drawn: drawn[i],
+                headroom: headroom[i],
             };
             row.closing = add(balance, row.net(), &field)?;
             balance = row.closing;
@@ -218,6 +298,20 @@ pub struct MonthRow {
     /// Every non-zero line of the month: receipts positive, payments negative. They sum to
     /// `receipts − payments`, so each figure can be traced to what makes it.
     pub lines: Vec<(LineKey, Decimal)>,
+    /// The facilities' total drawn balance at the month's end.
+    pub facility_drawn: Decimal,
+    /// Closing cash plus the undrawn limits of the facilities available at the month's end.
+    pub headroom: Decimal,
+}
+
+/// A posted amount as a cash movement: receipts positive, payments negative, a line of either
+/// sign as it is held.
+fn signed(key: &LineKey, v: Decimal) -> Decimal {
+    if key.is_receipt() || key.is_either() {
+        v
+    } else {
+        -v
+    }
 }
 
 impl MonthRow {

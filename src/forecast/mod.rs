@@ -6,10 +6,12 @@
 //! gives [`ForecastError::Overflow`] naming the field, never a panic or a wrong number.
 
 mod arith;
+mod cash;
 mod engine;
 mod error;
 pub mod explain;
 pub mod funding;
+mod ledger;
 mod lines;
 mod model;
 mod payments;
@@ -17,10 +19,12 @@ mod receipts;
 pub mod scenarios;
 mod summary;
 mod tax;
+mod vat;
 
 pub use engine::{forecast, forecast_with};
 pub use error::ForecastError;
 pub use lines::{LineKey, MonthRow};
 pub use model::{Adjustments, Forecast};
 pub use payments::employment_allowance_eligible;
-pub use summary::{Summary, Year};
+pub use summary::{BalanceSheet, Summary, Year};
+pub use vat::VatYear;

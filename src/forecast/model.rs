@@ -11,6 +11,8 @@ pub struct Forecast {
     pub months: Vec<MonthRow>,
     pub years: Vec<Year>,
     pub summary: Summary,
+    /// The VAT years' partial exemption figures; empty when not registered for VAT.
+    pub vat_years: Vec<super::vat::VatYear>,
 }
 
 /// Changes a scenario makes that are not a change to the plan itself.

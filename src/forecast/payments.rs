@@ -3,10 +3,12 @@
 
 use super::arith::{add, sub, Exact, Growth};
 use super::error::ForecastError;
+use super::ledger::{Asset, Ledger, VatPaid, VatTarget};
 use super::lines::{Grid, LineKey};
-use super::receipts::post_recurring;
-use super::summary::Earned;
-use crate::model::plan::{PayrollTiming, Plan, Repayment};
+use super::receipts::amounts;
+use crate::model::plan::{
+    BandList, CostFrequency, Nation, PayrollTiming, PensionScheme, Plan, Repayment, StaffLine,
+};
 use crate::model::values::Month;
 use rust_decimal::Decimal;
 
@@ -38,15 +40,96 @@ fn tax_year_position(m: Month) -> i64 {
     (i64::from(m.month()) - 4).rem_euclid(12) + 1
 }
 
-/// What a month's payroll costs: gross pay, employer NI before any allowance, employer pension.
+/// What a month's payroll costs: gross pay, employer NI before any allowance, employer pension,
+/// and the deductions that split gross pay (income tax, employee NI, employee pension).
 #[derive(Clone, Copy, Default)]
 struct PayrollMonth {
     gross: Decimal,
     ni: Decimal,
     pension: Decimal,
+    tax: Decimal,
+    employee_ni: Decimal,
+    employee_pension: Decimal,
 }
 
-/// Each staff line's gross pay, employer NI and employer pension by month worked, summed.
+/// `amount` through a band list used marginally, with each annual limit applied to a month as
+/// one twelfth: each row's percentage on the part above the row before's limit and up to its own.
+fn marginal(amount: &Exact, bands: &BandList) -> Exact {
+    let twelve = Exact::int(12);
+    let mut below = Exact::zero();
+    let mut total = Exact::zero();
+    for band in bands {
+        if amount <= &below {
+            break;
+        }
+        let part = match band.up_to {
+            Some(up) => {
+                let upper = Exact::dec(up.get()) / twelve.clone();
+                let part = if amount < &upper {
+                    amount.clone() - below.clone()
+                } else {
+                    upper.clone() - below.clone()
+                };
+                below = upper;
+                part
+            }
+            None => amount.clone() - below.clone(),
+        };
+        total = total + &part * &Exact::percent(band.percent.get());
+    }
+    total
+}
+
+/// The percentage of the first tier whose limit is at or above `annual` (the whole pay's rate).
+fn tier(annual: &Exact, bands: &BandList) -> Decimal {
+    bands
+        .iter()
+        .find(|b| b.up_to.is_none_or(|up| annual <= &Exact::dec(up.get())))
+        .or(bands.last())
+        .map_or(Decimal::ZERO, |b| b.percent.get())
+}
+
+/// The deductions from one month's gross pay `gross` of a line of `people`, per person and
+/// non-cumulatively (tax code 1257L): employee pension, income tax and employee NI, each exact
+/// per person and rounded once for the line.
+fn deductions(
+    plan: &Plan,
+    line: &StaffLine,
+    gross: Decimal,
+    people: u32,
+    field: &impl super::arith::Field,
+) -> Result<(Decimal, Decimal, Decimal), ForecastError> {
+    let s = &plan.forecast.settings;
+    let h = Exact::int(i64::from(people));
+    let g_line = Exact::dec(gross);
+    let g = g_line.clone() / h.clone();
+    let annual = &g * &Exact::int(12);
+    let rate = match line.pension.scheme {
+        PensionScheme::Nhs => tier(&annual, &s.nhs_pension_member_tiers),
+        PensionScheme::Lgps => tier(&annual, &s.lgps_member_bands),
+        PensionScheme::CivilService => tier(&annual, &s.civil_service_member_tiers),
+        PensionScheme::DefinedContribution => line
+            .pension
+            .employee_percent
+            .map_or(Decimal::ZERO, |p| p.get()),
+        PensionScheme::None => Decimal::ZERO,
+    };
+    let c = Exact::percent(rate);
+    let pension = (&g_line * &c).pennies(field)?;
+    let e = &g * &c;
+    let allowance = Exact::dec(s.personal_allowance.get()) / Exact::int(12);
+    let taxable = (g.clone() - e - allowance).at_least_zero();
+    let bands = if plan.organisation.nation == Nation::Scotland {
+        &s.income_tax_bands_scotland
+    } else {
+        &s.income_tax_bands
+    };
+    let tax = (&h * &marginal(&taxable, bands)).pennies(field)?;
+    let ni = (&h * &marginal(&g, &s.employee_ni_bands)).pennies(field)?;
+    Ok((pension, tax, ni))
+}
+
+/// Each staff line's pay, employer costs and deductions by month worked, summed.
 fn payroll_by_month(
     plan: &Plan,
     h: super::lines::Horizon,
@@ -62,12 +145,9 @@ fn payroll_by_month(
         let field = || format!("forecast.staff[{}].annual_salary", line.id);
         let fte = Exact::dec(line.fte.get());
         let salary = Exact::dec(line.annual_salary.get());
-        // The secondary threshold applies per person: a line's headcount, or one per FTE.
-        let people = match line.headcount {
-            Some(n) => Exact::int(i64::from(n)),
-            None => fte.clone(),
-        };
-        let thresholds = &people * &threshold;
+        // The secondary threshold applies per person: a line's headcount, or ⌈fte⌉.
+        let people = line.people();
+        let thresholds = &Exact::int(i64::from(people)) * &threshold;
         let pension_rate = Exact::percent(line.pension.employer_percent.get());
         let mut cached: Option<(u32, PayrollMonth)> = None;
         for i in h.active(line.start, line.end) {
@@ -82,7 +162,16 @@ fn payroll_by_month(
                     let above = (annual_pay - thresholds.clone()).at_least_zero();
                     let ni = (&above * &ni_rate / twelve.clone()).pennies(&field)?;
                     let pension = (&Exact::dec(gross) * &pension_rate).pennies(&field)?;
-                    let v = PayrollMonth { gross, ni, pension };
+                    let (employee_pension, tax, employee_ni) =
+                        deductions(plan, line, gross, people, &field)?;
+                    let v = PayrollMonth {
+                        gross,
+                        ni,
+                        pension,
+                        tax,
+                        employee_ni,
+                        employee_pension,
+                    };
                     cached = Some((n, v));
                     v
                 }
@@ -91,18 +180,22 @@ fn payroll_by_month(
             t.gross = add(t.gross, month.gross, &field)?;
             t.ni = add(t.ni, month.ni, &field)?;
             t.pension = add(t.pension, month.pension, &field)?;
+            t.tax = add(t.tax, month.tax, &field)?;
+            t.employee_ni = add(t.employee_ni, month.employee_ni, &field)?;
+            t.employee_pension = add(t.employee_pension, month.employee_pension, &field)?;
         }
     }
     Ok(totals)
 }
 
-/// Staff costs: gross pay paid in the month worked; employer NI (less any Employment Allowance),
-/// employer pension and the Apprenticeship Levy paid in that month or the next, as the settings
-/// say. Each is expenditure of the month worked.
+/// Staff costs: net pay paid in the month worked; the deductions (income tax, employee NI,
+/// employee pension) and the employer costs (employer NI less any Employment Allowance, employer
+/// pension, the Apprenticeship Levy) paid in that month or the next, as the settings say. Gross
+/// pay and the employer costs are expenditure of the month worked.
 pub(super) fn staff(
     plan: &Plan,
     grid: &mut Grid,
-    earned: &mut Earned,
+    earned: &mut Ledger,
 ) -> Result<(), ForecastError> {
     if plan.forecast.staff.is_empty() {
         return Ok(());
@@ -117,14 +210,23 @@ pub(super) fn staff(
         PayrollTiming::SameMonth => 0,
         PayrollTiming::NextMonth => 1,
     };
-    let rows = [
+    let net_row = grid.line(LineKey::NetPay);
+    let later = [
+        LineKey::PayeIncomeTax,
+        LineKey::EmployeeNi,
+        LineKey::EmployeePension,
+        LineKey::EmployerNi,
+        LineKey::EmployerPension,
+        LineKey::ApprenticeshipLevy,
+    ]
+    .map(|k| grid.line(k));
+    let kinds = [
         LineKey::Pay,
         LineKey::EmployerNi,
         LineKey::EmployerPension,
         LineKey::ApprenticeshipLevy,
-    ];
-    let cash = rows.clone().map(|k| grid.line(k));
-    let kinds = rows.map(|k| earned.kind(k));
+    ]
+    .map(|k| earned.kind(k));
     let allowance_field = || "forecast.settings.employment_allowance".to_string();
     let levy_field = || "forecast.settings.apprenticeship_levy_percent".to_string();
     let mut year = None;
@@ -157,33 +259,137 @@ pub(super) fn staff(
         let levy = (cumulative - levy_so_far).max(Decimal::ZERO);
         levy_so_far = add(levy_so_far, levy, &levy_field)?;
 
-        let amounts = [t.gross, ni, t.pension, levy];
-        for (k, amount) in amounts.into_iter().enumerate() {
+        for (k, amount) in [t.gross, ni, t.pension, levy].into_iter().enumerate() {
             earned.expense(kinds[k], i, amount, true, &levy_field)?;
-            let paid = if k == 0 { i } else { i + lag };
-            if paid < h.len {
-                grid.add(cash[k], paid, amount, &levy_field)?;
-            } else {
-                earned.payroll_payable = add(earned.payroll_payable, amount, &levy_field)?;
+        }
+        let deducted = add(
+            add(t.tax, t.employee_ni, &levy_field)?,
+            t.employee_pension,
+            &levy_field,
+        )?;
+        grid.add(
+            net_row,
+            i,
+            sub(t.gross, deducted, &levy_field)?,
+            &levy_field,
+        )?;
+        let paid_later = [
+            t.tax,
+            t.employee_ni,
+            t.employee_pension,
+            ni,
+            t.pension,
+            levy,
+        ];
+        let mut owed = Decimal::ZERO;
+        for (k, amount) in paid_later.into_iter().enumerate() {
+            owed = add(owed, amount, &levy_field)?;
+            if i + lag < h.len {
+                grid.add(later[k], i + lag, amount, &levy_field)?;
+            }
+        }
+        if lag > 0 {
+            earned.payroll_owed[i] = owed;
+            if i + lag >= h.len {
+                earned.payroll_payable = add(earned.payroll_payable, owed, &levy_field)?;
             }
         }
     }
     Ok(())
 }
 
+/// Cost lines: recurring and one-off costs paid and charged in their months, capital spending
+/// paid and kept as a fixed asset; the VAT a supplier adds paid with each, its recoverable part
+/// settled with VAT (see `vat`).
 pub(super) fn costs(
     plan: &Plan,
     grid: &mut Grid,
-    earned: &mut Earned,
+    earned: &mut Ledger,
 ) -> Result<(), ForecastError> {
+    let h = grid.horizon;
+    let vat_row = grid.line(LineKey::VatInput);
     for line in &plan.forecast.costs {
         let field = || format!("forecast.costs[{}].amount", line.id);
+        let rate = Exact::percent(line.vat_percent.get());
+        let vat_on = |net: Decimal| (&Exact::dec(net) * &rate).pennies(&field);
+        if line.frequency == CostFrequency::Capital {
+            // A capital line before the forecast is in the opening cash and is no asset here.
+            let Some(i) = h.index(line.start) else {
+                continue;
+            };
+            let net = line.amount.get();
+            let row = grid.line(LineKey::Capital(line.category));
+            grid.add(row, i, net, &field)?;
+            let vat = vat_on(net)?;
+            grid.add(vat_row, i, vat, &field)?;
+            earned.assets.push(Asset {
+                bought: i,
+                net,
+                life: line.useful_life_months.unwrap_or(1).max(1),
+                vat: Decimal::ZERO,
+            });
+            if !vat.is_zero() {
+                let asset = earned.assets.len() - 1;
+                earned.vat_paid.push(VatPaid {
+                    i,
+                    vat,
+                    target: VatTarget::Capital { asset },
+                });
+            }
+            continue;
+        }
         let recurring = !line.frequency.is_once();
         let key = LineKey::Cost(line.category);
-        let kind = earned.kind(key.clone());
-        post_recurring(grid, key, line.into(), &field, |i, v| {
-            earned.expense(kind, i, v, recurring, &field)
-        })?;
+        let row = grid.line(key.clone());
+        let kind = earned.kind(key);
+        for (i, v) in amounts(h, line.into(), &field)? {
+            grid.add(row, i, v, &field)?;
+            earned.expense(kind, i, v, recurring, &field)?;
+            if !recurring {
+                super::ledger::bump(&mut earned.one_off, i, v, &field)?;
+            }
+            let vat = vat_on(v)?;
+            if !vat.is_zero() {
+                grid.add(vat_row, i, vat, &field)?;
+                earned.vat_paid.push(VatPaid {
+                    i,
+                    vat,
+                    target: VatTarget::Revenue { recurring },
+                });
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Straight-line depreciation of each fixed asset from the month after purchase: `round(K / L)`
+/// a month, each at most what is left, the last whatever is left, so exactly `K` is charged.
+pub(super) fn depreciation(
+    h: super::lines::Horizon,
+    earned: &mut Ledger,
+) -> Result<(), ForecastError> {
+    let field = || "forecast.costs".to_string();
+    let kind = earned.kind(LineKey::Depreciation);
+    for k in 0..earned.assets.len() {
+        let a = earned.assets[k].clone();
+        let cost = add(a.net, a.vat, &field)?;
+        super::ledger::bump(&mut earned.fixed_change, a.bought, cost, &field)?;
+        let monthly = (Exact::dec(cost) / Exact::int(i64::from(a.life))).pennies(&field)?;
+        let mut left = cost;
+        for j in 1..=a.life as usize {
+            let i = a.bought + j;
+            if i >= h.len || left.is_zero() {
+                break;
+            }
+            let d = if j == a.life as usize {
+                left
+            } else {
+                monthly.min(left)
+            };
+            left -= d;
+            earned.expense(kind, i, d, false, &field)?;
+            super::ledger::bump(&mut earned.fixed_change, i, -d, &field)?;
+        }
     }
     Ok(())
 }
@@ -239,22 +445,51 @@ pub(crate) fn loan_schedule(
 pub(super) fn loans(
     plan: &Plan,
     grid: &mut Grid,
-    earned: &mut Earned,
+    earned: &mut Ledger,
 ) -> Result<(), ForecastError> {
     let h = grid.horizon;
     let (interest_row, capital_row) = (
         grid.line(LineKey::LoanInterest),
         grid.line(LineKey::LoanCapital),
     );
+    let interest_kind = earned.kind(LineKey::LoanInterest);
     for loan in &plan.forecast.loans {
         let field = || format!("forecast.loans[{}].principal", loan.id);
         let schedule = loan_schedule(loan)?;
+        let before_start = loan.drawdown < h.start;
+        let mut repaid_before = Decimal::ZERO;
         for lm in &schedule {
-            if let Some(i) = h.index(lm.month) {
+            // Interest paid in a month is for the month before, and charged to it.
+            let paid = h.index(lm.month);
+            let charged = lm.month.plus(-1).and_then(|m| h.index(m));
+            if let Some(i) = paid {
                 grid.add(interest_row, i, lm.interest, &field)?;
                 grid.add(capital_row, i, lm.capital, &field)?;
-                earned.loan_service(i, lm.capital, lm.interest, &field)?;
+                super::ledger::bump(&mut earned.loan_interest_paid, i, lm.interest, &field)?;
+                super::ledger::bump(&mut earned.loan_capital_paid, i, lm.capital, &field)?;
             }
+            match charged {
+                Some(c) => {
+                    earned.expense(interest_kind, c, lm.interest, false, &field)?;
+                    super::ledger::bump(&mut earned.interest_accrued, c, lm.interest, &field)?;
+                    if paid.is_none() {
+                        earned.interest_payable =
+                            add(earned.interest_payable, lm.interest, &field)?;
+                    }
+                }
+                // Interest for the month before the forecast, paid in month 0: owed at the start.
+                None if paid == Some(0) => {
+                    earned.opening_loans = add(earned.opening_loans, lm.interest, &field)?;
+                }
+                None => {}
+            }
+            if lm.month < h.start {
+                repaid_before = add(repaid_before, lm.capital, &field)?;
+            }
+        }
+        if before_start {
+            let owed = sub(loan.principal.get(), repaid_before, &field)?;
+            earned.opening_loans = add(earned.opening_loans, owed, &field)?;
         }
         // Capital still owed at the end of each month: drawn and not yet repaid.
         let mut repaid = Decimal::ZERO;
@@ -269,6 +504,7 @@ pub(super) fn loans(
                 earned.loan_outstanding[i] = add(earned.loan_outstanding[i], owed, &field)?;
             }
         }
+        earned.loan_schedules.push((loan.drawdown, schedule));
     }
     Ok(())
 }

@@ -3,10 +3,12 @@
 
 use super::arith::{Exact, Growth};
 use super::error::ForecastError;
+use super::ledger::Ledger;
 use super::lines::{Grid, LineKey};
 use super::model::Adjustments;
-use super::summary::Earned;
-use crate::model::plan::{CostFrequency, CostLine, Frequency, IncomeLine, Plan, RenewalAssumption};
+use crate::model::plan::{
+    CostFrequency, CostLine, Frequency, IncomeLine, Plan, RenewalAssumption, VatTreatment,
+};
 use crate::model::values::Month;
 use rust_decimal::Decimal;
 
@@ -20,11 +22,69 @@ fn payment_delay(days: u32) -> usize {
     days.div_ceil(30) as usize
 }
 
+/// A part of income as VAT sees it: its net amount, the month it is earned, its tax point and
+/// the month it is received (indexes; a tax point or receipt after the horizon is `len` or more).
+pub(crate) struct Part {
+    pub net: Decimal,
+    pub earned: usize,
+    pub tax_point: usize,
+    pub received: usize,
+    pub vat: VatTreatment,
+}
+
+/// Books a part of income: the supply at its tax point, output VAT when registered and the
+/// income is standard-rated, cash on receipt, and what is owed until then.
+pub(crate) fn book_part(
+    plan: &Plan,
+    grid: &mut Grid,
+    ledger: &mut Ledger,
+    row: usize,
+    part: Part,
+    field: &impl super::arith::Field,
+) -> Result<(), ForecastError> {
+    use super::ledger::bump;
+    let len = grid.horizon.len;
+    let s = &plan.forecast.settings;
+    if part.tax_point < len {
+        match part.vat {
+            VatTreatment::Standard | VatTreatment::Zero => bump(
+                &mut ledger.taxable_supplies,
+                part.tax_point,
+                part.net,
+                field,
+            )?,
+            VatTreatment::Exempt => {
+                bump(&mut ledger.exempt_supplies, part.tax_point, part.net, field)?
+            }
+            VatTreatment::OutsideScope => {}
+        }
+    }
+    let output = if s.vat_registered && part.vat == VatTreatment::Standard {
+        (&Exact::dec(part.net) * &Exact::percent(s.vat_standard_rate_percent.get()))
+            .pennies(field)?
+    } else {
+        Decimal::ZERO
+    };
+    if part.received < len {
+        grid.add(row, part.received, part.net, field)?;
+        if !output.is_zero() {
+            let vat_row = grid.line(LineKey::VatOutput);
+            grid.add(vat_row, part.received, output, field)?;
+        }
+    }
+    ledger.owed(part.earned, part.received, part.net, field)?;
+    if !output.is_zero() && part.tax_point < len {
+        bump(&mut ledger.output_vat, part.tax_point, output, field)?;
+        ledger.owed(part.tax_point, part.received, output, field)?;
+    }
+    Ok(())
+}
+
 pub(super) fn contracts(
     plan: &Plan,
     adj: &Adjustments,
     grid: &mut Grid,
-    earned: &mut Earned,
+    earned: &mut Ledger,
 ) -> Result<(), ForecastError> {
     let h = grid.horizon;
     let last = h.month(h.len - 1);
@@ -81,27 +141,24 @@ pub(super) fn contracts(
                 }
             };
             earned.contract(i, &c.id, &c.commissioner, fixed + results, &field)?;
-            receive(grid, earned, row, i + delay, fixed, &field)?;
-            receive(grid, earned, row, i + delay + lag, results, &field)?;
+            // Invoiced at the end of the service month (the results part `lag` months later)
+            // and paid after the payment terms.
+            for (net, invoiced) in [(fixed, i), (results, i + lag)] {
+                if net.is_zero() {
+                    continue;
+                }
+                let part = Part {
+                    net,
+                    earned: i,
+                    tax_point: invoiced,
+                    received: invoiced + delay,
+                    vat: c.vat,
+                };
+                book_part(plan, grid, earned, row, part, &field)?;
+            }
         }
     }
     Ok(())
-}
-
-/// Cash arriving in month index `i`, or after the horizon (then it is receivable at the horizon).
-fn receive(
-    grid: &mut Grid,
-    earned: &mut Earned,
-    row: usize,
-    i: usize,
-    amount: Decimal,
-    field: &impl super::arith::Field,
-) -> Result<(), ForecastError> {
-    if i < grid.horizon.len {
-        grid.add(row, i, amount, field)
-    } else {
-        earned.receivable(amount, field)
-    }
 }
 
 /// When and how much a monthly, annual or one-off line gives: what income and cost lines share.
@@ -205,47 +262,51 @@ impl Recurring {
     }
 }
 
-/// Posts a line to the grid month by month, and hands each amount to `book` for the income and
-/// expenditure view. Income and costs share this.
-pub(crate) fn post_recurring(
-    grid: &mut Grid,
-    key: LineKey,
+/// The rounded amounts of a schedule in each forecast month it is active.
+pub(crate) fn amounts(
+    h: super::lines::Horizon,
     schedule: Schedule,
     field: &impl super::arith::Field,
-    mut book: impl FnMut(usize, Decimal) -> Result<(), ForecastError>,
-) -> Result<(), ForecastError> {
-    let h = grid.horizon;
-    let row = grid.line(key);
+) -> Result<Vec<(usize, Decimal)>, ForecastError> {
+    let mut out = Vec::new();
     let mut amounts = Recurring::new(schedule);
     for i in h.active(schedule.start, schedule.last()) {
         if let Some(v) = amounts.at(h.month(i), field)? {
-            grid.add(row, i, v, field)?;
-            book(i, v)?;
+            out.push((i, v));
         }
     }
-    Ok(())
+    Ok(out)
 }
 
 pub(super) fn other(
     plan: &Plan,
     grid: &mut Grid,
-    earned: &mut Earned,
+    earned: &mut Ledger,
 ) -> Result<(), ForecastError> {
+    use super::ledger::bump;
     let h = grid.horizon;
     let f = &plan.forecast;
     for line in &f.income {
         let field = || format!("forecast.income[{}].amount", line.id);
-        let key = LineKey::Income(line.id.clone());
-        post_recurring(grid, key, line.into(), &field, |i, v| {
-            earned.other_income(i, v, &field)
-        })?;
+        let row = grid.line(LineKey::Income(line.id.clone()));
+        for (i, v) in amounts(h, line.into(), &field)? {
+            bump(&mut earned.other_income, i, v, &field)?;
+            let part = Part {
+                net: v,
+                earned: i,
+                tax_point: i,
+                received: i,
+                vat: line.vat,
+            };
+            book_part(plan, grid, earned, row, part, &field)?;
+        }
     }
     for g in &f.grants {
         if let Some(i) = h.index(g.month) {
             let field = || format!("forecast.grants[{}].amount", g.id);
             let row = grid.line(LineKey::Grant(g.id.clone()));
             grid.add(row, i, g.amount.get(), &field)?;
-            earned.grant(i, g.amount.get(), &field)?;
+            bump(&mut earned.grants, i, g.amount.get(), &field)?;
         }
     }
     for e in &f.equity {
@@ -253,6 +314,7 @@ pub(super) fn other(
             let field = || format!("forecast.equity[{}].amount", e.id);
             let row = grid.line(LineKey::Equity(e.id.clone()));
             grid.add(row, i, e.amount.get(), &field)?;
+            bump(&mut earned.equity, i, e.amount.get(), &field)?;
         }
     }
     for l in &f.loans {

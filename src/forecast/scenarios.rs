@@ -38,7 +38,7 @@ pub fn default_scenarios() -> Vec<Scenario> {
     vec![
         Scenario {
             id: "S1-largest-contract-ends",
-            title: "The largest contract is not renewed",
+            title: "The largest contract is not renewed (its linked staff transfer)",
             change: Change::EndLargestContract,
         },
         Scenario {
@@ -95,10 +95,22 @@ pub fn apply(plan: &Plan, base: &Forecast, change: Change) -> (Plan, Adjustments
     let f = &mut p.forecast;
     match change {
         Change::EndLargestContract => {
-            // A contract that already ends, or none earning anything, leaves nothing to lose.
+            // A contract that already ends, or none earning anything, leaves nothing to lose:
+            // its linked staff stay as the plan has them too.
             if let Some(id) = largest_contract(base) {
                 if let Some(c) = f.contracts.iter_mut().find(|c| &c.id == id) {
-                    c.renewal.assumption = RenewalAssumption::Ends;
+                    if c.renewal.assumption == RenewalAssumption::Renewed {
+                        c.renewal.assumption = RenewalAssumption::Ends;
+                        let end = c.end;
+                        // The staff working on it transfer to the next provider (TUPE).
+                        for s in f
+                            .staff
+                            .iter_mut()
+                            .filter(|s| s.contract.as_ref() == Some(id))
+                        {
+                            s.end = Some(s.end.map_or(end, |e| e.min(end)));
+                        }
+                    }
                 }
             }
         }
@@ -136,6 +148,9 @@ pub struct Delta {
     /// Months later (positive) or earlier that cash first goes below zero; `None` when either
     /// forecast never goes below zero.
     pub first_negative_month: Option<i64>,
+    pub lowest_headroom: Decimal,
+    /// Months later or earlier that the lowest headroom falls.
+    pub lowest_headroom_month: i64,
     pub closing_cash: Decimal,
 }
 
@@ -159,6 +174,10 @@ pub fn delta(base: &Forecast, other: &Forecast) -> Delta {
             .first_negative_month
             .zip(o.first_negative_month)
             .map(|(b, o)| b.months_until(o)),
+        lowest_headroom: o.lowest_headroom - b.lowest_headroom,
+        lowest_headroom_month: b
+            .lowest_headroom_month
+            .months_until(o.lowest_headroom_month),
         closing_cash: o.closing_cash - b.closing_cash,
     }
 }

@@ -3,15 +3,28 @@
 
 use super::arith::{add, Exact};
 use super::error::ForecastError;
+use super::ledger::Ledger;
 use super::lines::{Grid, LineKey};
-use super::summary::{Earned, YearIe};
+use super::summary::YearIe;
 use crate::model::plan::Plan;
 use rust_decimal::Decimal;
 
 /// Months from a period's last month to the month its tax is paid: 9 months and 1 day after the
 /// period ends falls in the tenth month after its last (a year ending March 2028 pays in January
 /// 2029).
-const PAID_MONTHS_AFTER_PERIOD: usize = 10;
+pub(crate) const PAID_MONTHS_AFTER_PERIOD: usize = 10;
+
+/// Losses carried forward from earlier periods.
+#[derive(Debug, Default)]
+pub(crate) struct Losses(Decimal);
+
+/// A year's taxable profit and its tax, and the month index the tax is paid in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct YearTax {
+    pub taxable: Decimal,
+    pub tax: Decimal,
+    pub paid: usize,
+}
 
 /// The tax on one period's taxable profit, with the limits scaled to a short period of `months`:
 /// the small profits rate at or below the lower limit, the main rate at or above the upper, and
@@ -34,33 +47,34 @@ fn tax_on(plan: &Plan, taxable: Decimal, months: usize) -> Result<Decimal, Forec
     tax.at_least_zero().pennies(&field)
 }
 
-/// Each year's taxable profit and tax, with the tax posted as a payment in its month (or, after
+/// One year's taxable profit and tax, with the tax posted as a payment in its month (or, after
 /// the horizon, to `tax_payable_at_horizon`).
 pub(super) fn corporation_tax(
     plan: &Plan,
-    years: &[YearIe],
+    y: &YearIe,
+    losses: &mut Losses,
     grid: &mut Grid,
-    earned: &mut Earned,
-) -> Result<Vec<(Decimal, Decimal)>, ForecastError> {
+    ledger: &mut Ledger,
+) -> Result<YearTax, ForecastError> {
+    let paid = y.end - 1 + PAID_MONTHS_AFTER_PERIOD;
     if plan.organisation.is_charity() {
-        return Ok(vec![(Decimal::ZERO, Decimal::ZERO); years.len()]);
+        return Ok(YearTax {
+            taxable: Decimal::ZERO,
+            tax: Decimal::ZERO,
+            paid,
+        });
     }
     let field = || "forecast".to_string();
     let row = grid.line(LineKey::CorporationTax);
-    let mut losses = Decimal::ZERO;
-    let mut out = Vec::with_capacity(years.len());
-    for y in years {
-        let surplus = y.surplus;
-        let taxable = (surplus - losses).max(Decimal::ZERO);
-        losses = losses - losses.min(surplus.max(Decimal::ZERO)) + (-surplus).max(Decimal::ZERO);
-        let tax = tax_on(plan, taxable, y.end - y.first)?;
-        let paid = y.end - 1 + PAID_MONTHS_AFTER_PERIOD;
-        if paid < grid.horizon.len {
-            grid.add(row, paid, tax, &field)?;
-        } else {
-            earned.tax_payable = add(earned.tax_payable, tax, &field)?;
-        }
-        out.push((taxable, tax));
+    let surplus = y.surplus;
+    let bf = losses.0;
+    let taxable = (surplus - bf).max(Decimal::ZERO);
+    losses.0 = bf - bf.min(surplus.max(Decimal::ZERO)) + (-surplus).max(Decimal::ZERO);
+    let tax = tax_on(plan, taxable, y.end - y.first)?;
+    if paid < grid.horizon.len {
+        grid.add(row, paid, tax, &field)?;
+    } else {
+        ledger.tax_payable = add(ledger.tax_payable, tax, &field)?;
     }
-    Ok(out)
+    Ok(YearTax { taxable, tax, paid })
 }

@@ -26,19 +26,35 @@ fn opt(d: Option<Decimal>, dp: u32) -> Value {
     d.map_or(Value::Null, |d| Value::String(fixed(d, dp)))
 }
 
+fn month_json(m: Option<crate::model::values::Month>) -> Value {
+    m.map_or(Value::Null, |m| Value::String(m.to_string()))
+}
+
 fn summary_json(s: &Summary) -> Value {
     json!({
         "lowest_cash": money_json(s.lowest_cash),
         "lowest_cash_month": s.lowest_cash_month.to_string(),
         "peak_funding_need": money_json(s.peak_funding_need),
         "months_negative": s.months_negative,
+        "first_negative_month": month_json(s.first_negative_month),
+        "lowest_headroom": money_json(s.lowest_headroom),
+        "lowest_headroom_month": s.lowest_headroom_month.to_string(),
+        "peak_facility_drawn": money_json(s.peak_facility_drawn),
+        "peak_facility_drawn_month": month_json(s.peak_facility_drawn_month),
+        "months_facility_drawn": s.months_facility_drawn,
+        "facility_drawn_at_horizon": money_json(s.facility_drawn_at_horizon),
         "operating_costs_monthly_avg": money_json(s.operating_costs_monthly_avg),
-        "largest_commissioner_share": opt(s.largest_commissioner_share, 2),
-        "contract_income_share": opt(s.contract_income_share, 2),
+        "largest_commissioner_share": opt(s.largest_commissioner_share, 1),
+        "contract_income_share": opt(s.contract_income_share, 1),
         "receivable_at_horizon": money_json(s.receivable_at_horizon),
         "tax_payable_at_horizon": money_json(s.tax_payable_at_horizon),
         "payroll_payable_at_horizon": money_json(s.payroll_payable_at_horizon),
-        "first_negative_month": s.first_negative_month.map(|m| m.to_string()),
+        "vat_payable_at_horizon": money_json(s.vat_payable_at_horizon),
+        "interest_payable_at_horizon": money_json(s.interest_payable_at_horizon),
+        "taxable_turnover_12m_max": money_json(s.taxable_turnover_12m_max),
+        "taxable_turnover_12m_max_month": month_json(s.taxable_turnover_12m_max_month),
+        "vat_threshold_month": month_json(s.vat_threshold_month),
+        "vat_registration_due_month": month_json(s.vat_registration_due_month),
         "closing_cash": money_json(s.closing_cash),
     })
 }
@@ -50,11 +66,67 @@ fn delta_json(d: &Delta) -> Value {
         "peak_funding_need": money_json(d.peak_funding_need),
         "months_negative": d.months_negative,
         "first_negative_month": d.first_negative_month,
+        "lowest_headroom": money_json(d.lowest_headroom),
+        "lowest_headroom_month": d.lowest_headroom_month,
         "closing_cash": money_json(d.closing_cash),
     })
 }
 
-/// The JSON document: months, years, summary and scenarios; money as strings with two decimals.
+/// A year's figures under the keys of `docs/cashflow.md`; a kind of expenditure appears only
+/// when it is not nil.
+pub fn year_json(y: &Year) -> Value {
+    let expenditure: Map<String, Value> = y
+        .expenditure_by_kind
+        .iter()
+        .filter(|(_, v)| !v.is_zero())
+        .map(|(k, v)| (k.to_string(), money_json(*v)))
+        .collect();
+    let sheet: Map<String, Value> = y
+        .balance_sheet
+        .rows()
+        .iter()
+        .map(|(k, v)| ((*k).to_string(), money_json(*v)))
+        .collect();
+    json!({
+        "year": y.year,
+        "months": y.months,
+        "income": {
+            "contracts": money_json(y.contract_income),
+            "other": money_json(y.other_income),
+        },
+        "grants": money_json(y.grants),
+        "expenditure": expenditure,
+        "surplus": money_json(y.surplus),
+        "tax": money_json(y.tax),
+        "surplus_after_tax": money_json(y.surplus_after_tax),
+        "closing_cash": money_json(y.closing_cash),
+        "lowest_cash": money_json(y.lowest_cash),
+        "lowest_headroom": money_json(y.lowest_headroom),
+        "operating_costs": money_json(y.operating_costs),
+        "operating_costs_monthly": money_json(y.operating_costs_monthly),
+        "free_reserves": money_json(y.free_reserves),
+        "free_reserves_months": opt(y.free_reserves_months, 1),
+        "debt_service_cover": opt(y.debt_service_cover, 2),
+        "balance_sheet": sheet,
+    })
+}
+
+fn vat_year_json(v: &crate::forecast::VatYear) -> Value {
+    json!({
+        "end": v.end.to_string(),
+        "months": v.months,
+        "taxable_supplies": money_json(v.taxable_supplies),
+        "exempt_supplies": money_json(v.exempt_supplies),
+        "input_vat": money_json(v.input_vat),
+        "exempt_input_vat": money_json(v.exempt_input_vat),
+        "standard_method_percent": v.standard_method_percent.normalize().to_string(),
+        "de_minimis": v.de_minimis,
+        "recovery_percent": v.recovery_percent.normalize().to_string(),
+    })
+}
+
+/// The JSON document: months, years, summary, VAT years and scenarios; money as strings with
+/// two decimals.
 pub fn to_json(f: &Forecast, scenarios: &[ScenarioResult]) -> Value {
     let months: Vec<Value> = f
         .months
@@ -67,41 +139,17 @@ pub fn to_json(f: &Forecast, scenarios: &[ScenarioResult]) -> Value {
                 .collect();
             json!({
                 "month": r.month.to_string(),
+                "opening": money_json(r.opening),
                 "receipts": money_json(r.receipts),
                 "payments": money_json(r.payments),
-                "opening": money_json(r.opening),
                 "closing": money_json(r.closing),
                 "lines": lines,
+                "facility_drawn": money_json(r.facility_drawn),
+                "headroom": money_json(r.headroom),
             })
         })
         .collect();
-    let years: Vec<Value> = f
-        .years
-        .iter()
-        .map(|y| {
-            let expenditure: Map<String, Value> = y
-                .expenditure_by_kind
-                .iter()
-                .map(|(k, v)| (k.to_string(), money_json(*v)))
-                .collect();
-            json!({
-                "year": y.year,
-                "income": {
-                    "contracts": money_json(y.contract_income),
-                    "other": money_json(y.other_income),
-                },
-                "grants": money_json(y.grants),
-                "expenditure": expenditure,
-                "surplus": money_json(y.surplus),
-                "tax": money_json(y.tax),
-                "surplus_after_tax": money_json(y.surplus_after_tax),
-                "closing_cash": money_json(y.closing_cash),
-                "net_cash": money_json(y.net_cash),
-                "reserves_months": opt(y.reserves_months, 1),
-                "dscr": opt(y.dscr, 2),
-            })
-        })
-        .collect();
+    let years: Vec<Value> = f.years.iter().map(year_json).collect();
     let scenarios: Vec<Value> = scenarios
         .iter()
         .map(|s| {
@@ -113,7 +161,14 @@ pub fn to_json(f: &Forecast, scenarios: &[ScenarioResult]) -> Value {
             })
         })
         .collect();
-    json!({ "months": months, "years": years, "summary": summary_json(&f.summary), "scenarios": scenarios })
+    let vat_years: Vec<Value> = f.vat_years.iter().map(vat_year_json).collect();
+    json!({
+        "months": months,
+        "years": years,
+        "summary": summary_json(&f.summary),
+        "vat_years": vat_years,
+        "scenarios": scenarios,
+    })
 }
 
 /// The monthly table for spreadsheets: one row a month, one column per line, plain numbers.
@@ -160,31 +215,37 @@ pub enum HeadlineFigure {
     MonthsNegative,
     FirstBelowZero,
     OperatingCostsMonthly,
-    ReservesYear1,
-    ReservesYear2,
+    LowestHeadroom,
+    FreeReservesYear1,
+    FreeReservesYear2,
     LargestCommissionerShare,
     ContractIncomeShare,
     ReceivableAtHorizon,
     TaxPayableAtHorizon,
     PayrollPayableAtHorizon,
+    VatPayableAtHorizon,
+    InterestPayableAtHorizon,
     ClosingCash,
 }
 
 impl HeadlineFigure {
     /// Every headline figure, in the order the CLI, the PDF and the Forecast view list them.
-    pub const ALL: [HeadlineFigure; 13] = [
+    pub const ALL: [HeadlineFigure; 16] = [
         HeadlineFigure::LowestCash,
         HeadlineFigure::PeakFundingNeed,
         HeadlineFigure::MonthsNegative,
         HeadlineFigure::FirstBelowZero,
+        HeadlineFigure::LowestHeadroom,
         HeadlineFigure::OperatingCostsMonthly,
-        HeadlineFigure::ReservesYear1,
-        HeadlineFigure::ReservesYear2,
+        HeadlineFigure::FreeReservesYear1,
+        HeadlineFigure::FreeReservesYear2,
         HeadlineFigure::LargestCommissionerShare,
         HeadlineFigure::ContractIncomeShare,
         HeadlineFigure::ReceivableAtHorizon,
         HeadlineFigure::TaxPayableAtHorizon,
         HeadlineFigure::PayrollPayableAtHorizon,
+        HeadlineFigure::VatPayableAtHorizon,
+        HeadlineFigure::InterestPayableAtHorizon,
         HeadlineFigure::ClosingCash,
     ];
 
@@ -196,13 +257,16 @@ impl HeadlineFigure {
             HeadlineFigure::MonthsNegative => "Months with negative cash",
             HeadlineFigure::FirstBelowZero => "Cash first below zero",
             HeadlineFigure::OperatingCostsMonthly => "Operating costs a month",
-            HeadlineFigure::ReservesYear1 => "Net reserves at the end of year 1",
-            HeadlineFigure::ReservesYear2 => "Net reserves at the end of year 2",
+            HeadlineFigure::LowestHeadroom => "Lowest headroom (cash and undrawn overdraft)",
+            HeadlineFigure::FreeReservesYear1 => "Free reserves at the end of year 1",
+            HeadlineFigure::FreeReservesYear2 => "Free reserves at the end of year 2",
             HeadlineFigure::LargestCommissionerShare => "Largest commissioner's share",
             HeadlineFigure::ContractIncomeShare => "Contract income share",
             HeadlineFigure::ReceivableAtHorizon => "Receivable at the horizon",
             HeadlineFigure::TaxPayableAtHorizon => "Corporation tax payable at the horizon",
             HeadlineFigure::PayrollPayableAtHorizon => "Payroll costs payable at the horizon",
+            HeadlineFigure::VatPayableAtHorizon => "VAT payable at the horizon",
+            HeadlineFigure::InterestPayableAtHorizon => "Loan interest accrued at the horizon",
             HeadlineFigure::ClosingCash => "Closing cash",
         }
     }
@@ -211,11 +275,14 @@ impl HeadlineFigure {
     /// `money::pounds`).
     pub fn value(self, f: &Forecast, money: fn(Decimal) -> String) -> String {
         let s = &f.summary;
-        let reserves = |y: usize| {
-            f.years
-                .get(y)
-                .and_then(|y| y.reserves_months)
-                .map_or_else(|| "—".to_string(), crate::words::format::months)
+        let reserves = |y: usize| match f.years.get(y) {
+            Some(y) => format!(
+                "{} ({})",
+                money(y.free_reserves),
+                y.free_reserves_months
+                    .map_or_else(|| "—".to_string(), crate::words::format::months)
+            ),
+            None => "—".to_string(),
         };
         match self {
             HeadlineFigure::LowestCash => format!(
@@ -229,8 +296,13 @@ impl HeadlineFigure {
                 .first_negative_month
                 .map_or_else(|| "never".into(), crate::words::format::month_long),
             HeadlineFigure::OperatingCostsMonthly => money(s.operating_costs_monthly_avg),
-            HeadlineFigure::ReservesYear1 => reserves(0),
-            HeadlineFigure::ReservesYear2 => reserves(1),
+            HeadlineFigure::LowestHeadroom => format!(
+                "{} in {}",
+                money(s.lowest_headroom),
+                crate::words::format::month_long(s.lowest_headroom_month)
+            ),
+            HeadlineFigure::FreeReservesYear1 => reserves(0),
+            HeadlineFigure::FreeReservesYear2 => reserves(1),
             HeadlineFigure::LargestCommissionerShare => {
                 match (&s.largest_commissioner, s.largest_commissioner_share) {
                     (Some(who), Some(p)) => format!("{} ({who})", pct(Some(p))),
@@ -241,6 +313,8 @@ impl HeadlineFigure {
             HeadlineFigure::ReceivableAtHorizon => money(s.receivable_at_horizon),
             HeadlineFigure::TaxPayableAtHorizon => money(s.tax_payable_at_horizon),
             HeadlineFigure::PayrollPayableAtHorizon => money(s.payroll_payable_at_horizon),
+            HeadlineFigure::VatPayableAtHorizon => money(s.vat_payable_at_horizon),
+            HeadlineFigure::InterestPayableAtHorizon => money(s.interest_payable_at_horizon),
             HeadlineFigure::ClosingCash => money(s.closing_cash),
         }
     }
@@ -301,15 +375,19 @@ pub fn income_and_expenditure(years: &[Year]) -> Vec<IncomeExpenditureRow> {
         row("Grants", false, &|y| y.grants),
         row("Total income", true, &|y| y.income + y.grants),
     ];
-    if let Some(first) = years.first() {
-        for (kind, _) in &first.expenditure_by_kind {
-            rows.push(row(kind.expenditure_kind(), false, &|y| {
-                y.expenditure_by_kind
-                    .iter()
-                    .find(|(k, _)| k == kind)
-                    .map_or(Decimal::ZERO, |(_, v)| -*v)
-            }));
-        }
+    let kinds: BTreeSet<_> = years
+        .iter()
+        .flat_map(|y| y.expenditure_by_kind.iter())
+        .filter(|(_, v)| !v.is_zero())
+        .map(|(k, _)| k.clone())
+        .collect();
+    for kind in &kinds {
+        rows.push(row(kind.expenditure_kind(), false, &|y| {
+            y.expenditure_by_kind
+                .iter()
+                .find(|(k, _)| k == kind)
+                .map_or(Decimal::ZERO, |(_, v)| -*v)
+        }));
     }
     rows.push(row("Total expenditure", true, &|y| -y.expenditure));
     rows.push(IncomeExpenditureRow {
@@ -350,7 +428,7 @@ pub fn to_table(f: &Forecast, scenarios: &[ScenarioResult]) -> String {
     let _ = writeln!(
         out,
         "\n{:<6} {:>16} {:>14} {:>16} {:>16} {:>16} {:>10} {:>8}",
-        "Year", "Surplus", "Tax", "After tax", "Closing cash", "Net cash", "Reserves", "DSCR"
+        "Year", "Surplus", "Tax", "After tax", "Closing cash", "Free reserves", "Reserves", "Cover"
     );
     for y in &f.years {
         let _ = writeln!(
@@ -361,10 +439,10 @@ pub fn to_table(f: &Forecast, scenarios: &[ScenarioResult]) -> String {
             money::pence(y.tax),
             money::pence(y.surplus_after_tax),
             money::pence(y.closing_cash),
-            money::pence(y.net_cash),
-            y.reserves_months
+            money::pence(y.free_reserves),
+            y.free_reserves_months
                 .map_or_else(|| "—".into(), |r| format!("{} mo", fixed(r, 1))),
-            y.dscr
+            y.debt_service_cover
                 .map_or_else(|| "—".into(), |d| format!("{}×", fixed(d, 2)))
         );
     }

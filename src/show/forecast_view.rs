@@ -538,8 +538,8 @@ mod tests {
         );
         assert_eq!(v.scenarios.len(), 6);
         assert!(v.scenarios.iter().all(|s| s.points.len() == f.months.len()));
-        let pay = v.rows.iter().find(|r| r.key == "pay").unwrap();
-        let parts = explain_cell(&plan, &v.columns[3].month, "pay").unwrap();
+        let pay = v.rows.iter().find(|r| r.key == "net_pay").unwrap();
+        let parts = explain_cell(&plan, &v.columns[3].month, "net_pay").unwrap();
         assert!(!parts.is_empty());
         assert!(parts.iter().all(|c| c.path.starts_with("forecast.staff")));
         assert!(pay.cells[3].text.contains('£'));

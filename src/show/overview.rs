@@ -86,8 +86,8 @@ const KEY_FIGURES: [HeadlineFigure; 7] = [
     HeadlineFigure::FirstBelowZero,
     HeadlineFigure::PeakFundingNeed,
     HeadlineFigure::ClosingCash,
-    HeadlineFigure::ReservesYear1,
-    HeadlineFigure::ReservesYear2,
+    HeadlineFigure::FreeReservesYear1,
+    HeadlineFigure::FreeReservesYear2,
 ];
 
 /// Whether a value holds anything a team typed: text, items, a number, a flag.
@@ -366,7 +366,7 @@ mod tests {
     fn the_sample_overview_gives_its_score_figures_and_findings() {
         let (plan, a) = sample();
         let o = overview(&plan, &a);
-        assert_eq!(o.score, "12 of 20");
+        assert_eq!(o.score, "14 of 20");
         assert_eq!(o.headline, verdict_words::headline(a.readiness.headline));
         let fig = |l: &str| {
             o.figures
@@ -376,12 +376,13 @@ mod tests {
                 .value
                 .clone()
         };
-        assert_eq!(fig("Lowest cash"), "−£76,664.00 in April 2027");
-        assert_eq!(fig("Months with negative cash"), "4");
+        // The overdraft keeps cash at nil in April 2027.
+        assert_eq!(fig("Lowest cash"), "£0.00 in April 2027");
+        assert_eq!(fig("Months with negative cash"), "0");
         assert_eq!(o.figures[0].label, "Lowest cash");
-        assert_eq!(o.findings_summary, "1 warning and 6 notes");
-        assert_eq!(o.findings[0].rule, "FIN-06");
-        assert_eq!(o.findings[0].severity, Severity::Warning);
+        assert_eq!(o.findings_summary, "6 notes");
+        assert_eq!(o.findings[0].rule, "MUT-02");
+        assert_eq!(o.findings[0].severity, Severity::Info);
         assert_eq!(o.findings.len(), TOP_FINDINGS);
         assert!(o.criteria.ends_with(&a.readiness.criteria.version));
     }

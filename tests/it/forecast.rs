@@ -23,6 +23,7 @@ fn empty_plan() -> Plan {
     f.grants.clear();
     f.equity.clear();
     f.loans.clear();
+    f.facilities.clear();
     f.staff.clear();
     f.costs.clear();
     p
@@ -85,7 +86,20 @@ fn loan(
 }
 
 /// The amount of one line in one month (positive for receipts, negative for payments).
+/// The cash of line `key` in `month`. `LineKey::Pay` has no cash line of its own: it is the
+/// gross pay the month's net pay and deductions add up to, whichever month they were worked.
 fn line(f: &Forecast, month: &str, key: &LineKey) -> Decimal {
+    if *key == LineKey::Pay {
+        return [
+            LineKey::NetPay,
+            LineKey::PayeIncomeTax,
+            LineKey::EmployeeNi,
+            LineKey::EmployeePension,
+        ]
+        .iter()
+        .map(|k| line(f, month, k))
+        .sum();
+    }
     let row = f
         .months
         .iter()
@@ -213,6 +227,8 @@ fn pay_awards_apply_in_their_month_but_not_in_the_start_month() {
     let mut p = empty_plan();
     p.forecast.settings.pay_award_month = 10;
     p.forecast.settings.pay_award_percent = pct("3");
+    // Deductions in the month worked, so a month's net pay and deductions are its gross pay.
+    p.forecast.settings.payroll_costs_paid = PayrollTiming::SameMonth;
     p.forecast.settings.ni_secondary_threshold = money("1000000");
     p.forecast.staff.push(staff("1", "24000"));
     let f = forecast(&p).unwrap();
@@ -254,10 +270,23 @@ fn employer_ni_is_zero_below_the_threshold_and_per_fte_above_it() {
     // (0.5 × 30,000 − 0.5 × 5,000) × 15 % / 12 = 156.25. Pay 400 + 0.5 × 2,500 = 1,650.
     // Pension 1,250 × 23.78 % = 297.25. Pay leaves in the month worked; NI and pension in the
     // next month, and nothing in the first month for a month before the forecast.
-    assert_eq!(line(&f, "2027-04", &LineKey::Pay), d("-1650"));
+    let deducted_in_may: Decimal = [
+        LineKey::PayeIncomeTax,
+        LineKey::EmployeeNi,
+        LineKey::EmployeePension,
+    ]
+    .iter()
+    .map(|k| line(&f, "2027-05", k))
+    .sum();
+    assert_eq!(
+        line(&f, "2027-04", &LineKey::NetPay) + deducted_in_may,
+        d("-1650")
+    );
     assert_eq!(line(&f, "2027-04", &LineKey::EmployerNi), d("0"));
     assert_eq!(line(&f, "2027-04", &LineKey::EmployerPension), d("0"));
-    assert_eq!(line(&f, "2027-05", &LineKey::EmployerNi), d("-156.25"));
+    // The part-timer is one person with a whole threshold (version 2 gave half a threshold,
+    // £156.25): (15,000 − 5,000) × 15 % / 12 = 125.00.
+    assert_eq!(line(&f, "2027-05", &LineKey::EmployerNi), d("-125.00"));
     assert_eq!(line(&f, "2027-05", &LineKey::EmployerPension), d("-297.25"));
 }
 
@@ -297,13 +326,30 @@ fn payroll_costs_are_paid_the_month_after_unless_the_plan_says_same_month() {
     // Pay 5,000; NI (60,000 − 5,000) × 15 % / 12 = 687.50; no pension (scheme none).
     let f = forecast(&p).unwrap();
     let months = ["2027-04", "2027-05", "2029-03"];
-    assert_eq!(series(&f, &LineKey::Pay, &months), [d("-5000"); 3]);
+    // Net pay leaves in the month worked and its deductions the month after, so April pays only
+    // its net pay and later months pay the same £5,000 in all.
+    assert_eq!(series(&f, &LineKey::Pay, &months)[1..], [d("-5000"); 2]);
+    assert!(line(&f, "2027-04", &LineKey::Pay) > d("-5000"));
+    assert_eq!(line(&f, "2027-04", &LineKey::PayeIncomeTax), d("0"));
     assert_eq!(
         series(&f, &LineKey::EmployerNi, &months),
         [d("0"), d("-687.50"), d("-687.50")]
     );
-    // March 2029's NI, worked inside the horizon, is paid after it.
-    assert_eq!(f.summary.payroll_payable_at_horizon, d("687.50"));
+    // March 2029's NI and deductions, worked inside the horizon, are paid after it (the same
+    // deductions as February's, paid in March).
+    let deductions: Decimal = [
+        LineKey::PayeIncomeTax,
+        LineKey::EmployeeNi,
+        LineKey::EmployeePension,
+    ]
+    .iter()
+    .map(|k| line(&f, "2029-03", k))
+    .sum();
+    assert!(deductions < Decimal::ZERO);
+    assert_eq!(
+        f.summary.payroll_payable_at_horizon,
+        d("687.50") - deductions
+    );
     // In the I&E every cost belongs to the month worked: 24 months of NI in the two years.
     let ni = |y: usize| {
         f.years[y]
@@ -766,36 +812,63 @@ fn rounding_is_per_line_item_half_away_from_zero() {
 
 #[test]
 fn the_sample_plans_summary() {
-    let f = forecast(&samples::riverside().unwrap()).unwrap();
-    // April 2027 holds the one-off £150,000 transition costs, a full month of pay (£273,750.00;
-    // its NI, pension and levy are paid in May) and running costs (£78,000), but no contract
-    // cash yet: the ICB pays 30 days in arrears, so April's £475,000 arrives in May. Against it
-    // stand the £150,000 opening cash, the £25,000 grant, £86 of shares and the £250,000 loan:
-    // 150,000 + 275,086 − 501,750 = −76,664.00, the lowest point. May pays April's payroll costs
-    // too, so cash stays below zero until August.
-    assert_eq!(f.summary.lowest_cash, d("-76664.00"));
+    let mut plan = samples::riverside().unwrap();
+    let f = forecast(&plan).unwrap();
+    // April 2027 holds the one-off £150,000 transition costs with £30,000 of VAT, a month's net
+    // pay (£273,750.00 gross less £70,807.40 of income tax, employee NI and employee pension,
+    // which are paid in May with the employer's NI, pension and levy) and running costs
+    // (£70,000 and £7,000 of VAT), but no contract cash yet: the ICB pays 30 days in arrears, so
+    // April's £475,000 arrives in May. Against it stand the £150,000 opening cash, the £25,000
+    // grant, £86 of shares and the £250,000 loan: 425,086 − 459,942.60 = −34,856.60, and the
+    // £500 arrangement fee: the overdraft is drawn by £35,356.60 and cash is nil.
+    assert_eq!(f.months[0].payments, d("459942.60") + d("500.00"));
+    assert_eq!(f.months[0].facility_drawn, d("35356.60"));
+    assert_eq!(f.summary.lowest_cash, d("0.00"));
     assert_eq!(f.summary.lowest_cash_month, m("2027-04"));
-    assert_eq!(f.summary.peak_funding_need, d("76664.00"));
-    assert_eq!(f.summary.months_negative, 4);
-    assert_eq!(f.summary.first_negative_month, Some(m("2027-04")));
-    assert_eq!(f.months[0].payments, d("501750.00"));
+    assert_eq!(f.summary.months_negative, 0);
+    assert_eq!(f.summary.lowest_headroom, d("64643.40"));
+    assert_eq!(f.summary.months_facility_drawn, 2);
+    let deductions: Decimal = [
+        LineKey::PayeIncomeTax,
+        LineKey::EmployeeNi,
+        LineKey::EmployeePension,
+    ]
+    .iter()
+    .map(|k| line(&f, "2027-05", k))
+    .sum();
+    assert_eq!(deductions, d("-70807.40"));
     assert_eq!(f.months[1].receipts, d("475000.00"));
     // April's levy: 273,750 × 0.5 % − 15,000 / 12 = 118.75, paid in May.
     assert_eq!(
         line(&f, "2027-05", &LineKey::ApprenticeshipLevy),
         d("-118.75")
     );
-    // A CIC pays corporation tax: year 1's surplus of £531,621.63 is above the upper limit, so
-    // 25 % = £132,905.41 (to the penny), paid in January 2029.
-    assert_eq!(f.years[0].surplus, d("531621.63"));
-    assert_eq!(f.years[0].tax, d("132905.41"));
+    // A CIC pays corporation tax: year 1's surplus is £511,643.92 (version 2's £531,621.63, less
+    // the 12th month of loan interest now charged to the year, £1,354.17, and £18,000 more VAT on
+    // costs than the old £8,000-a-month VAT line, and £811.04 of overdraft interest and fee; plus
+    // £187.50 of employer NI saved by the falls instructors' whole thresholds: 2.5 FTE are 3
+    // people). Above the upper limit: 25 % = £127,910.98, paid in January 2029.
+    assert_eq!(f.years[0].surplus, d("511643.92"));
+    assert_eq!(f.years[0].interest, d("16250.04"));
+    assert_eq!(f.years[0].tax, d("127910.98"));
     assert_eq!(
         line(&f, "2029-01", &LineKey::CorporationTax),
-        d("-132905.41")
+        d("-127910.98")
     );
-    // Net reserves leave out the £250,000 loan, untouched in its capital holiday.
-    assert_eq!(f.years[0].net_cash, f.years[0].closing_cash - d("250000"));
-    assert_eq!(f.years[0].reserves_months, Some(d("0.4")));
+    // Free reserves are funds less fixed assets: the sample has no fixed assets, so they are its
+    // funds, which are 1.2 months of year 1's own running costs.
+    let y1 = &f.years[0];
+    assert!(y1.balance_sheet.balances());
+    assert_eq!(y1.free_reserves, y1.balance_sheet.funds);
+    assert_eq!(y1.free_reserves, d("533818.94"));
+    assert_eq!(y1.free_reserves_months, Some(d("1.2")));
+    assert_eq!(y1.balance_sheet.interest_accrued, d("1354.17"));
+    // Without the overdraft the first month is £34,856.60 below zero.
+    plan.forecast.facilities.clear();
+    let bare = forecast(&plan).unwrap();
+    assert_eq!(bare.summary.lowest_cash, d("-34856.60"));
+    // May pays April's deductions and employer costs before its contract cash covers them.
+    assert_eq!(bare.summary.months_negative, 2);
 }
 
 #[test]
@@ -831,9 +904,10 @@ fn late_payment_moves_every_contract_receipt_a_month_later() {
         line(&base, "2027-05", &k)
     );
     assert_eq!(line(&s3.forecast, "2027-05", &k), Decimal::ZERO);
-    // May's payments with no contract cash at all: pay 273,750, April's NI 35,500, pension
-    // 62,985 and levy 118.75, running costs 78,000 and interest 1,354.17: −76,664.00 − 451,707.92.
-    assert_eq!(s3.forecast.summary.lowest_cash, d("-528371.92"));
+    // With no contract cash until June, the overdraft is drawn to its £100,000 limit and cash
+    // falls below zero in May.
+    assert!(s3.forecast.months[1].facility_drawn == d("100000.00"));
+    assert_eq!(s3.forecast.summary.lowest_cash, d("-386300.23"));
     assert_eq!(s3.delta.lowest_cash_month, 1);
 }
 
@@ -955,18 +1029,21 @@ fn band_list_table(text: &str, key: &str) -> Vec<(String, String)> {
 #[test]
 fn sources_and_uses_reconcile_to_the_lowest_point_of_year_one() {
     use mutual_plan::forecast::funding::sources_and_uses;
-    let p = samples::riverside().unwrap();
+    let mut p = samples::riverside().unwrap();
+    // Without its overdraft, so that the reconciliation reaches below zero.
+    p.forecast.facilities.clear();
     let f = forecast(&p).unwrap();
     let s = sources_and_uses(&p, &f);
     // April 2027: 150,000 opening + 25,000 grant + 86 shares + 250,000 loan − 150,000 transition
-    // costs − 351,750 of running costs and pay (273,750 pay and 78,000 costs) = −76,664.
+    // costs − 309,942.60 of running costs, net pay and VAT (202,942.60 net pay, 70,000 costs and
+    // 37,000 of VAT on the IT, support services and transition) = −34,856.60.
     assert_eq!(s.to_month, m("2027-04"));
     assert_eq!(
         (s.opening_cash, s.grants, s.equity, s.loans, s.one_off_costs),
         (d("150000"), d("25000"), d("86"), d("250000"), d("150000"))
     );
-    assert_eq!(s.operating, d("-351750"));
-    assert_eq!(s.lowest_cash, d("-76664"));
+    assert_eq!(s.operating, d("-309942.60"));
+    assert_eq!(s.lowest_cash, d("-34856.60"));
     assert_eq!(
         s.opening_cash + s.grants + s.equity + s.loans - s.one_off_costs + s.operating,
         s.lowest_cash
@@ -1031,11 +1108,12 @@ fn every_figure_of_the_sample_is_explained_by_rows_that_add_up_to_it() {
     }
     assert!(parts > 100);
     // Pay in May 2027: one part per staff line, each the line's own pay.
-    let pay = explain(&p, m("2027-05"), &LineKey::Pay).unwrap();
+    let pay = explain(&p, m("2027-05"), &LineKey::NetPay).unwrap();
     assert_eq!(pay.len(), 5, "the falls instructors start in October");
     assert_eq!(pay[0].path.to_string(), "forecast.staff[physio]");
     assert_eq!(pay[0].words, "Staff: Physiotherapists");
-    assert_eq!(pay[0].amount, d("-126666.67"));
+    // Net of deductions: below the line's gross £126,666.67.
+    assert!(pay[0].amount < Decimal::ZERO && pay[0].amount > d("-126666.67"));
     // April's NI, paid in May, less the allowance.
     let ni = explain(&p, m("2027-05"), &LineKey::EmployerNi).unwrap();
     let allowance = ni.last().unwrap();

@@ -53,6 +53,19 @@ fn bare() -> Plan {
 }
 
 fn line(f: &Forecast, i: usize, key: &LineKey) -> Decimal {
+    // Gross pay has no cash line: with same-month timing it is the month's net pay and
+    // deductions together.
+    if *key == LineKey::Pay {
+        return [
+            LineKey::NetPay,
+            LineKey::PayeIncomeTax,
+            LineKey::EmployeeNi,
+            LineKey::EmployeePension,
+        ]
+        .iter()
+        .map(|k| line(f, i, k))
+        .sum();
+    }
     f.months[i]
         .lines
         .iter()
@@ -95,7 +108,9 @@ proptest! {
         line_.pension.employer_percent = pension.to_string().parse().unwrap();
         p.forecast.staff.push(line_);
         let f = forecast(&p).unwrap();
-        let people = headcount.map_or_else(|| q(fte), |h| qi(i64::from(h)));
+        // No headcount: the fewest whole people who can work the FTE, each with a threshold.
+        let whole = fte.ceil().max(Decimal::ONE).to_i64().unwrap();
+        let people = headcount.map_or_else(|| qi(whole), |h| qi(i64::from(h)));
         let mut awards = 0u32;
         for (i, row) in f.months.iter().enumerate() {
             if i > 0 && row.month.month() == award_month {

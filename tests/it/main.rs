@@ -11,6 +11,7 @@ mod diff;
 mod forecast;
 mod forecast_exact;
 mod forecast_properties;
+mod forecast_v3;
 mod layers;
 mod loader_fuzz;
 mod pdf;

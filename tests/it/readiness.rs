@@ -3,7 +3,7 @@
 
 use crate::common;
 
-use common::{analysed, date, dec, id, money, pct, sample};
+use common::{analysed, date, dec, id, money, month, pct, sample};
 use mutual_plan::checks::criteria::{Criteria, CriteriaError, BUNDLED};
 use mutual_plan::checks::readiness;
 use mutual_plan::checks::readiness::{headline, Assessment};
@@ -28,7 +28,8 @@ fn rating(p: &Plan, id: AreaId) -> Rating {
 }
 
 /// A 24-month forecast whose only line is a £1,000 monthly cost, so operating costs are exactly
-/// £1,000 a month and closing cash in month n is `opening − 1,000 × n`.
+/// £1,000 a month and closing cash in month n is `opening − 1,000 × n`. No facility: cash that
+/// runs short is a shortfall, not an overdraft.
 fn cost_plan(opening: &str) -> Plan {
     let mut p = sample();
     let f = &mut p.forecast;
@@ -39,6 +40,7 @@ fn cost_plan(opening: &str) -> Plan {
     f.grants.clear();
     f.equity.clear();
     f.loans.clear();
+    f.facilities.clear();
     f.staff.clear();
     f.costs.truncate(1);
     let c = &mut f.costs[0];
@@ -123,26 +125,59 @@ fn r4_income_diversification_boundaries() {
 
 #[test]
 fn r5_resilience_to_losing_the_main_contract() {
-    // If the therapy contract is not renewed after March 2030, the sample runs out of cash in
-    // August 2030, 5 months later: red, a month short of the 6 months amber needs.
-    let p = sample();
-    let r5 = assess(&p)
-        .areas
-        .into_iter()
-        .find(|a| a.id == AreaId::R5)
-        .unwrap();
-    assert_eq!(r5.rating, Rating::Red);
+    let r5 = |p: &Plan| {
+        assess(p)
+            .areas
+            .into_iter()
+            .find(|a| a.id == AreaId::R5)
+            .unwrap()
+    };
+    // If the therapy contract is not renewed after March 2030, its physiotherapists and
+    // occupational therapists transfer with it, but the sample's other costs run on: cash runs
+    // out in May 2031, 14 months later: amber.
+    let sample_r5 = r5(&sample());
+    assert_eq!(sample_r5.rating, Rating::Amber);
     assert!(
-        r5.figure.contains("August 2030, 5 months later"),
+        sample_r5.figure.contains("May 2031, 14 months later"),
         "{}",
-        r5.figure
+        sample_r5.figure
     );
-    // £250,000 more cash in hand carries it to September 2030, exactly 6 months: amber.
-    let mut later = sample();
-    later.forecast.opening_cash = money("400000");
-    assert_eq!(rating(&later, AreaId::R5), Rating::Amber);
+    // If the therapists stayed on (no staff line linked to the contract), the pay bill runs on
+    // too and cash runs out in September 2030, exactly 6 months later: still amber.
+    let mut stay = sample();
+    for s in &mut stay.forecast.staff {
+        s.contract = None;
+    }
+    let stay_r5 = r5(&stay);
+    assert_eq!(stay_r5.rating, Rating::Amber);
+    assert!(
+        stay_r5.figure.contains("September 2030, 6 months later"),
+        "{}",
+        stay_r5.figure
+    );
+    // Then the lost contract leaves £154,359.46 at the end of August 2030. A one-off cost of
+    // £160,000 in March 2030 (no VAT; the facility has ended, and that year's corporation tax is
+    // paid only in January 2031, so nothing else moves before September) takes August to
+    // −£5,640.54: cash runs out in August 2030, 5 months later: red, a month short of the 6
+    // months amber needs.
+    let mut sooner = stay.clone();
+    let mut cost = sooner.forecast.costs[0].clone();
+    cost.id = id("exit-costs");
+    cost.amount = money("160000");
+    cost.frequency = CostFrequency::OneOff;
+    cost.start = month("2030-03");
+    cost.end = None;
+    cost.vat_percent = pct("0");
+    sooner.forecast.costs.push(cost);
+    let sooner_r5 = r5(&sooner);
+    assert_eq!(sooner_r5.rating, Rating::Red);
+    assert!(
+        sooner_r5.figure.contains("August 2030, 5 months later"),
+        "{}",
+        sooner_r5.figure
+    );
     // With enough cash in hand, losing it never takes cash below zero.
-    let mut rich = sample();
+    let mut rich = stay;
     rich.forecast.opening_cash = money("20000000");
     assert_eq!(rating(&rich, AreaId::R5), Rating::Green);
 }
@@ -333,17 +368,20 @@ fn eligibility() {
 
 #[test]
 fn the_sample_plans_assessment() {
+    // The overdraft keeps the sample's cash at £0.00 or above (R1 green), but year one's lowest
+    // cash is £0.00, no month of running costs (R2 red); losing the therapy contract runs cash
+    // out 14 months after it ends (R5 amber).
     let a = assess(&sample());
     let ratings: Vec<(&str, Rating)> = a.areas.iter().map(|r| (r.id.as_str(), r.rating)).collect();
     use Rating::*;
     assert_eq!(
         ratings,
         [
-            ("R1", Amber),
+            ("R1", Green),
             ("R2", Red),
             ("R3", Amber),
             ("R4", Red),
-            ("R5", Red),
+            ("R5", Amber),
             ("R6", Green),
             ("R7", Green),
             ("R8", Green),
@@ -353,7 +391,7 @@ fn the_sample_plans_assessment() {
     );
     assert_eq!(
         (a.score, a.max_score, a.headline),
-        (12, 20, Headline::NotYetReady)
+        (14, 20, Headline::NotYetReady)
     );
     assert_eq!(a.criteria.version, "2.0.0");
     assert!(a
@@ -363,8 +401,9 @@ fn the_sample_plans_assessment() {
 }
 
 #[test]
-fn r3_speaks_of_net_reserves_and_shows_net_cash() {
-    // A bullet loan still owed at the end of year two: its capital is not a reserve.
+fn r3_speaks_of_free_reserves_and_shows_them_in_pounds() {
+    // A bullet loan still owed at the end of year two: its capital is not a reserve, but it is
+    // not a fixed asset either: free reserves are funds less fixed assets.
     let mut p = cost_plan("14000");
     let mut loan = loan_plan("12000").forecast.loans.remove(0);
     loan.drawdown = p.forecast.start;
@@ -376,10 +415,10 @@ fn r3_speaks_of_net_reserves_and_shows_net_cash() {
     let f = forecast(&p).unwrap();
     let year = &f.years[1];
     assert!(
-        r3.figure.starts_with("net reserves of ")
+        r3.figure.starts_with("free reserves of ")
             && r3.figure.ends_with(&format!(
-                "at the end of year 2 ({}, net of loan capital still owed)",
-                pounds(year.net_cash)
+                "at the end of year 2 ({}: funds less fixed assets)",
+                pounds(year.free_reserves)
             )),
         "{}",
         r3.figure
@@ -388,7 +427,7 @@ fn r3_speaks_of_net_reserves_and_shows_net_cash() {
         r3.advice
             .as_deref()
             .unwrap()
-            .starts_with("Net reserves (cash less loan capital still owed)"),
+            .starts_with("Free reserves (funds less fixed assets)"),
         "{:?}",
         r3.advice
     );
