@@ -606,6 +606,7 @@ async fn every_list_adds_duplicates_reorders_and_removes_its_items() {
         ("funding", "forecast.grants"),
         ("funding", "forecast.equity"),
         ("funding", "forecast.loans"),
+        ("funding", "forecast.facilities"),
         ("risks", "narrative.risks"),
         ("risks", "narrative.impact"),
         ("risks", "narrative.milestones"),

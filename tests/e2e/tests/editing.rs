@@ -114,8 +114,18 @@ async fn tab_through(c: &Client, view: &str, (path, words): (&str, &str)) {
     )
     .await
     .unwrap();
+    // Every field, drop-down and button of the view is a Tab stop: Tab past them all.
+    let stops: usize = serde_json::from_value(
+        c.execute(
+            "return document.querySelectorAll('main input, main select, main textarea, main button').length;",
+            vec![],
+        )
+        .await
+        .unwrap(),
+    )
+    .unwrap();
     let mut visited = 0;
-    for _ in 0..before.len() + 10 {
+    for _ in 0..stops + 10 {
         let (id, shown) = focused(c).await;
         if let Some(was) = before.get(&id) {
             assert_eq!(&shown, was, "{id} changed when it took the focus");
