@@ -99,7 +99,7 @@ pub(super) fn settle(
     let mut years: Vec<VatYear> = Vec::new();
     let mut year_of = vec![0usize; h.len];
     if s.vat_registered {
-        for i in 0..h.len {
+        for (i, slot) in year_of.iter_mut().enumerate() {
             let end = vat_year_end(h.month(i), stagger);
             if years.last().is_none_or(|y| y.end != end) {
                 years.push(VatYear {
@@ -115,7 +115,7 @@ pub(super) fn settle(
                 });
             }
             let y = years.len() - 1;
-            year_of[i] = y;
+            *slot = y;
             let year = &mut years[y];
             year.months += 1;
             year.taxable_supplies = add(year.taxable_supplies, ledger.taxable_supplies[i], &f)?;
