@@ -86,7 +86,7 @@ async fn the_fields_of_version_3_are_edited_in_their_views_and_saved() {
     let p = "forecast.contracts[community-therapy]";
     choose(&c, &format!("{p}.vat"), "standard").await;
     hint_says(&c, &format!("{p}.vat"), "standard rate").await;
-    choose(&c, &format!("{p}.regulated_activity"), "true").await;
+    choose(&c, &format!("{p}.regulated_activity"), "false").await;
     choose(
         &c,
         &format!("{p}.procurement.psr_process"),
@@ -99,13 +99,17 @@ async fn the_fields_of_version_3_are_edited_in_their_views_and_saved() {
         .await
         .unwrap();
     f.contracts[0].vat = VatTreatment::Standard;
-    f.contracts[0].regulated_activity = Some(true);
+    f.contracts[0].regulated_activity = Some(false);
     f.contracts[0].procurement.psr_process = Some(PsrProcess::DirectAwardC);
     f.contracts[0].procurement.justification = "The existing provider, doing well".into();
-    // "Not known" empties it again.
-    let q = "forecast.contracts[falls-prevention].regulated_activity";
-    choose(&c, q, "true").await;
-    choose(&c, q, "").await;
+    // "Not known" empties it.
+    choose(
+        &c,
+        "forecast.contracts[falls-prevention].regulated_activity",
+        "",
+    )
+    .await;
+    f.contracts[1].regulated_activity = None;
 
     // Costs: a line made capital spending takes the core's useful life, which is then typed
     // at its end (36 → 30); the VAT a supplier adds; the VAT on an income.
@@ -127,13 +131,13 @@ async fn the_fields_of_version_3_are_edited_in_their_views_and_saved() {
     edit_at_end(&c, vat, &format!("{BACKSPACE}{BACKSPACE}20")).await;
     shows(&c, vat, "20").await;
     f.costs[0].vat_percent = "20".parse().unwrap();
-    choose(&c, "forecast.income[training].vat", "standard").await;
-    f.income[0].vat = VatTreatment::Standard;
+    choose(&c, "forecast.income[training].vat", "zero").await;
+    f.income[0].vat = VatTreatment::Zero;
 
     // Staff: a line linked to its contract (listed by its service); a member's rate typed at its
     // end; a scheme changed to defined contribution brings the core's member rate with it.
     go(&c, "staff").await;
-    let contract = in_view(&c, "forecast.staff[physio].contract").await;
+    let contract = in_view(&c, "forecast.staff[admin].contract").await;
     let services: Vec<String> = serde_json::from_value(
         c.execute(
             "return [...arguments[0].options].map(o => o.text);",
@@ -152,7 +156,7 @@ async fn the_fields_of_version_3_are_edited_in_their_views_and_saved() {
         ]
     );
     contract.select_by_value("community-therapy").await.unwrap();
-    f.staff[0].contract = Some("community-therapy".parse().unwrap());
+    f.staff[2].contract = Some("community-therapy".parse().unwrap());
     let member = "forecast.staff[finance].pension.employee_percent";
     shows(&c, member, "5%").await;
     edit_at_end(&c, member, &format!("{BACKSPACE}{BACKSPACE}6.5")).await;
