@@ -1,5 +1,6 @@
 //! Properties of the forecast over generated plans: the books balance every month, the lines
-//! explain every total, nothing panics, and a scenario that changes nothing changes nothing.
+//! explain every total, the balance sheet balances to the penny at every year end, nothing
+//! panics, and a scenario that changes nothing changes nothing.
 
 use mutual_plan::forecast::scenarios::{self, Change, Scenario};
 use mutual_plan::forecast::{forecast, Forecast};
@@ -71,33 +72,91 @@ fn frequency() -> impl Strategy<Value = Frequency> {
     ]
 }
 
+fn vat_percent() -> impl Strategy<Value = Percent> {
+    prop_oneof![Just("0"), Just("5"), Just("20"), Just("17.5")].prop_map(|p| p.parse().unwrap())
+}
+
 fn cost() -> impl Strategy<Value = CostLine> {
+    (
+        money(),
+        prop_oneof![
+            Just(CostFrequency::Monthly),
+            Just(CostFrequency::Annual),
+            Just(CostFrequency::OneOff),
+            Just(CostFrequency::Capital),
+        ],
+        month(),
+        proptest::option::of(0i64..48),
+        pct(),
+        vat_percent(),
+        1u32..=120,
+    )
+        .prop_map(
+            |(amount, frequency, start, len, infl, vat, life)| CostLine {
+                id: id(0),
+                name: "Cost".into(),
+                category: CostCategory::Other,
+                amount,
+                frequency,
+                start,
+                end: if frequency.is_once() {
+                    None
+                } else {
+                    len.map(|l| start.plus(l).unwrap())
+                },
+                useful_life_months: (frequency == CostFrequency::Capital).then_some(life),
+                inflation_percent: infl,
+                vat_percent: vat,
+            },
+        )
+}
+
+fn vat_treatment() -> impl Strategy<Value = VatTreatment> {
+    prop_oneof![
+        Just(VatTreatment::Exempt),
+        Just(VatTreatment::Standard),
+        Just(VatTreatment::Zero),
+        Just(VatTreatment::OutsideScope),
+    ]
+}
+
+fn income() -> impl Strategy<Value = IncomeLine> {
     (
         money(),
         frequency(),
         month(),
         proptest::option::of(0i64..48),
         pct(),
+        vat_treatment(),
     )
-        .prop_map(|(amount, frequency, start, len, infl)| CostLine {
+        .prop_map(|(amount, frequency, start, len, growth, vat)| IncomeLine {
             id: id(0),
-            name: "Cost".into(),
-            category: CostCategory::Other,
+            name: "Income".into(),
             amount,
-            frequency: match frequency {
-                Frequency::Monthly => CostFrequency::Monthly,
-                Frequency::Annual => CostFrequency::Annual,
-                Frequency::OneOff => CostFrequency::OneOff,
-            },
+            frequency,
             start,
-            end: if frequency == Frequency::OneOff {
-                None
-            } else {
-                len.map(|l| start.plus(l).unwrap())
-            },
-            useful_life_months: None,
-            inflation_percent: infl,
-            vat_percent: Percent::default(),
+            end: len.map(|l| start.plus(l).unwrap()),
+            growth_percent: growth,
+            vat,
+        })
+}
+
+fn facility() -> impl Strategy<Value = Facility> {
+    (
+        money(),
+        pct(),
+        month(),
+        proptest::option::of(0i64..60),
+        money(),
+    )
+        .prop_map(|(limit, rate, from, to, fee)| Facility {
+            id: id(0),
+            lender: "Bank".into(),
+            limit,
+            annual_rate_percent: rate,
+            from,
+            to: to.map(|t| from.plus(t).unwrap()),
+            arrangement_fee: fee,
         })
 }
 
@@ -109,22 +168,34 @@ fn staff() -> impl Strategy<Value = StaffLine> {
         proptest::option::of(0i64..48),
         pct(),
         any::<bool>(),
+        (0usize..5, proptest::option::of(0u32..4), pct()),
     )
         .prop_map(
-            |(fte, salary, start, len, pension, transferred)| StaffLine {
+            |(fte, salary, start, len, pension, transferred, (scheme, extra, member))| StaffLine {
                 id: id(0),
                 role: "Staff".into(),
                 fte: Fte::new(Decimal::new(i64::from(fte), 2)).unwrap(),
-                headcount: None,
+                // Some lines have more people than ⌈fte⌉ (each with a threshold and tier).
+                headcount: extra.map(|e| (fte.div_ceil(100)).max(1) + e),
                 annual_salary: Money::new(Decimal::new(salary as i64, 2)).unwrap(),
                 start,
                 end: len.map(|l| start.plus(l).unwrap()),
                 transferred,
                 contract: None,
-                pension: Pension {
-                    scheme: PensionScheme::Nhs,
-                    employer_percent: pension,
-                    employee_percent: None,
+                pension: {
+                    let scheme = [
+                        PensionScheme::Nhs,
+                        PensionScheme::Lgps,
+                        PensionScheme::CivilService,
+                        PensionScheme::DefinedContribution,
+                        PensionScheme::None,
+                    ][scheme];
+                    Pension {
+                        scheme,
+                        employer_percent: pension,
+                        employee_percent: (scheme == PensionScheme::DefinedContribution)
+                            .then_some(member),
+                    }
                 },
             },
         )
@@ -172,6 +243,16 @@ fn plan() -> impl Strategy<Value = Plan> {
         proptest::collection::vec(staff(), 0..4),
         proptest::collection::vec(loan(), 0..3),
         proptest::collection::vec((money(), month()), 0..3),
+        (
+            any::<bool>(),
+            1u8..=3,
+            any::<bool>(),
+            any::<bool>(),
+            0usize..8,
+            proptest::collection::vec(facility(), 0..3),
+            proptest::collection::vec(income(), 0..3),
+            proptest::collection::vec((money(), month()), 0..2),
+        ),
     )
         .prop_map(
             |(
@@ -181,9 +262,22 @@ fn plan() -> impl Strategy<Value = Plan> {
                 staff,
                 loans,
                 grants,
+                (registered, stagger, next_month, scotland, form, facilities, income, equity),
             )| {
                 let mut p = samples::riverside().unwrap();
                 p.organisation.charity = charity;
+                p.organisation.legal_form = LegalForm::ALL[form];
+                if scotland {
+                    p.organisation.nation = Nation::Scotland;
+                }
+                p.forecast.settings.vat_registered = registered;
+                p.forecast.settings.vat_stagger = stagger;
+                p.forecast.settings.payroll_costs_paid = if next_month {
+                    PayrollTiming::NextMonth
+                } else {
+                    PayrollTiming::SameMonth
+                };
+                let n = contracts.len();
                 p.organisation.public_functions_percent = public;
                 let f = &mut p.forecast;
                 f.start = start;
@@ -237,11 +331,66 @@ fn plan() -> impl Strategy<Value = Plan> {
                         match_funding: false,
                     })
                     .collect();
-                f.income.clear();
-                f.equity.clear();
+                f.facilities = facilities
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, mut fa)| {
+                        fa.id = renumber(i);
+                        fa
+                    })
+                    .collect();
+                f.income = income
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, mut l)| {
+                        l.id = renumber(i);
+                        l
+                    })
+                    .collect();
+                f.equity = equity
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, (amount, month))| EquityRaise {
+                        id: renumber(i),
+                        name: "Shares".into(),
+                        amount,
+                        month,
+                    })
+                    .collect();
+                // Some staff work on a contract, so that S1 moves them with it.
+                for (i, s) in f.staff.iter_mut().enumerate() {
+                    s.contract = (n > 0 && i % 2 == 0).then(|| renumber(i % n));
+                }
                 p
             },
         )
+}
+
+/// The identity every year end must hold: net assets equal total funds, to the penny; and net
+/// assets are the rows of the sheet added up, the funds likewise.
+fn check_balance_sheets(f: &Forecast) {
+    for y in &f.years {
+        let b = &y.balance_sheet;
+        assert_eq!(b.net_assets, b.funds, "year {}: {b:?}", y.year);
+        let assets = b.fixed_assets + b.trade_debtors + b.vat_recoverable + b.cash;
+        let creditors = b.payroll_creditors
+            + b.corporation_tax_payable
+            + b.vat_payable
+            + b.interest_accrued
+            + b.facility_drawn
+            + b.loans_within_one_year
+            + b.cash_shortfall
+            + b.loans_after_one_year;
+        assert_eq!(b.net_assets, assets - creditors, "year {}", y.year);
+        assert_eq!(
+            b.funds,
+            b.share_capital + b.opening_funds + b.retained_surplus
+        );
+        assert_eq!(y.free_reserves, b.funds - b.fixed_assets);
+        // Cash and the shortfall are the two sides of the closing cash.
+        assert_eq!(b.cash - b.cash_shortfall, y.closing_cash);
+        assert!(b.cash.is_zero() || b.cash_shortfall.is_zero());
+    }
 }
 
 fn check_books(p: &Plan, f: &Forecast) {
@@ -289,6 +438,22 @@ proptest! {
         if let Ok((_, results)) = scenarios::run_all(&p) {
             for r in &results {
                 check_books(&p, &r.forecast);
+                check_balance_sheets(&r.forecast);
+            }
+        }
+    }
+
+    #[test]
+    fn the_balance_sheet_balances_to_the_penny_at_every_year_end(p in plan()) {
+        if let Ok(f) = forecast(&p) {
+            check_balance_sheets(&f);
+            // Headroom is cash plus undrawn limits: never below cash; equal to it when cash is
+            // below zero (every available limit drawn).
+            for r in &f.months {
+                prop_assert!(r.headroom >= r.closing, "{}", r.month);
+                if r.closing < Decimal::ZERO {
+                    prop_assert_eq!(r.headroom, r.closing, "{}", r.month);
+                }
             }
         }
     }
