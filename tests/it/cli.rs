@@ -175,16 +175,38 @@ fn forecast_json_has_the_documented_shape_and_balances_to_the_penny() {
     let months = v["months"].as_array().unwrap();
     assert_eq!(months.len(), 60);
     assert_eq!(months[0]["month"], "2027-04");
-    // Hand-checked in tests/it/forecast.rs: April pays £501,750.00 against £275,086.00 received.
+    // April receives the £25,000 grant, £86 of shares and the £250,000 loan (£275,086.00), and
+    // pays £460,442.60: the £150,000 transition costs, £202,942.60 of net pay (£273,750.00 gross
+    // less £70,807.40 of deductions, paid in May), £70,000 of running costs, £37,000 of VAT on
+    // the IT, support services and transition costs, and the overdraft's £500 fee. With the
+    // £150,000 opening cash that is −£35,356.60, so the overdraft is drawn by as much and cash
+    // closes at exactly zero, with £64,643.40 of the £100,000 limit left.
     assert_eq!(months[0]["opening"], "150000.00");
-    assert_eq!(months[0]["receipts"], "275086.00");
-    assert_eq!(months[0]["payments"], "501750.00");
-    assert_eq!(months[0]["closing"], "-76664.00");
-    // April's payroll costs are paid in May, the levy among them.
+    assert_eq!(months[0]["lines"]["net_pay"], "-202942.60");
+    assert_eq!(months[0]["lines"]["vat_input"], "-37000.00");
+    assert_eq!(months[0]["lines"]["facility:overdraft"], "35356.60");
+    assert_eq!(months[0]["receipts"], "310442.60");
+    assert_eq!(months[0]["payments"], "460442.60");
+    assert_eq!(months[0]["closing"], "0.00");
+    assert_eq!(months[0]["facility_drawn"], "35356.60");
+    assert_eq!(months[0]["headroom"], "64643.40");
+    // April's deductions and payroll costs are paid in May, the levy among them.
     assert_eq!(months[1]["lines"]["apprenticeship_levy"], "-118.75");
+    assert!(months[0]["lines"].get("paye_income_tax").is_none());
+    let may_deductions: rust_decimal::Decimal =
+        ["paye_income_tax", "employee_ni", "employee_pension"]
+            .iter()
+            .map(|k| {
+                rust_decimal::Decimal::from_str_exact(months[1]["lines"][k].as_str().unwrap())
+                    .unwrap()
+            })
+            .sum();
+    assert_eq!(may_deductions, rust_decimal::Decimal::new(-7_080_740, 2));
+    // May's interest on the £35,356.60 drawn: round(35,356.60 × 8 % / 12) = 235.71.
+    assert_eq!(months[1]["lines"]["facility_interest"], "-235.71");
     // Year 1's corporation tax is paid in January 2029.
     assert_eq!(months[21]["month"], "2029-01");
-    assert_eq!(months[21]["lines"]["corporation_tax"], "-132905.41");
+    assert_eq!(months[21]["lines"]["corporation_tax"], "-127910.98");
     assert_eq!(
         months[1]["lines"]["contract:community-therapy"],
         "475000.00"
@@ -205,7 +227,15 @@ fn forecast_json_has_the_documented_shape_and_balances_to_the_penny() {
     }
     let years = v["years"].as_array().unwrap();
     assert_eq!(years.len(), 5);
-    assert_eq!(years[0]["reserves_months"], "0.4");
+    // Year 1's free reserves, £533,818.94 (the sample has no fixed assets, so all its funds), are
+    // 1.2 months of its running costs of £452,774.58 a month.
+    assert_eq!(years[0]["free_reserves"], "533818.94");
+    assert_eq!(years[0]["operating_costs_monthly"], "452774.58");
+    assert_eq!(years[0]["free_reserves_months"], "1.2");
+    assert_eq!(
+        years[0]["free_reserves"],
+        years[0]["balance_sheet"]["funds"]
+    );
     let keys: Vec<&str> = years[0]
         .as_object()
         .unwrap()
@@ -216,6 +246,7 @@ fn forecast_json_has_the_documented_shape_and_balances_to_the_penny() {
         keys,
         [
             "year",
+            "months",
             "income",
             "grants",
             "expenditure",
@@ -223,9 +254,14 @@ fn forecast_json_has_the_documented_shape_and_balances_to_the_penny() {
             "tax",
             "surplus_after_tax",
             "closing_cash",
-            "net_cash",
-            "reserves_months",
-            "dscr"
+            "lowest_cash",
+            "lowest_headroom",
+            "operating_costs",
+            "operating_costs_monthly",
+            "free_reserves",
+            "free_reserves_months",
+            "debt_service_cover",
+            "balance_sheet"
         ]
     );
     let kinds: Vec<&str> = years[0]["expenditure"]
@@ -246,12 +282,25 @@ fn forecast_json_has_the_documented_shape_and_balances_to_the_penny() {
             "cost:insurance",
             "cost:support_services",
             "cost:transition",
-            "cost:irrecoverable_vat",
-            "loan_interest"
+            "vat_irrecoverable",
+            "loan_interest",
+            "facility_interest",
+            "facility_fees"
         ]
     );
     assert_eq!(years[0]["expenditure"]["apprenticeship_levy"], "1600.00");
-    assert_eq!(years[0]["tax"], "132905.41");
+    // Not registered for VAT, so all of it is a cost: 12 × £7,000 on the IT and support services
+    // and £30,000 on the transition costs.
+    assert_eq!(years[0]["expenditure"]["vat_irrecoverable"], "114000.00");
+    // Twelve months of interest, April 2027 to March 2028, the last paid in April 2028.
+    assert_eq!(years[0]["expenditure"]["loan_interest"], "16250.04");
+    // May's £235.71 and June's round(11,300.23 × 8 % / 12) = £75.33.
+    assert_eq!(years[0]["expenditure"]["facility_interest"], "311.04");
+    assert_eq!(years[0]["expenditure"]["facility_fees"], "500.00");
+    // Income £6,090,000.00 + £27,000.00 + the £25,000.00 grant, less £5,630,356.08 spent, is a
+    // surplus of £511,643.92, above the upper limit: 25 % is £127,910.98.
+    assert_eq!(years[0]["surplus"], "511643.92");
+    assert_eq!(years[0]["tax"], "127910.98");
     // The surplus is income less expenditure, and tax comes after it.
     let income = dec(&years[0]["income"]["contracts"]) + dec(&years[0]["income"]["other"]);
     let spent: rust_decimal::Decimal = years[0]["expenditure"]
@@ -277,20 +326,48 @@ fn forecast_json_has_the_documented_shape_and_balances_to_the_penny() {
             "lowest_cash_month",
             "peak_funding_need",
             "months_negative",
+            "first_negative_month",
+            "lowest_headroom",
+            "lowest_headroom_month",
+            "peak_facility_drawn",
+            "peak_facility_drawn_month",
+            "months_facility_drawn",
+            "facility_drawn_at_horizon",
             "operating_costs_monthly_avg",
             "largest_commissioner_share",
             "contract_income_share",
             "receivable_at_horizon",
             "tax_payable_at_horizon",
             "payroll_payable_at_horizon",
-            "first_negative_month",
+            "vat_payable_at_horizon",
+            "interest_payable_at_horizon",
+            "taxable_turnover_12m_max",
+            "taxable_turnover_12m_max_month",
+            "vat_threshold_month",
+            "vat_registration_due_month",
             "closing_cash"
         ]
     );
-    assert_eq!(summary["lowest_cash"], "-76664.00");
-    assert_eq!(summary["first_negative_month"], "2027-04");
-    assert_eq!(summary["tax_payable_at_horizon"], "184817.83");
+    // The overdraft holds cash at zero in April 2027 and never lets it go below.
+    assert_eq!(summary["lowest_cash"], "0.00");
     assert_eq!(summary["lowest_cash_month"], "2027-04");
+    assert_eq!(summary["peak_funding_need"], "0.00");
+    assert_eq!(summary["months_negative"], 0);
+    assert_eq!(summary["first_negative_month"], serde_json::Value::Null);
+    assert_eq!(summary["lowest_headroom"], "64643.40");
+    assert_eq!(summary["lowest_headroom_month"], "2027-04");
+    assert_eq!(summary["peak_facility_drawn"], "35356.60");
+    // Drawn at the end of April and of May (£11,300.23 left), repaid in June.
+    assert_eq!(summary["months_facility_drawn"], 2);
+    assert_eq!(summary["facility_drawn_at_horizon"], "0.00");
+    // Shares have one decimal.
+    assert_eq!(summary["largest_commissioner_share"], "97.7");
+    // Year 5's corporation tax is paid after the horizon.
+    assert_eq!(summary["tax_payable_at_horizon"], years[4]["tax"]);
+    assert_eq!(summary["tax_payable_at_horizon"], "205161.62");
+    // March 2032's loan interest is paid in April 2032, on the last instalment still owed:
+    // round((250,000 − 47 × 5,208.33) × 6.5 % / 12) = round(5,208.49 × 6.5 % / 12) = 28.21.
+    assert_eq!(summary["interest_payable_at_horizon"], "28.21");
     assert_eq!(summary["closing_cash"], months[59]["closing"]);
     let scenarios = v["scenarios"].as_array().unwrap();
     let ids: Vec<&str> = scenarios
@@ -308,10 +385,22 @@ fn forecast_json_has_the_documented_shape_and_balances_to_the_penny() {
             "S6-results-shortfall-20"
         ]
     );
-    assert_eq!(scenarios[2]["summary"]["lowest_cash"], "-528371.92");
-    assert_eq!(scenarios[2]["delta"]["lowest_cash"], "-451707.92");
+    // Paid 30 days later, the ICB pays nothing in May 2027 against £450,943.63 paid (net pay,
+    // April's deductions and employer costs, running costs and VAT, loan and overdraft
+    // interest): the rest of the overdraft, £64,643.40, is drawn and cash closes at
+    // −£386,300.23, a month after the base's low point. The base never goes below zero, so the
+    // first negative month has no change to show.
+    assert_eq!(scenarios[2]["summary"]["lowest_cash"], "-386300.23");
+    assert_eq!(scenarios[2]["summary"]["lowest_cash_month"], "2027-05");
+    assert_eq!(scenarios[2]["summary"]["first_negative_month"], "2027-05");
+    assert_eq!(scenarios[2]["delta"]["lowest_cash"], "-386300.23");
     assert_eq!(scenarios[2]["delta"]["lowest_cash_month"], 1);
-    assert_eq!(scenarios[2]["delta"]["first_negative_month"], 0);
+    assert_eq!(
+        scenarios[2]["delta"]["first_negative_month"],
+        serde_json::Value::Null
+    );
+    // Headroom falls by the whole limit as well: −£386,300.23 − £64,643.40.
+    assert_eq!(scenarios[2]["delta"]["lowest_headroom"], "-450943.63");
     // A price cut from the second year leaves the low point alone but not the closing cash.
     assert_eq!(scenarios[1]["delta"]["lowest_cash"], "0.00");
     assert!(dec(&scenarios[1]["delta"]["closing_cash"]) < rust_decimal::Decimal::ZERO);
@@ -325,14 +414,14 @@ fn forecast_csv_and_table_and_scenarios() {
     assert!(
         lines[0].starts_with("month,opening,receipts,payments,closing,contract:community-therapy")
     );
-    assert!(lines[1].starts_with("2027-04,150000.00,275086.00,501750.00,-76664.00,"));
+    assert!(lines[1].starts_with("2027-04,150000.00,310442.60,460442.60,0.00,"));
     assert!(lines[0].contains(",apprenticeship_levy,") && lines[0].contains(",corporation_tax"));
     let columns = lines[0].split(',').count();
     assert!(lines.iter().all(|l| l.split(',').count() == columns));
 
     let table = text(&cli(&["forecast", SAMPLE]).stdout);
     assert!(
-        table.contains("Lowest cash:                   −£76,664.00 in April 2027"),
+        table.contains("Lowest cash:                   £0.00 in April 2027"),
         "{table}"
     );
 
@@ -345,7 +434,7 @@ fn forecast_csv_and_table_and_scenarios() {
         "json",
     ]);
     let v: serde_json::Value = serde_json::from_slice(&s3.stdout).unwrap();
-    assert_eq!(v["summary"]["lowest_cash"], "-528371.92");
+    assert_eq!(v["summary"]["lowest_cash"], "-386300.23");
     assert_eq!(v["scenarios"].as_array().unwrap().len(), 1);
 
     let bad = cli(&["forecast", SAMPLE, "--scenario", "S9"]);
@@ -359,7 +448,9 @@ fn check_prints_findings_and_exits_1_only_on_errors() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let findings = v["findings"].as_array().unwrap();
-    assert_eq!(findings.len(), 7);
+    // The sample's findings (tests/it/rules.rs): no FIN-06, as the overdraft keeps its cash at
+    // zero or above.
+    assert_eq!(findings.len(), 6);
     let keys: Vec<&str> = findings[0]
         .as_object()
         .unwrap()
@@ -423,13 +514,13 @@ fn readiness_json_has_the_documented_shape() {
     assert_eq!(v["areas"].as_array().unwrap().len(), 10);
     assert_eq!(
         (v["score"].as_u64(), v["max_score"].as_u64()),
-        (Some(12), Some(20))
+        (Some(14), Some(20))
     );
     assert_eq!(v["headline"], "not_yet_ready");
     assert_eq!(v["eligibility"][4]["result"], "fail");
 
     let txt = text(&cli(&["readiness", SAMPLE]).stdout);
-    assert!(txt.contains("Score 12 of 20: Not yet ready"), "{txt}");
+    assert!(txt.contains("Score 14 of 20: Not yet ready"), "{txt}");
 }
 
 #[test]

@@ -35,7 +35,7 @@ fn each_kind_of_change_is_named_in_words_with_its_path() {
     // A list item changed field by field, one removed, one added.
     b.forecast.contracts[0].annual_value = "6300000".parse().unwrap();
     b.forecast.contracts[0].renewal.assumption = RenewalAssumption::Ends;
-    b.forecast.costs.retain(|c| c.id.as_str() != "vat");
+    b.forecast.costs.retain(|c| c.id.as_str() != "transition");
     let mut risk = b.narrative.risks[0].clone();
     risk.id = "key-staff".parse().unwrap();
     risk.description = "Key clinical leaders leave".into();
@@ -106,10 +106,10 @@ fn each_kind_of_change_is_named_in_words_with_its_path() {
         contract.fields[0].path.to_string(),
         "forecast.contracts[community-therapy].annual_value"
     );
-    let vat = item("forecast.costs[vat]");
+    let transition = item("forecast.costs[transition]");
     assert_eq!(
-        (vat.kind, vat.item.as_str()),
-        (ChangeKind::Removed, "Cost: Irrecoverable VAT")
+        (transition.kind, transition.item.as_str()),
+        (ChangeKind::Removed, "Cost: Legal, TUPE and set-up costs")
     );
     let added = item("narrative.risks[key-staff]");
     assert_eq!(
@@ -149,23 +149,30 @@ fn each_kind_of_change_is_named_in_words_with_its_path() {
 
 #[test]
 fn figures_side_by_side_and_findings_that_appear_and_go() {
-    let a = sample();
-    let mut b = sample();
+    // Without its overdraft the sample's cash dips below zero in its first month: April's
+    // £275,086.00 received (grant, shares and loan) and £150,000.00 opening cash against
+    // £459,942.60 paid (£150,000.00 of transition costs, £202,942.60 of net pay, £70,000.00 of
+    // running costs and £37,000.00 of VAT on them) leave −£34,856.60. £150,000 more opening cash
+    // lifts it above zero.
+    let mut a = sample();
+    a.forecast.facilities.clear();
+    let mut b = a.clone();
     b.forecast.opening_cash = "300000".parse().unwrap();
     b.ownership.groups[0].voting_percent = pct("20");
     let d = compare(&a, &b);
     let fig = |name: &str| d.figures.iter().find(|f| f.figure == name).unwrap();
     let lowest = fig("Lowest cash");
-    assert_eq!(lowest.old, "−£76,664.00 in April 2027");
+    assert_eq!(lowest.old, "−£34,856.60 in April 2027");
     assert!(lowest.change.starts_with('+'), "{lowest:?}");
     let peak = fig("Peak funding need");
     assert_eq!(
         (peak.old.as_str(), peak.new.as_str()),
-        ("£76,664.00", "£0.00")
+        ("£34,856.60", "£0.00")
     );
-    assert_eq!(peak.change, "−£76,664.00");
+    assert_eq!(peak.change, "−£34,856.60");
     assert_eq!(fig("Closing cash").change, "+£150,000.00");
-    assert!(fig("Readiness").old.starts_with("12 of 20"));
+    // Without the overdraft the sample scores 13: R1 amber, short by less than a month.
+    assert!(fig("Readiness").old.starts_with("13 of 20"));
     // The 20 % vote and the lost dip: MUT-01 appears, FIN-06 goes away.
     assert!(d.findings_appeared.iter().any(|f| f.rule == "MUT-01"));
     assert!(d.findings_gone.iter().any(|f| f.rule == "FIN-06"));

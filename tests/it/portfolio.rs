@@ -24,11 +24,14 @@ const VERSIONED_ID: &str = "00000000000000000000000000000077";
 const AWKWARD_TITLE: &str = "Alpha, \"the first\" plan's draft";
 
 /// The sample with another id, title, opening cash and revision, its mentor's sign-off moved to
-/// this version.
+/// this version. Without the sample's overdraft, which would hold every plan's lowest cash at
+/// £0.00 or at the same shortfall beyond it, so that each plan's lowest cash follows its opening
+/// cash and a plan that starts with little cash goes below zero.
 fn plan(id: &str, title: &str, opening_cash: &str, revision: u32) -> Plan {
     let mut p = sample();
     p.id = id.parse().unwrap();
     p.title = title.into();
+    p.forecast.facilities.clear();
     p.forecast.opening_cash = opening_cash.parse::<Money>().unwrap();
     p.revision = revision;
     let fp = fingerprint(&p);
@@ -482,11 +485,13 @@ fn csv_reads_back_to_the_same_values() {
         .find(|r| r.get(0).unwrap().ends_with("charlie.mutualplan"))
         .unwrap();
     assert_eq!(&charlie[5], "Charlie Care\nTwo lines CIC");
-    // Plain numbers: a lowest cash below zero is `-76664.00`, not `−£76,664`.
+    // Plain numbers: a lowest cash below zero is `-184856.60`, not `−£184,857` (bravo starts
+    // with no cash: April's £275,086.00 received less £459,942.60 paid).
     let bravo = records
         .iter()
         .find(|r| r.get(0).unwrap().ends_with("bravo.mutualplan"))
         .unwrap();
+    assert_eq!(&bravo[11], "-184856.60");
     let lowest: rust_decimal::Decimal = bravo[11].parse().unwrap();
     assert!(lowest < rust_decimal::Decimal::ZERO);
     // One header line, and CRLF line ends as RFC 4180 has them.
