@@ -53,6 +53,9 @@ pub struct OpenedPlan {
     pub read_only: Option<String>,
     /// A newer autosaved version to offer back.
     pub recovery: Option<Recovery>,
+    /// After the first save of a plan read from an older version of the file format: that it is
+    /// now written as the current version, and what changes its figures. Empty otherwise.
+    pub migration: Vec<String>,
 }
 
 /// What a page loaded again (its process stopped) gets back from the shell's copy of the plan.

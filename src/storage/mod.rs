@@ -117,6 +117,9 @@ pub struct OpenFile {
     pub read_only: Option<String>,
     /// Fields of a newer version that could not be shown.
     pub skipped: Vec<String>,
+    /// For a file of an older format version, what its first save is to tell the user: that it
+    /// is written as the current version and what changes its figures. Taken by that save.
+    pub migration: Vec<String>,
     disk: Option<DiskState>,
     lock: Option<Lock>,
 }
@@ -177,8 +180,12 @@ impl Storage {
     /// read-only and says why. A plan from a newer version opens read-only.
     pub fn open(&self, path: &Path, mode: OpenMode) -> Result<OpenFile, FileError> {
         let bytes = read_bytes(self.fs(), path)?;
+        let mut migration = Vec::new();
         let (plan, mut read_only, skipped) = match read_plan(&bytes) {
-            Ok(l) => (l.plan, None, vec![]),
+            Ok(l) => {
+                migration = l.migration;
+                (l.plan, None, vec![])
+            }
             Err(LoadError::NewerVersion { found, supported }) => {
                 let (plan, skipped) =
                     read_newer_for_viewing(&bytes).map_err(|source| FileError::Load {
@@ -214,6 +221,7 @@ impl Storage {
             plan,
             read_only,
             skipped,
+            migration,
             disk,
             lock,
         })
@@ -372,6 +380,7 @@ impl Storage {
             plan: plan.clone(),
             read_only: None,
             skipped: vec![],
+            migration: vec![],
             disk: None,
             lock,
         };

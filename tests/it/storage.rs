@@ -738,3 +738,35 @@ fn a_never_saved_plan_is_found_by_its_id_and_once_restored_stays_unsaved() {
     assert!(!restored.dirty());
     assert!(recovery::unsaved(&RealFs, &s.data).is_empty());
 }
+
+#[test]
+fn a_plan_from_an_older_format_carries_what_its_first_save_is_to_say() {
+    let s = setup();
+    std::fs::write(
+        &s.plan_path,
+        include_str!("fixtures/riverside-v2.mutualplan"),
+    )
+    .unwrap();
+    let storage = Storage::new(&s.data);
+    let mut open = storage.open(&s.plan_path, OpenMode::Edit).unwrap();
+    let notes = open.migration.join(" ");
+    assert!(
+        notes.contains("saved as version 2") && notes.contains("saved as version 3"),
+        "{notes}"
+    );
+    assert!(notes.contains("paid the month after the pay"), "{notes}");
+    let plan = open.plan.clone();
+    storage.save(&mut open, &plan, false).unwrap();
+    drop(open);
+    // Once written as the current version, it has nothing more to say.
+    let again = storage.open(&s.plan_path, OpenMode::ReadOnly).unwrap();
+    assert_eq!(again.plan.schema_version, 3);
+    assert!(again.migration.is_empty());
+    // Today's sample is current: nothing to say.
+    std::fs::write(&s.plan_path, samples::RIVERSIDE).unwrap();
+    assert!(storage
+        .open(&s.plan_path, OpenMode::ReadOnly)
+        .unwrap()
+        .migration
+        .is_empty());
+}

@@ -103,9 +103,14 @@ pub fn save_plan(
     let open = guard.as_mut().ok_or_else(no_file)?;
     let saved = state.storage.save(open, &plan, overwrite)?;
     let path = open.path.clone();
+    // The first save of a plan from an older file format says what that changed, once.
+    let migration = std::mem::take(&mut open.migration);
     drop(guard);
     state.saved_to(&path, &saved);
-    Ok(opened(Some(&path), saved, None, None))
+    Ok(OpenedPlan {
+        migration,
+        ..opened(Some(&path), saved, None, None)
+    })
 }
 
 /// Saves to a new file chosen by the user, which becomes the open file.
@@ -122,7 +127,17 @@ pub fn save_plan_as<R: Runtime>(
     let previous = state.open_path();
     let open = state.storage.save_as(&path, &plan, previous.as_deref())?;
     remember(&app, &state, &path);
-    let result = opened(Some(&open.path), open.plan.clone(), None, None);
+    let migration = state
+        .open
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .as_mut()
+        .map(|o| std::mem::take(&mut o.migration))
+        .unwrap_or_default();
+    let result = OpenedPlan {
+        migration,
+        ..opened(Some(&open.path), open.plan.clone(), None, None)
+    };
     state.saved_to(&path, &open.plan);
     state.set_open(Some(open));
     Ok(result)

@@ -223,6 +223,7 @@ pub fn opened(
         plan,
         read_only,
         recovery,
+        migration: vec![],
     }
 }
 

@@ -409,7 +409,12 @@ read_only: string | null,
 /**
  * A newer autosaved version to offer back.
  */
-recovery: Recovery | null, };
+recovery: Recovery | null, 
+/**
+ * After the first save of a plan read from an older version of the file format: that it is
+ * now written as the current version, and what changes its figures. Empty otherwise.
+ */
+migration: Array<string>, };
 
 export type OrgStatus = "planned" | "live";
 

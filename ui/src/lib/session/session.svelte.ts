@@ -437,8 +437,10 @@ export class Session {
     const refused = Object.keys(this.doc.typed).length;
     this.doc.markSaved(result.plan, result.file, result.fingerprint);
     this.doc.readOnly = result.read_only;
+    // The first save of a plan from an older file format says, once, what that changed.
+    const migrated = result.migration.length ? ` ${result.migration.join(' ')}` : '';
     this.notice = {
-      text: `Saved revision ${result.plan.revision}.${refused ? ' A field in error kept its last good value: fix it and save again.' : ''}`,
+      text: `Saved revision ${result.plan.revision}.${migrated}${refused ? ' A field in error kept its last good value: fix it and save again.' : ''}`,
       error: false,
     };
   }

@@ -9,7 +9,7 @@ import type { Shell } from './shell';
 const newPlan = (): Plan => structuredClone(fixture.plan) as unknown as Plan;
 
 function opened(file: string | null, over: Partial<OpenedPlan> = {}): OpenedPlan {
-  return { file, plan: newPlan(), fingerprint: 'f1', read_only: null, recovery: null, ...over };
+  return { file, plan: newPlan(), fingerprint: 'f1', read_only: null, recovery: null, migration: [], ...over };
 }
 
 const failure = (kind: ErrorKind, message: string): BackendError => new BackendError({ kind, message, path: null });
@@ -169,6 +169,22 @@ describe('the session', () => {
     expect(s.doc.dirty).toBe(false);
     expect(s.doc.plan!.revision).toBe(7);
     expect(s.notice).toEqual({ text: 'Saved revision 7.', error: false });
+  });
+
+  it('says once, after the first save of a plan from an older file format, what that changed', async () => {
+    const notes = ['This plan was saved as version 2 of the file format; it will be saved as version 3.', 'Loan interest is now charged to the month it is for.'];
+    let first = true;
+    const { s } = await editing({
+      savePlan: async (plan) => {
+        const migration = first ? notes : [];
+        first = false;
+        return opened('riverside.mutualplan', { plan: { ...plan, revision: plan.revision + 1 }, fingerprint: 'f2', migration });
+      },
+    });
+    expect(await s.savePlan()).toBe(true);
+    expect(s.notice!.text).toBe(`Saved revision 1. ${notes.join(' ')}`);
+    expect(await s.savePlan()).toBe(true);
+    expect(s.notice!.text).toBe('Saved revision 2.');
   });
 
   it('compares the file changed on disk with the plan when asked, saving nothing', async () => {
