@@ -199,6 +199,10 @@ fn line_label(plan: &Plan, key: &LineKey) -> String {
             .iter()
             .find(|l| &l.id == id)
             .map_or_else(|| id.to_string(), |l| format!("Loan drawn: {}", l.lender)),
+        LineKey::Facility(id) => f.facilities.iter().find(|l| &l.id == id).map_or_else(
+            || id.to_string(),
+            |l| format!("Overdraft drawn (+) or repaid (−): {}", l.lender),
+        ),
         k => k.expenditure_kind().to_string(),
     }
 }
@@ -351,6 +355,18 @@ pub fn forecast_view_of(plan: &Plan, f: &Forecast, results: &[ScenarioResult]) -
         "Closing cash",
         f.months.iter().map(|m| cash(m.closing)).collect(),
     ));
+    // With a facility: what is drawn at each month's end, and the headroom it leaves.
+    let facilities = !plan.forecast.facilities.is_empty();
+    if facilities {
+        rows.push(total(
+            "Overdraft drawn at the month's end",
+            f.months.iter().map(|m| cell(m.facility_drawn)).collect(),
+        ));
+        rows.push(total(
+            "Headroom (cash and undrawn overdraft)",
+            f.months.iter().map(|m| cash(m.headroom)).collect(),
+        ));
+    }
     let years = (0..n)
         .step_by(12)
         .enumerate()
@@ -363,7 +379,12 @@ pub fn forecast_view_of(plan: &Plan, f: &Forecast, results: &[ScenarioResult]) -
             let months = &f.months[first..end];
             totals.push(cell(months.iter().map(MonthRow::net).sum()));
             totals.push(cash(months[0].opening));
-            totals.push(cash(months[months.len() - 1].closing));
+            let last = &months[months.len() - 1];
+            totals.push(cash(last.closing));
+            if facilities {
+                totals.push(cell(last.facility_drawn));
+                totals.push(cash(last.headroom));
+            }
             ForecastYear {
                 label: format!(
                     "Year {} ({} to {})",
@@ -523,12 +544,21 @@ mod tests {
         assert_eq!(&groups[groups.len() - 3..], ["totals"; 3]);
         assert_eq!(v.rows[0].key, "contract:community-therapy");
         assert_eq!(v.rows[0].label, "Adult community therapy");
-        let closing = v.rows.last().unwrap();
-        assert_eq!(closing.label, "Closing cash");
+        let row = |label: &str| v.rows.iter().find(|r| r.label == label).unwrap();
+        let closing = row("Closing cash");
         for (c, m) in closing.cells.iter().zip(&f.months) {
             assert_eq!(c.text, money::pence(m.closing));
             assert_eq!(c.negative, m.closing < Decimal::ZERO);
         }
+        // The sample has an overdraft: what is drawn and the headroom close the table.
+        let drawn = row("Overdraft drawn at the month's end");
+        let headroom = row("Headroom (cash and undrawn overdraft)");
+        assert_eq!(v.rows.last().unwrap().label, headroom.label);
+        for ((d, h), m) in drawn.cells.iter().zip(&headroom.cells).zip(&f.months) {
+            assert_eq!(d.text, money::pence(m.facility_drawn));
+            assert_eq!(h.text, money::pence(m.headroom));
+        }
+        assert_eq!(drawn.cells[0].text, "£35,356.60");
         assert_eq!(v.years.len(), f.months.len().div_ceil(12));
         assert!(v.years.iter().all(|y| y.totals.len() == v.rows.len()));
         assert_eq!(v.points.len(), f.months.len());
