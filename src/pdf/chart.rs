@@ -1,5 +1,5 @@
-//! Vector charts: monthly closing cash as a line with the zero line and the lowest point marked,
-//! and bars for ownership shares.
+//! Vector charts: monthly closing cash as a line with the zero line and the lowest point marked
+//! (and any overdraft drawn below zero), and bars for ownership shares.
 
 use super::flow::{Flow, BODY, LEFT};
 use super::fonts::Face;
@@ -41,23 +41,41 @@ pub fn compact_pounds(v: f64) -> String {
     format!("{sign}{body}")
 }
 
-/// A line chart of monthly values (closing cash), `height` points tall, at the cursor.
+/// The colour of the drawn overdraft.
+const AMBER: Rgb = Rgb(0.85, 0.47, 0.05);
+
+/// A line chart of monthly values (closing cash), `height` points tall, at the cursor. With
+/// `drawn` (the facilities' drawn balance at each month end, when the plan has one), that balance
+/// is a second series, a bar below zero for each month, so a month that ends with no cash shows
+/// how much was borrowed; a caption line says how often and how much.
 pub fn cash_chart(
     flow: &mut Flow,
     points: &[(Month, Decimal)],
     lowest: (Month, Decimal),
+    drawn: Option<&[Decimal]>,
     height: f32,
 ) {
     if points.is_empty() {
         return;
     }
-    let top = flow.reserve(height + 34.0);
+    // With a facility: a legend above the chart and a second caption line below it.
+    let (legend_h, extra) = if drawn.is_some() {
+        (14.0, 11.0)
+    } else {
+        (0.0, 0.0)
+    };
+    let top = flow.reserve(height + 34.0 + legend_h + extra) + legend_h;
     let fonts = flow.fonts();
     let values: Vec<f64> = points
         .iter()
         .map(|(_, v)| v.to_f64().unwrap_or(0.0))
         .collect();
-    let lo = values.iter().cloned().fold(0.0, f64::min);
+    let below: Vec<f64> = drawn
+        .unwrap_or_default()
+        .iter()
+        .map(|v| -v.to_f64().unwrap_or(0.0))
+        .collect();
+    let lo = values.iter().chain(&below).cloned().fold(0.0, f64::min);
     let hi = values.iter().cloned().fold(0.0, f64::max);
     let step = nice_step((hi - lo).max(1.0), 5.0);
     let (lo, hi) = ((lo / step).floor() * step, (hi / step).ceil() * step);
@@ -106,6 +124,55 @@ pub fn cash_chart(
             text: crate::words::format::month_short(*m),
         });
     }
+    // The drawn overdraft: a bar below zero for each month that ends with it drawn, under the
+    // zero line; and a legend naming both series.
+    if drawn.is_some() {
+        let zy = ys(0.0);
+        let slot = (x1 - x0) / points.len().max(2) as f32;
+        for (i, v) in below.iter().enumerate().take(points.len()) {
+            if *v < 0.0 {
+                flow.draw(Item::Rect {
+                    x: xs(i) - slot / 2.0,
+                    y: zy,
+                    w: slot,
+                    h: (ys(*v) - zy).max(0.8),
+                    color: AMBER,
+                });
+            }
+        }
+        let y = top - legend_h + 4.0;
+        let mut x = x0;
+        for (label, color, bar) in [
+            ("Closing cash", BLUE, false),
+            ("Overdraft drawn", AMBER, true),
+        ] {
+            flow.draw(if bar {
+                Item::Rect {
+                    x,
+                    y: y - 3.0,
+                    w: 10.0,
+                    h: 6.0,
+                    color,
+                }
+            } else {
+                Item::Line {
+                    from: (x, y),
+                    to: (x + 10.0, y),
+                    width: 1.6,
+                    color,
+                }
+            });
+            flow.draw(Item::Text {
+                x: x + 14.0,
+                baseline: y + 2.5,
+                face: Face::Regular,
+                size: 7.5,
+                color: INK,
+                text: label.into(),
+            });
+            x += 14.0 + fonts.width(Face::Regular, 7.5, label) + 14.0;
+        }
+    }
     // The zero line.
     let zy = ys(0.0);
     flow.draw(Item::Line {
@@ -150,15 +217,47 @@ pub fn cash_chart(
             text: label,
         });
     }
-    let caption = "Closing cash at the end of each month. The red line is zero.";
-    flow.draw(Item::Text {
-        x: x0,
-        baseline: y1 + 26.0,
-        face: Face::Regular,
-        size: 8.0,
-        color: GREY,
-        text: caption.into(),
-    });
+    let mut captions = vec![if drawn.is_some() {
+        "Closing cash at the end of each month, and the overdraft drawn below zero. The red line is zero.".to_string()
+    } else {
+        "Closing cash at the end of each month. The red line is zero.".to_string()
+    }];
+    if let Some(drawn) = drawn {
+        captions.push(overdraft_caption(points, drawn));
+    }
+    for (k, caption) in captions.into_iter().enumerate() {
+        flow.draw(Item::Text {
+            x: x0,
+            baseline: y1 + 26.0 + k as f32 * 11.0,
+            face: Face::Regular,
+            size: 8.0,
+            color: GREY,
+            text: caption,
+        });
+    }
+}
+
+/// How much of the overdraft was used, in words, since a small drawing barely shows on a
+/// chart scaled to the cash.
+fn overdraft_caption(points: &[(Month, Decimal)], drawn: &[Decimal]) -> String {
+    let months = drawn.iter().filter(|d| **d > Decimal::ZERO).count();
+    let peak = drawn
+        .iter()
+        .zip(points)
+        .fold(None::<(Decimal, Month)>, |best, (d, (m, _))| match best {
+            Some((b, _)) if b >= *d => best,
+            _ if *d > Decimal::ZERO => Some((*d, *m)),
+            _ => best,
+        });
+    match peak {
+        Some((peak, m)) => format!(
+            "The overdraft is drawn at the end of {}, at most {} (in {}).",
+            crate::words::format::count(months, "month", "months"),
+            crate::words::money::pounds(peak),
+            crate::words::format::month_long(m)
+        ),
+        None => "The overdraft is never drawn.".into(),
+    }
 }
 
 /// Horizontal bars: one row per label, with two shares (votes, equity) out of 100.

@@ -7,11 +7,11 @@ use super::layout::{Item, BLUE, GREY, INK, RED};
 use crate::checks::analysis::Analysis;
 use crate::checks::verdict::Severity;
 use crate::checks::verdict_words;
-use crate::forecast::{Forecast, LineKey};
+use crate::forecast::{BalanceSheet, Forecast, LineKey, Year};
 use crate::model::plan::*;
 use crate::model::plan_file::fingerprint;
 use crate::model::sections::SECTIONS;
-use crate::show::forecast_report::{headline_figures_in, year_heading};
+use crate::show::forecast_report::{year_heading, HeadlineFigure};
 use crate::words::format;
 use crate::words::format::month_long;
 use crate::words::labels::{self};
@@ -109,7 +109,7 @@ pub(super) fn body(
     flow.new_page(Orientation::Portrait);
     let title = "Appendix B. Assumptions and what the model leaves out";
     contents.push((title.into(), flow.heading(1, title)));
-    assumptions(flow, plan);
+    assumptions(flow, plan, forecast.map(|(f, _)| f));
     contents
 }
 
@@ -376,9 +376,8 @@ fn finance(
         );
         return;
     };
-    for (label, value) in headline_figures_in(f, pounds) {
-        flow.figure(label, &value);
-    }
+    let facility = has_facility(plan);
+    headline_figures(flow, plan, f, facility);
     funding(flow, plan);
     sources_and_uses(flow, plan, f);
     flow.heading(3, "Income and expenditure by year");
@@ -391,43 +390,258 @@ fn finance(
     for chunk in f.years.chunks(5) {
         income_and_expenditure(flow, chunk);
     }
-    let rows: Vec<Vec<String>> = f
-        .years
-        .iter()
-        .map(|y| {
-            vec![
-                format!("Year {}", y.year),
-                pounds(y.closing_cash),
-                pounds(y.net_cash),
-                y.reserves_months.map_or("—".into(), format::months),
-                y.dscr.map_or("—".into(), |d| {
-                    format!("{}×", crate::show::forecast_report::fixed(d, 2))
-                }),
-            ]
-        })
-        .collect();
-    flow.heading(3, "Cash, net reserves and debt cover at each year end");
-    flow.table(
-        &[
-            Column::left("Year", 1.2),
-            Column::right("Closing cash", 1.4),
-            Column::right("Net of loans", 1.4),
-            Column::right("Net reserves", 1.4),
-            Column::right("Debt service cover", 1.4),
-        ],
-        &rows,
-        8.5,
-    );
+    balance_sheet(flow, plan, &f.years);
+    reserves_and_cover(flow, &f.years, facility);
     cost_lines(flow, plan);
-    flow.heading_with(3, "Monthly closing cash", 224.0);
+    // Kept with the chart: its height, axis labels, caption and, with a facility, legend.
+    flow.heading_with(
+        3,
+        "Monthly closing cash",
+        if facility { 250.0 } else { 224.0 },
+    );
     let points: Vec<_> = f.months.iter().map(|r| (r.month, r.closing)).collect();
+    let drawn: Vec<Decimal> = f.months.iter().map(|r| r.facility_drawn).collect();
     cash_chart(
         flow,
         &points,
         (f.summary.lowest_cash_month, f.summary.lowest_cash),
+        facility.then_some(drawn.as_slice()),
         190.0,
     );
-    stress(flow, f, scenarios);
+    stress(flow, f, scenarios, facility);
+}
+
+/// Whether the plan has a working-capital facility: then headroom is printed beside cash.
+fn has_facility(plan: &Plan) -> bool {
+    !plan.forecast.facilities.is_empty()
+}
+
+/// The headline figures, lowest headroom beside lowest cash when the plan has a facility (and
+/// not at all when it has none: headroom would only repeat the cash).
+fn headline_figures(flow: &mut Flow, plan: &Plan, f: &Forecast, facility: bool) {
+    for h in HeadlineFigure::ALL {
+        if h == HeadlineFigure::LowestHeadroom {
+            continue;
+        }
+        flow.figure(h.label(), &h.value(f, pounds));
+        if h == HeadlineFigure::LowestCash && facility {
+            let h = HeadlineFigure::LowestHeadroom;
+            flow.figure(h.label(), &h.value(f, pounds));
+        }
+    }
+    if let (false, Some(m)) = (
+        plan.forecast.settings.vat_registered,
+        f.summary.vat_threshold_month,
+    ) {
+        flow.space(4.0);
+        flow.paragraph(
+            &format!(
+                "Taxable turnover passes the VAT registration threshold in {}.",
+                month_long(m)
+            ),
+            Face::Bold,
+            BODY,
+            INK,
+        );
+    }
+}
+
+/// A facility's terms in words, for the funding table and the assumptions.
+fn facility_terms(fac: &Facility) -> String {
+    let to = fac
+        .to
+        .map_or_else(|| "beyond the forecast".to_string(), month_long);
+    format!(
+        "up to {} at {} a year from {} to {to}, arrangement fee {}; drawn only when cash would otherwise fall below zero, and repaid as soon as cash allows",
+        pounds(fac.limit.get()),
+        format::percent(fac.annual_rate_percent.get()),
+        month_long(fac.from),
+        pounds(fac.arrangement_fee.get()),
+    )
+}
+
+/// The free reserves definition printed under the year-end table.
+const FREE_RESERVES_WORDS: &str = "Free reserves are what the organisation would have left if it collected everything owed to it and paid everything it owes, loans included, without selling its equipment or other fixed assets: its funds less its fixed assets (the Charity Commission's measure). In months, they are divided by that year's average monthly running costs: staff and recurring costs, not one-off or capital spending, depreciation, interest or tax.";
+
+/// The debt service cover definition printed under the year-end table.
+const DEBT_SERVICE_COVER_WORDS: &str = "Debt service cover is how many times the year's surplus from running the service (before interest, depreciation and one-off costs, less corporation tax paid) covers what is paid to lenders that year: that surplus divided by the interest and loan capital paid in the year. It is counted when income is earned and costs are incurred, not when cash moves, so late payment by commissioners does not change it. Lenders commonly look for at least 1.25 times; '—' means nothing was due to lenders that year.";
+
+/// Cash, lowest headroom (with a facility), free reserves and debt service cover at each year
+/// end, with what the two measures mean.
+fn reserves_and_cover(flow: &mut Flow, years: &[Year], facility: bool) {
+    let rows: Vec<Vec<String>> = years
+        .iter()
+        .map(|y| {
+            let mut row = vec![format!("Year {}", y.year), pounds(y.closing_cash)];
+            if facility {
+                row.push(pounds(y.lowest_headroom));
+            }
+            row.extend([
+                pounds(y.free_reserves),
+                y.free_reserves_months.map_or("—".into(), format::months),
+                y.debt_service_cover.map_or("—".into(), |d| {
+                    format!("{}×", crate::show::forecast_report::fixed(d, 2))
+                }),
+            ]);
+            row
+        })
+        .collect();
+    flow.heading(
+        3,
+        "Cash, free reserves and debt service cover at each year end",
+    );
+    let mut cols = vec![
+        Column::left("Year", 1.0),
+        Column::right("Closing cash", 1.4),
+    ];
+    if facility {
+        cols.push(Column::right("Lowest headroom in the year", 1.4));
+    }
+    cols.extend([
+        Column::right("Free reserves", 1.4),
+        Column::right("Free reserves in months", 1.3),
+        Column::right("Debt service cover", 1.2),
+    ]);
+    flow.table(&cols, &rows, 8.5);
+    for words in [FREE_RESERVES_WORDS, DEBT_SERVICE_COVER_WORDS] {
+        flow.paragraph(words, Face::Regular, 8.5, GREY);
+        flow.space(3.0);
+    }
+}
+
+/// A row of the printed balance sheet: its words, and its figure from a year end's sheet in
+/// pennies (creditors negative, so that every column adds up), or none for a heading.
+struct SheetRow {
+    label: &'static str,
+    value: Option<fn(&BalanceSheet) -> Decimal>,
+    /// Printed even when nil in every year: totals, cash, fixed assets, net assets and funds.
+    always: bool,
+}
+
+const fn sheet_row(
+    label: &'static str,
+    value: fn(&BalanceSheet) -> Decimal,
+    always: bool,
+) -> SheetRow {
+    SheetRow {
+        label,
+        value: Some(value),
+        always,
+    }
+}
+
+const fn sheet_heading(label: &'static str) -> SheetRow {
+    SheetRow {
+        label,
+        value: None,
+        always: true,
+    }
+}
+
+/// The balance sheet's rows in the order accountants lay it out.
+const SHEET_ROWS: [SheetRow; 23] = [
+    sheet_row("Fixed assets", |b| b.fixed_assets, true),
+    sheet_heading("Current assets"),
+    sheet_row("Debtors and accrued income", |b| b.trade_debtors, false),
+    sheet_row("VAT to be repaid", |b| b.vat_recoverable, false),
+    sheet_row("Cash at bank", |b| b.cash, true),
+    sheet_row("Total current assets", |b| b.current_assets(), true),
+    sheet_heading("Creditors due within one year"),
+    sheet_row(
+        "Payroll \u{2014} tax, National Insurance and pensions not yet paid over",
+        |b| -b.payroll_creditors,
+        false,
+    ),
+    sheet_row("Corporation tax", |b| -b.corporation_tax_payable, false),
+    sheet_row("VAT to pay", |b| -b.vat_payable, false),
+    sheet_row("Loan interest accrued", |b| -b.interest_accrued, false),
+    sheet_row("Overdraft", |b| -b.facility_drawn, false),
+    sheet_row(
+        "Loans due within one year",
+        |b| -b.loans_within_one_year,
+        false,
+    ),
+    sheet_row(
+        "Cash shortfall not yet funded",
+        |b| -b.cash_shortfall,
+        false,
+    ),
+    sheet_row(
+        "Total creditors due within one year",
+        |b| -b.creditors_within_one_year(),
+        true,
+    ),
+    sheet_row("Net current assets", |b| b.net_current_assets(), true),
+    sheet_row(
+        "Loans due after more than one year",
+        |b| -b.loans_after_one_year,
+        false,
+    ),
+    sheet_row("Net assets", |b| b.net_assets, true),
+    sheet_heading("Funds"),
+    sheet_row("Share capital", |b| b.share_capital, true),
+    sheet_row("Opening funds", |b| b.opening_funds, true),
+    sheet_row("Retained surplus", |b| b.retained_surplus, true),
+    sheet_row("Total funds", |b| b.funds, true),
+];
+
+/// The balance sheet at each year end, five years to a table, with its basis, the identity it
+/// holds and what rounding does to its totals.
+fn balance_sheet(flow: &mut Flow, plan: &Plan, years: &[Year]) {
+    flow.heading_with(3, "Balance sheet at each year end", 160.0);
+    flow.paragraph(&balance_sheet_basis(plan), Face::Regular, 8.5, GREY);
+    let rows: Vec<&SheetRow> = SHEET_ROWS
+        .iter()
+        .filter(|r| {
+            r.always
+                || r.value
+                    .is_some_and(|v| years.iter().any(|y| !v(&y.balance_sheet).is_zero()))
+        })
+        .collect();
+    for chunk in years.chunks(5) {
+        let headers: Vec<String> = chunk
+            .iter()
+            .map(|y| format!("End of year {} ({})", y.year, month_long(y.last_month)))
+            .collect();
+        let mut cols = vec![Column::left("", 2.0)];
+        cols.extend(headers.iter().map(|h| Column::right(h, 1.25)));
+        let table: Vec<Vec<String>> = rows
+            .iter()
+            .map(|r| {
+                let mut row = vec![r.label.to_string()];
+                row.extend(chunk.iter().map(|y| {
+                    r.value
+                        .map_or_else(String::new, |v| pounds(v(&y.balance_sheet)))
+                }));
+                row
+            })
+            .collect();
+        flow.table(&cols, &table, 8.0);
+    }
+    flow.paragraph(
+        "Net assets equal total funds at every year end: the balance sheet, the cash flow and the income and expenditure account are drawn from the same figures.",
+        Face::Regular,
+        8.5,
+        INK,
+    );
+    flow.space(3.0);
+    flow.paragraph(
+        "Each figure is rounded to the nearest pound, so a total may differ by a few pounds from the sum of the figures above it.",
+        Face::Regular,
+        8.5,
+        GREY,
+    );
+}
+
+/// The basis the balance sheet is drawn up on, in the reader's words.
+fn balance_sheet_basis(plan: &Plan) -> String {
+    let mut words = "On the accruals basis: income is counted when it is earned and costs when they are incurred. All funds are unrestricted. Creditors are shown as negative figures.".to_string();
+    if !plan.forecast.equity.is_empty() {
+        words.push(' ');
+        words.push_str(&capitalised(share_capital_basis(plan)));
+        words.push('.');
+    }
+    words
 }
 
 fn funding(flow: &mut Flow, plan: &Plan) {
@@ -483,9 +697,18 @@ fn funding(flow: &mut Flow, plan: &Plan) {
             ),
         ]);
     }
+    for fac in &f.facilities {
+        rows.push(vec![
+            text_or(&fac.lender, "Lender not named"),
+            "Overdraft facility".into(),
+            pounds(fac.limit.get()),
+            month_long(fac.from),
+            capitalised(&facility_terms(fac)),
+        ]);
+    }
     if rows.is_empty() {
         flow.paragraph(
-            "No grants, share capital or loans: the plan is funded from its opening cash and its income.",
+            "No grants, share capital, loans or overdraft: the plan is funded from its opening cash and its income.",
             Face::Regular,
             BODY,
             GREY,
@@ -572,11 +795,18 @@ fn cost_lines(flow: &mut Flow, plan: &Plan) {
                 (_, Some(end)) => format!("{} to {}", month_long(c.start), month_long(end)),
                 (_, None) => format!("From {}", month_long(c.start)),
             };
+            let how_often = match (c.frequency, c.useful_life_months) {
+                (CostFrequency::Capital, Some(life)) => {
+                    format!("Capital, depreciated over {life} months")
+                }
+                (CostFrequency::Capital, None) => "Capital".into(),
+                (f, _) => labels::cost_frequency(f).into(),
+            };
             vec![
                 c.name.clone(),
                 labels::cost_category(c.category).into(),
                 pounds(c.amount.get()),
-                labels::cost_frequency(c.frequency).into(),
+                how_often,
                 when,
                 if c.frequency.is_once() {
                     "—".into()
@@ -595,8 +825,8 @@ fn cost_lines(flow: &mut Flow, plan: &Plan) {
             Column::left("Cost", 2.8),
             Column::left("Category", 1.4),
             Column::right("Amount", 1.1),
-            Column::left("How often", 0.9),
-            Column::left("When", 2.0),
+            Column::left("How often", 1.2),
+            Column::left("When", 1.7),
             Column::right("Inflation", 1.0),
         ],
         &rows,
@@ -604,8 +834,16 @@ fn cost_lines(flow: &mut Flow, plan: &Plan) {
     );
 }
 
-fn stress(flow: &mut Flow, f: &Forecast, scenarios: &[crate::forecast::scenarios::ScenarioResult]) {
-    flow.heading(3, "Stress scenarios");
+/// What the lost-contract scenario includes and leaves out, printed beside the stress table.
+const S1_WORDS: &str = "This scenario stops the lost contract's income and moves the staff linked to it to the next provider, as TUPE would. It does not include the costs of losing a contract: redundancy pay for staff who would not transfer, a pension cessation debt if the organisation's last active member of the Local Government Pension Scheme leaves, payments to end leases early, or savings on other costs of the contract that would stop.";
+
+fn stress(
+    flow: &mut Flow,
+    f: &Forecast,
+    scenarios: &[crate::forecast::scenarios::ScenarioResult],
+    facility: bool,
+) {
+    flow.heading_with(3, "Stress scenarios", 140.0);
     flow.paragraph(
         "Each scenario changes one assumption in a copy of the plan. Each change is the scenario's figure less the forecast's above.",
         Face::Regular,
@@ -617,49 +855,88 @@ fn stress(flow: &mut Flow, f: &Forecast, scenarios: &[crate::forecast::scenarios
         n if n > 0 => format!("+{n}"),
         n => format!("\u{2212}{}", -n),
     };
-    let mut rows = vec![vec![
-        "The forecast above".to_string(),
-        pounds(f.summary.lowest_cash),
-        format::month_short(f.summary.lowest_cash_month),
-        "—".into(),
-        f.summary.months_negative.to_string(),
-        "—".into(),
-        pounds(f.summary.closing_cash),
-        "—".into(),
-    ]];
-    rows.extend(scenarios.iter().map(|r| {
+    let s = &f.summary;
+    let base = |tail: &[String]| {
+        let mut row = vec!["The forecast above".to_string()];
+        row.extend_from_slice(tail);
+        row
+    };
+    let dash = || "—".to_string();
+    // Lowest cash and months below zero, and, beside them or in a second table when the plan
+    // has a facility (so that every figure keeps a legible width), headroom and the cash at
+    // the end.
+    let mut cash_rows = vec![base(&[
+        pounds(s.lowest_cash),
+        format::month_short(s.lowest_cash_month),
+        dash(),
+        s.months_negative.to_string(),
+        dash(),
+    ])];
+    let mut end_rows = vec![base(&[
+        pounds(s.lowest_headroom),
+        dash(),
+        pounds(s.closing_cash),
+        dash(),
+    ])];
+    for r in scenarios {
         let s = &r.forecast.summary;
-        vec![
-            r.scenario.title.to_string(),
+        let title = r.scenario.title.to_string();
+        cash_rows.push(vec![
+            title.clone(),
             pounds(s.lowest_cash),
             format::month_short(s.lowest_cash_month),
             pounds(r.delta.lowest_cash),
             s.months_negative.to_string(),
             signed(r.delta.months_negative),
+        ]);
+        end_rows.push(vec![
+            title,
+            pounds(s.lowest_headroom),
+            pounds(r.delta.lowest_headroom),
             pounds(s.closing_cash),
             pounds(r.delta.closing_cash),
-        ]
-    }));
-    flow.table(
-        &[
+        ]);
+    }
+    let cash_cols = [
+        Column::left("Scenario", 2.6),
+        Column::right("Lowest cash", 1.2),
+        Column::left("In", 1.2),
+        Column::right("Change", 1.1),
+        Column::right("Months below zero", 0.9),
+        Column::right("Change", 0.7),
+    ];
+    let end_cols = [
+        Column::right("Cash at the end", 1.3),
+        Column::right("Change", 1.2),
+    ];
+    if facility {
+        flow.table(&cash_cols, &cash_rows, 7.5);
+        let cols = [
             Column::left("Scenario", 2.6),
-            Column::right("Lowest cash", 1.2),
-            Column::left("In", 1.2),
-            Column::right("Change", 1.1),
-            Column::right("Months below zero", 0.9),
-            Column::right("Change", 0.7),
-            Column::right("Cash at the end", 1.3),
+            Column::right("Lowest headroom (cash and undrawn overdraft)", 1.5),
             Column::right("Change", 1.2),
-        ],
-        &rows,
-        7.5,
-    );
-    flow.paragraph(
-        "The scenario in which the largest contract is not renewed counts the lost income only: the staff who would transfer to the next provider under TUPE, and the costs of losing a contract (redundancy, leases, a pension cessation debt), are not modelled.",
-        Face::Regular,
-        8.5,
-        GREY,
-    );
+            end_cols[0].clone(),
+            end_cols[1].clone(),
+        ];
+        flow.table(&cols, &end_rows, 7.5);
+    } else {
+        let cols: Vec<Column> = cash_cols.iter().chain(&end_cols).cloned().collect();
+        let rows: Vec<Vec<String>> = cash_rows
+            .into_iter()
+            .zip(end_rows)
+            .map(|(mut row, end)| {
+                row.extend_from_slice(&end[3..]);
+                row
+            })
+            .collect();
+        flow.table(&cols, &rows, 7.5);
+    }
+    let lost = scenarios
+        .iter()
+        .find(|r| r.scenario.id.starts_with("S1"))
+        .map_or("The largest contract is not renewed", |r| r.scenario.title);
+    flow.paragraph(lost, Face::Bold, 8.5, INK);
+    flow.paragraph(S1_WORDS, Face::Regular, 8.5, GREY);
 }
 
 fn checks(flow: &mut Flow, analysis: &Analysis) {
@@ -880,59 +1157,271 @@ fn capitalised(s: &str) -> String {
         .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
 }
 
-fn monthly(flow: &mut Flow, f: &Forecast) {
-    flow.paragraph(
-        "Pounds; receipts and payments in the month they are paid. Net = receipts − payments.",
-        Face::Regular,
-        8.5,
-        GREY,
-    );
-    let group = |k: &LineKey| match k {
+/// Appendix A's columns between the opening and the net cash flow: each month's lines summed
+/// by what they are. Capital, VAT and overdraft are printed only when some month has them.
+const MONTHLY_GROUPS: [(&str, bool); 11] = [
+    ("Contracts", true),
+    ("Other income", true),
+    ("Grants, equity", true),
+    ("Loans in", true),
+    ("Staff", true),
+    ("Costs", true),
+    ("Capital", false),
+    ("VAT", false),
+    ("Loan service", true),
+    ("Overdraft", false),
+    ("Tax", true),
+];
+
+/// The column of [`MONTHLY_GROUPS`] a cash line adds to. Gross pay, irrecoverable VAT and
+/// depreciation are income and expenditure kinds, never cash lines; they are placed with what
+/// they belong to all the same.
+fn monthly_group(k: &LineKey) -> usize {
+    match k {
         LineKey::Contract(_) => 0,
         LineKey::Income(_) => 1,
         LineKey::Grant(_) | LineKey::Equity(_) => 2,
         LineKey::LoanDrawdown(_) => 3,
         LineKey::Pay
+        | LineKey::NetPay
+        | LineKey::PayeIncomeTax
+        | LineKey::EmployeeNi
+        | LineKey::EmployeePension
         | LineKey::EmployerNi
         | LineKey::EmployerPension
         | LineKey::ApprenticeshipLevy => 4,
         LineKey::Cost(_) => 5,
-        LineKey::LoanInterest | LineKey::LoanCapital => 6,
-        LineKey::CorporationTax => 7,
-    };
-    let rows: Vec<Vec<String>> = f
+        LineKey::Capital(_) | LineKey::Depreciation => 6,
+        LineKey::VatOutput | LineKey::VatInput | LineKey::VatReturn | LineKey::VatIrrecoverable => {
+            7
+        }
+        LineKey::LoanInterest | LineKey::LoanCapital => 8,
+        LineKey::Facility(_) | LineKey::FacilityInterest | LineKey::FacilityFees => 9,
+        LineKey::CorporationTax => 10,
+    }
+}
+
+fn monthly(flow: &mut Flow, f: &Forecast) {
+    flow.paragraph(
+        "Pounds; receipts and payments in the month they are paid. Staff is net pay with the tax, National Insurance and pension deductions and the employer's National Insurance, pension and levy paid over. VAT is what customers paid less what was paid to suppliers, with what was paid to or repaid by HMRC. Loan service is loan interest and capital repaid; overdraft is drawn less repaid, with its interest and fees. Net = receipts − payments.",
+        Face::Regular,
+        8.5,
+        GREY,
+    );
+    let sums: Vec<[Decimal; 11]> = f
         .months
         .iter()
         .map(|r| {
-            let mut sums = [Decimal::ZERO; 8];
+            let mut sums = [Decimal::ZERO; 11];
             for (k, v) in &r.lines {
-                sums[group(k)] += *v;
+                sums[monthly_group(k)] += *v;
             }
-            let mut row = vec![month_long(r.month), pounds(r.opening)];
-            row.extend(sums.iter().map(|v| pounds(*v)));
+            sums
+        })
+        .collect();
+    let shown: Vec<usize> = (0..MONTHLY_GROUPS.len())
+        .filter(|&g| MONTHLY_GROUPS[g].1 || sums.iter().any(|s| !s[g].is_zero()))
+        .collect();
+    let rows: Vec<Vec<String>> = f
+        .months
+        .iter()
+        .zip(&sums)
+        .map(|(r, sums)| {
+            let mut row = vec![format::month_short(r.month), pounds(r.opening)];
+            row.extend(shown.iter().map(|&g| pounds(sums[g])));
             row.push(pounds(r.net()));
             row.push(pounds(r.closing));
             row
         })
         .collect();
-    let cols = [
-        Column::left("Month", 1.5),
-        Column::right("Opening", 1.2),
-        Column::right("Contracts", 1.2),
-        Column::right("Other income", 1.1),
-        Column::right("Grants, equity", 1.1),
-        Column::right("Loans in", 1.0),
-        Column::right("Staff", 1.2),
-        Column::right("Costs", 1.1),
-        Column::right("Loan service", 1.0),
-        Column::right("Tax", 0.9),
-        Column::right("Net", 1.1),
-        Column::right("Closing", 1.2),
-    ];
-    flow.table(&cols, &rows, 8.0);
+    let mut cols = vec![Column::left("Month", 1.0), Column::right("Opening", 1.2)];
+    cols.extend(
+        shown
+            .iter()
+            .map(|&g| Column::right(MONTHLY_GROUPS[g].0, 1.1)),
+    );
+    cols.push(Column::right("Net", 1.1));
+    cols.push(Column::right("Closing", 1.2));
+    let size = if shown.len() > 9 { 7.0 } else { 7.5 };
+    flow.table(&cols, &rows, size);
 }
 
-fn assumptions(flow: &mut Flow, plan: &Plan) {
+/// "a", "a and b", "a, b and c".
+fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// How each person's pay is split into deductions, and when they are paid over.
+fn payroll_deductions(plan: &Plan) -> String {
+    let s = &plan.forecast.settings;
+    let allowance = if s.personal_allowance.get() == Decimal::from(12_570) {
+        "under tax code 1257L".to_string()
+    } else {
+        format!(
+            "with a personal allowance of {} a year",
+            pounds(s.personal_allowance.get())
+        )
+    };
+    let rates = if plan.organisation.nation == Nation::Scotland {
+        "Scottish"
+    } else {
+        "England, Wales and Northern Ireland"
+    };
+    let ni: Vec<String> = s
+        .employee_ni_bands
+        .iter()
+        .filter(|b| !b.percent.get().is_zero())
+        .map(|b| format::percent(b.percent.get()))
+        .collect();
+    let paid = match s.payroll_costs_paid {
+        PayrollTiming::NextMonth => "in the month after the pay",
+        PayrollTiming::SameMonth => "with the pay",
+    };
+    format!(
+        "Income tax on each person's pay {allowance} with {rates} rates, employee National Insurance at {}, and each scheme's member contributions, worked out month by month; paid over {paid}",
+        and_list(&ni)
+    )
+}
+
+/// The member contribution rates of each pension scheme the staff lines use, one entry a
+/// scheme or defined contribution line.
+fn member_contributions(plan: &Plan) -> Vec<String> {
+    let s = &plan.forecast.settings;
+    let d = crate::model::new_plan::default_settings();
+    let staff = &plan.forecast.staff;
+    let mut parts = Vec::new();
+    for (scheme, table, default, year) in [
+        (
+            PensionScheme::Nhs,
+            &s.nhs_pension_member_tiers,
+            &d.nhs_pension_member_tiers,
+            "2025-26",
+        ),
+        (
+            PensionScheme::Lgps,
+            &s.lgps_member_bands,
+            &d.lgps_member_bands,
+            "2026-27",
+        ),
+        (
+            PensionScheme::CivilService,
+            &s.civil_service_member_tiers,
+            &d.civil_service_member_tiers,
+            "2026-27",
+        ),
+    ] {
+        if staff.iter().any(|l| l.pension.scheme == scheme) {
+            let rates = if table == default {
+                format!("the published {year} rates")
+            } else {
+                "rates entered by the team".to_string()
+            };
+            parts.push(format!(
+                "{}: {rates}, by each person's actual pay",
+                labels::pension_scheme(scheme)
+            ));
+        }
+    }
+    for l in staff
+        .iter()
+        .filter(|l| l.pension.scheme == PensionScheme::DefinedContribution)
+    {
+        let rate = l
+            .pension
+            .employee_percent
+            .map_or(Decimal::ZERO, |p| p.get());
+        parts.push(format!(
+            "{} (defined contribution): {}",
+            text_or(&l.role, "staff line not named"),
+            format::percent(rate)
+        ));
+    }
+    if parts.is_empty() {
+        parts.push("None: no staff line is in a pension scheme".into());
+    }
+    parts
+}
+
+/// VAT registration and recovery, by VAT year when registered.
+fn vat_words(plan: &Plan, forecast: Option<&Forecast>) -> String {
+    let s = &plan.forecast.settings;
+    if !s.vat_registered {
+        return "Not registered: VAT on costs is a cost".into();
+    }
+    let years: Vec<String> = forecast
+        .map(|f| f.vat_years.as_slice())
+        .unwrap_or_default()
+        .iter()
+        .map(|y| {
+            if y.de_minimis {
+                format!(
+                    "{} in the VAT year to {} (de minimis: all of it)",
+                    format::percent(y.standard_method_percent),
+                    month_long(y.end)
+                )
+            } else {
+                format!(
+                    "{} in the VAT year to {}",
+                    format::percent(y.recovery_percent),
+                    month_long(y.end)
+                )
+            }
+        })
+        .collect();
+    let recovery = if years.is_empty() {
+        String::new()
+    } else {
+        format!(", {}", and_list(&years))
+    };
+    format!(
+        "Registered, quarters ending {}: VAT at {} is charged on standard-rated income; input VAT is recovered by the standard method{recovery}; returns paid or repaid in the second month after each quarter",
+        labels::vat_stagger(s.vat_stagger),
+        format::percent(s.vat_standard_rate_percent.get()),
+    )
+}
+
+/// Capital spending and how it is depreciated.
+fn capital_words(plan: &Plan) -> String {
+    let items: Vec<String> = plan
+        .forecast
+        .costs
+        .iter()
+        .filter(|c| c.frequency == CostFrequency::Capital)
+        .map(|c| {
+            let life = c
+                .useful_life_months
+                .map_or_else(String::new, |l| format!(", over {l} months"));
+            format!(
+                "{}: {} in {}{life}",
+                text_or(&c.name, "not named"),
+                pounds(c.amount.get()),
+                month_long(c.start)
+            )
+        })
+        .collect();
+    let rule = "depreciated in equal monthly amounts over each item's useful life, from the month after it is bought; VAT that cannot be recovered is part of its cost";
+    if items.is_empty() {
+        format!("None planned. Capital spending would be {rule}")
+    } else {
+        format!("{}. {}", capitalised(rule), items.join("; "))
+    }
+}
+
+/// How share capital is counted: as funds, withdrawable shares included for a society.
+fn share_capital_basis(plan: &Plan) -> &'static str {
+    match plan.organisation.legal_form {
+        LegalForm::CoOperativeSociety | LegalForm::CommunityBenefitSociety => {
+            "share capital, withdrawable shares included, is counted as funds, on the assumption that the society's rules let it refuse any withdrawal unconditionally, as FRS 102 (paragraph 22.6) requires for shares to be equity rather than a liability"
+        }
+        _ => "share capital is counted as funds",
+    }
+}
+
+fn assumptions(flow: &mut Flow, plan: &Plan, forecast: Option<&Forecast>) {
     let s = &plan.forecast.settings;
     let f = &plan.forecast;
     let charity = plan.organisation.is_charity();
@@ -979,10 +1468,23 @@ fn assumptions(flow: &mut Flow, plan: &Plan) {
     figure(
         "Payroll costs paid",
         match s.payroll_costs_paid {
-            PayrollTiming::NextMonth => "National Insurance, pension and levy in the month after the month worked; pay in the month worked",
-            PayrollTiming::SameMonth => "National Insurance, pension and levy in the month worked, with the pay",
+            PayrollTiming::NextMonth => "Net pay in the month worked; the tax, National Insurance and pension deducted from it, and the employer's National Insurance, pension and levy, in the month after",
+            PayrollTiming::SameMonth => "Net pay, the tax, National Insurance and pension deducted from it, and the employer's National Insurance, pension and levy, all in the month worked",
         },
     );
+    figure("Payroll deductions", &payroll_deductions(plan));
+    // A row for each scheme or line, so that a long staff list never makes one row too tall
+    // for a page; the label only on the first.
+    for (i, v) in member_contributions(plan).iter().enumerate() {
+        figure(
+            if i == 0 {
+                "Pension member contributions"
+            } else {
+                ""
+            },
+            v,
+        );
+    }
     figure(
         "Apprenticeship Levy",
         &format!(
@@ -1004,6 +1506,43 @@ fn assumptions(flow: &mut Flow, plan: &Plan) {
         )
     };
     figure("Corporation tax", &tax);
+    figure("VAT", &vat_words(plan, forecast));
+    let treatments: Vec<String> = f
+        .contracts
+        .iter()
+        .map(|c| (text_or(&c.service, "contract not named"), c.vat))
+        .chain(
+            f.income
+                .iter()
+                .map(|i| (text_or(&i.name, "income not named"), i.vat)),
+        )
+        .map(|(name, v)| format!("{name}: {}", labels::vat_treatment(v).to_lowercase()))
+        .collect();
+    for (i, v) in treatments.iter().enumerate() {
+        figure(if i == 0 { "VAT on income" } else { "" }, v);
+    }
+    for fac in &f.facilities {
+        figure(
+            &format!(
+                "Overdraft facility: {}",
+                text_or(&fac.lender, "lender not named")
+            ),
+            &capitalised(&facility_terms(fac)),
+        );
+    }
+    figure("Capital spending", &capital_words(plan));
+    if !f.loans.is_empty() {
+        figure(
+            "Loan interest",
+            "Charged to the month it is for; paid monthly in arrears",
+        );
+    }
+    let mut basis = "Income is counted when earned and costs when incurred; all funds are unrestricted; costs are paid when incurred".to_string();
+    if !f.equity.is_empty() {
+        basis.push_str("; ");
+        basis.push_str(share_capital_basis(plan));
+    }
+    figure("Balance sheet", &basis);
     for c in &f.contracts {
         let mut terms = format!(
             "{} a year, indexed by {} a year; paid {} days after each month of service; {}",
@@ -1051,13 +1590,19 @@ fn assumptions(flow: &mut Flow, plan: &Plan) {
     );
     flow.heading(2, "What the model leaves out");
     for item in [
-        "VAT: amounts are net of VAT. VAT the organisation cannot recover is a cost line of its own; a spin-out loses the VAT refunds its parent body received on contracted-out services, and health and welfare services are mostly exempt, so much of its input VAT is a real cost.",
-        "Depreciation, and a balance sheet.",
-        "Income earned and costs incurred before the forecast starts: the opening cash is taken to include them.",
+        "In payroll: tax codes other than 1257L (such as the personal allowance's taper above £100,000), student loan deductions, salary sacrifice and pension schemes that give relief at source. Scottish income tax follows where each person lives; the model takes everyone to live in the organisation's nation. Deductions are worked out exactly rather than from HMRC's tables, which can differ by about £1 a person a month.",
+        "Employer National Insurance relief for employees under 21 and apprentices under 25.",
         "The rule that can deny the Employment Allowance in the tax year a business is transferred to a new employer, which may apply to transferred staff until the next 6 April.",
         "Employers connected with others, who share one Apprenticeship Levy allowance.",
-        "In corporation tax: capital allowances and expenses that are not allowable (taxable profit is taken to be the surplus), associated companies, which divide the limits, quarterly instalment payments for large profits, carrying a loss back to an earlier year, the exemption for mutual trading, and grants that are capital rather than income.",
-        "In the scenario where the largest contract is not renewed: the staff who would transfer to the next provider, and the costs of losing a contract, such as redundancy, leases and a pension cessation debt.",
+        "In VAT: attributing input VAT directly to taxable or exempt supplies, special recovery methods, the capital goods scheme, the option to tax, reverse charges, VAT that can never be reclaimed (on cars and entertainment), payments on account, monthly returns, the cash, annual and flat rate schemes, bad debt relief, and registering or deregistering partway through the forecast.",
+        "In corporation tax: capital allowances (depreciation stands in for them) and expenses that are not allowable, associated companies, which divide the limits, quarterly instalment payments for large profits, carrying a loss back to an earlier year, the exemption for mutual trading, and grants that are capital rather than income.",
+        "On the balance sheet: defined benefit pension deficits or surpluses (an admitted body in the Local Government Pension Scheme would show its share of the fund's deficit or surplus), assets transferred from the parent body, provisions for redundancy or a pension cessation debt, and deferred tax.",
+        "Bad debts: every invoice is taken to be paid in full on its terms.",
+        "Credit from suppliers: costs are paid in the month they are incurred, so there are no trade creditors or prepayments, and no stock.",
+        "Restricted and capital grants: every grant is income when it is received, and every fund is unrestricted.",
+        "Equipment or other fixed assets bought before the forecast starts: they are not on the balance sheet and are not depreciated, so the surplus and corporation tax are overstated.",
+        "For an organisation already trading, what it is owed and what it owes at the start: the opening balance sheet holds only the opening cash and any loans, so these, and income earned or costs incurred before the forecast starts, are taken to be in the opening cash.",
+        "In the scenario where the largest contract is not renewed: redundancy pay for staff who would not transfer, a pension cessation debt, payments to end leases early, and savings on other costs of the contract.",
     ] {
         flow.bullet(item);
     }

@@ -3,16 +3,20 @@
 
 use crate::common;
 
-use common::{analysed, cli, sample, tool, SAMPLE};
+use common::{analysed, cli, id, money, month, pct, sample, tool, SAMPLE};
 use mutual_plan::checks::verdict_words::ELIGIBILITY_HEADING;
-use mutual_plan::model::plan::Plan;
+use mutual_plan::forecast::BalanceSheet;
+use mutual_plan::model::plan::{CostCategory, CostFrequency, CostLine, Plan};
 use mutual_plan::model::sections::SECTIONS;
+use mutual_plan::model::values::Month;
 use mutual_plan::pdf::flow::{BOTTOM, TOP};
 use mutual_plan::pdf::fonts::Fonts;
 use mutual_plan::pdf::layout::Item;
 use mutual_plan::pdf::{layout, render, render_with, PrintOptions};
+use mutual_plan::words::format::{month_long, months as months_words};
 use mutual_plan::words::money::pounds;
 use mutual_plan::{model::plan_file::fingerprint, model::samples};
+use rust_decimal::Decimal;
 use std::path::Path;
 
 /// Amounts written with pence (`£1,234.56`) in a text.
@@ -77,17 +81,23 @@ fn the_sample_pdf_is_valid_complete_and_says_what_the_forecast_says() {
         "fingerprint on the cover and in every footer"
     );
     assert!(text.contains(&format!("Page {n} of {n}")));
-    // The lowest cash the CLI computes, in the whole pounds the PDF prints.
+    // The lowest cash and, since the sample has an overdraft, the lowest headroom the CLI
+    // computes, in the whole pounds the PDF prints.
     let json: serde_json::Value =
         serde_json::from_slice(&cli(&["forecast", SAMPLE, "--format", "json"]).stdout).unwrap();
-    let lowest: rust_decimal::Decimal = json["summary"]["lowest_cash"]
-        .as_str()
-        .unwrap()
-        .parse()
-        .unwrap();
-    assert_eq!(pounds(lowest), "−£76,664");
-    let lowest = format!("{} in April 2027", pounds(lowest));
-    assert!(text.contains(&lowest), "the PDF does not show {lowest}");
+    for (figure, month) in [
+        ("lowest_cash", "lowest_cash_month"),
+        ("lowest_headroom", "lowest_headroom_month"),
+    ] {
+        let amount: rust_decimal::Decimal =
+            json["summary"][figure].as_str().unwrap().parse().unwrap();
+        let month: Month = json["summary"][month].as_str().unwrap().parse().unwrap();
+        let shown = format!("{} in {}", pounds(amount), month_long(month));
+        assert!(
+            text.contains(&shown),
+            "the PDF does not show {figure} {shown}"
+        );
+    }
     // No pence anywhere: every amount in whole pounds.
     let pence = regex_like_pence(&text);
     assert!(pence.is_empty(), "amounts with pence: {pence:?}");
@@ -369,7 +379,9 @@ fn the_sample_prints_as_a_submission_with_its_funding_story_and_every_stress() {
     ] {
         assert!(text.contains(line), "missing {line}");
     }
-    assert!(text.contains("−£150,000") && text.contains("−£351,750"));
+    let (forecast, results) = mutual_plan::forecast::scenarios::run_all(&plan).unwrap();
+    let s = mutual_plan::forecast::funding::sources_and_uses(&plan, &forecast);
+    assert!(text.contains("−£150,000") && text.contains(&pounds(s.operating)));
     // The I&E by kind with tax after the surplus.
     for row in [
         "Employer National Insurance",
@@ -382,18 +394,34 @@ fn the_sample_prints_as_a_submission_with_its_funding_story_and_every_stress() {
     }
     // Every scenario's closing cash and its change; a price cut, a higher pay award and a
     // results shortfall leave the low point alone but not the closing cash.
-    let (_, results) = mutual_plan::forecast::scenarios::run_all(&plan).unwrap();
+    // With an overdraft the figures take two tables: the closing cash is in the second.
     let stress = text.split("Stress scenarios").nth(1).unwrap();
     for r in &results {
-        let line = stress
+        let lines: Vec<&str> = stress
             .lines()
-            .find(|l| l.trim_start().starts_with(&r.scenario.title[..16]))
-            .unwrap_or_else(|| panic!("no row for {}", r.scenario.id));
-        assert!(
-            line.contains(&pounds(r.forecast.summary.closing_cash)),
-            "{line}"
+            .filter(|l| l.trim_start().starts_with(&r.scenario.title[..16]))
+            .collect();
+        assert!(!lines.is_empty(), "no row for {}", r.scenario.id);
+        let closing = (
+            pounds(r.forecast.summary.closing_cash),
+            pounds(r.delta.closing_cash),
         );
-        assert!(line.contains(&pounds(r.delta.closing_cash)), "{line}");
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.contains(&closing.0) && l.contains(&closing.1)),
+            "{lines:?}"
+        );
+        let headroom = (
+            pounds(r.forecast.summary.lowest_headroom),
+            pounds(r.delta.lowest_headroom),
+        );
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.contains(&headroom.0) && l.contains(&headroom.1)),
+            "{lines:?}"
+        );
         if [
             "S2-price-cut-5",
             "S4-pay-award-plus-2",
@@ -404,11 +432,21 @@ fn the_sample_prints_as_a_submission_with_its_funding_story_and_every_stress() {
             assert!(!r.delta.closing_cash.is_zero(), "{}", r.scenario.id);
         }
     }
-    assert!(text.contains("counts the lost income only"));
-    // Reserves to one decimal, renewal as an assumption.
-    assert!(text.contains("0.4 months") && text.contains("1.6 months"));
     let raw = tool("pdftotext", &["-raw", pdf.to_str().unwrap(), "-"]);
     let words = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        words.contains(S1_WORDS),
+        "what the lost-contract scenario leaves out"
+    );
+    // Free reserves to one decimal in the year-end table, renewal as an assumption.
+    let year_ends = text
+        .split("Cash, free reserves and debt service cover at each year end")
+        .nth(1)
+        .unwrap();
+    for y in &forecast.years {
+        let months = y.free_reserves_months.unwrap();
+        assert!(year_ends.contains(&months_words(months)), "year {}", y.year);
+    }
     assert!(words.contains("Assumed renewed"));
     // The marginal relief fraction as HMRC writes it, and the pay award month by name.
     assert!(
@@ -521,4 +559,305 @@ fn a_printout_of_unsaved_changes_says_so_on_every_page_and_a_saved_one_on_none()
             .count(),
         pages(&path)
     );
+}
+
+/// What the lost-contract scenario leaves out, in the words printed beside the stress table.
+const S1_WORDS: &str = "This scenario stops the lost contract's income and moves the staff linked to it to the next provider, as TUPE would. It does not include the costs of losing a contract: redundancy pay for staff who would not transfer, a pension cessation debt if the organisation's last active member of the Local Government Pension Scheme leaves, payments to end leases early, or savings on other costs of the contract that would stop.";
+
+/// The plain-words definitions printed under the year-end table.
+const FREE_RESERVES_WORDS: &str = "Free reserves are what the organisation would have left if it collected everything owed to it and paid everything it owes, loans included, without selling its equipment or other fixed assets: its funds less its fixed assets (the Charity Commission's measure). In months, they are divided by that year's average monthly running costs: staff and recurring costs, not one-off or capital spending, depreciation, interest or tax.";
+const DEBT_SERVICE_COVER_WORDS: &str = "Debt service cover is how many times the year's surplus from running the service (before interest, depreciation and one-off costs, less corporation tax paid) covers what is paid to lenders that year: that surplus divided by the interest and loan capital paid in the year. It is counted when income is earned and costs are incurred, not when cash moves, so late payment by commissioners does not change it. Lenders commonly look for at least 1.25 times; '—' means nothing was due to lenders that year.";
+
+/// A balance-sheet row's figure, as the PDF prints it (creditors negative).
+type SheetFigure = fn(&BalanceSheet) -> Decimal;
+
+/// The rows of a `pdftotext -layout` table section whose label starts with `label` (the first
+/// line of a label that wraps) and that have figures.
+fn rows_labelled<'t>(section: &'t str, label: &str) -> Vec<&'t str> {
+    section
+        .lines()
+        .filter(|l| l.trim_start().starts_with(label) && l.contains('£'))
+        .collect()
+}
+
+#[test]
+fn the_balance_sheet_prints_each_year_end_as_the_forecast_computes_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = sample();
+    let pdf = write_pdf(dir.path(), "sample.pdf", &plan);
+    let text = tool("pdftotext", &["-layout", pdf.to_str().unwrap(), "-"]);
+    let (forecast, _) = mutual_plan::forecast::scenarios::run_all(&plan).unwrap();
+    let sheet = text
+        .split("Balance sheet at each year end")
+        .nth(1)
+        .expect("no balance sheet")
+        .split("Cash, free reserves and debt service cover")
+        .next()
+        .unwrap();
+    for y in &forecast.years {
+        assert!(
+            sheet.contains(&format!("End of year {}", y.year)),
+            "year {}",
+            y.year
+        );
+        assert!(sheet.contains(&format!("({})", month_long(y.last_month))));
+    }
+    // Every row the sample has, each year's figure in whole pounds, creditors negative.
+    let rows: [(&str, SheetFigure); 14] = [
+        ("Fixed assets", |b| b.fixed_assets),
+        ("Debtors and accrued", |b| b.trade_debtors),
+        ("Cash at bank", |b| b.cash),
+        ("Total current assets", |b| b.current_assets()),
+        ("Corporation tax", |b| -b.corporation_tax_payable),
+        ("Loan interest accrued", |b| -b.interest_accrued),
+        ("Loans due within one year", |b| -b.loans_within_one_year),
+        ("Net current assets", |b| b.net_current_assets()),
+        ("Net assets", |b| b.net_assets),
+        ("Share capital", |b| b.share_capital),
+        ("Opening funds", |b| b.opening_funds),
+        ("Retained surplus", |b| b.retained_surplus),
+        ("Total funds", |b| b.funds),
+        ("Payroll — tax, National", |b| -b.payroll_creditors),
+    ];
+    for (label, value) in rows {
+        let lines = rows_labelled(sheet, label);
+        assert_eq!(lines.len(), 1, "{label}: {lines:?}");
+        let figures: Vec<&str> = lines[0]
+            .split_whitespace()
+            .filter(|w| w.contains('£'))
+            .collect();
+        let expected: Vec<String> = forecast
+            .years
+            .iter()
+            .map(|y| pounds(value(&y.balance_sheet)))
+            .collect();
+        assert_eq!(figures, expected, "{label}");
+    }
+    // The two subtotals whose labels wrap, and the long-term loans, by their figures.
+    for value in [
+        |b: &BalanceSheet| -b.creditors_within_one_year(),
+        |b: &BalanceSheet| -b.loans_after_one_year,
+    ] {
+        let expected: Vec<String> = forecast
+            .years
+            .iter()
+            .map(|y| pounds(value(&y.balance_sheet)))
+            .collect();
+        assert!(
+            sheet.lines().any(|l| {
+                l.split_whitespace()
+                    .filter(|w| w.contains('£'))
+                    .eq(expected.iter().map(String::as_str))
+            }),
+            "{expected:?}"
+        );
+    }
+    // Labels that wrap, and the sentences, read in order in the text as drawn.
+    let raw = tool("pdftotext", &["-raw", pdf.to_str().unwrap(), "-"]);
+    let words = raw
+        .split("Balance sheet at each year end")
+        .nth(1)
+        .unwrap()
+        .split("Cash, free reserves and debt service cover")
+        .next()
+        .unwrap()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    for s in [
+        "Debtors and accrued income",
+        "Payroll — tax, National Insurance and pensions not yet paid over",
+        "Total creditors due within one year",
+        "Loans due after more than one year",
+        "Current assets",
+        "Creditors due within one year",
+        "Funds",
+    ] {
+        assert!(words.contains(s), "missing {s}");
+    }
+    // Rows that are nil at every year end are left out.
+    for nil in [
+        "VAT to be repaid",
+        "VAT to pay",
+        "Overdraft",
+        "Cash shortfall not yet funded",
+    ] {
+        assert!(!words.contains(nil), "{nil} is nil in every year");
+    }
+    for s in [
+        "On the accruals basis: income is counted when it is earned and costs when they are incurred.",
+        "Net assets equal total funds at every year end: the balance sheet, the cash flow and the income and expenditure account are drawn from the same figures.",
+        "Each figure is rounded to the nearest pound, so a total may differ by a few pounds from the sum of the figures above it.",
+    ] {
+        assert!(words.contains(s), "missing {s}");
+    }
+}
+
+#[test]
+fn free_reserves_and_debt_service_cover_print_with_their_definitions() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = sample();
+    let pdf = write_pdf(dir.path(), "sample.pdf", &plan);
+    let text = tool("pdftotext", &["-layout", pdf.to_str().unwrap(), "-"]);
+    let (forecast, _) = mutual_plan::forecast::scenarios::run_all(&plan).unwrap();
+    let table = text
+        .split("Cash, free reserves and debt service cover at each year end")
+        .nth(1)
+        .unwrap()
+        .split("Cost lines")
+        .next()
+        .unwrap();
+    for y in &forecast.years {
+        let line = rows_labelled(table, &format!("Year {}", y.year));
+        assert_eq!(line.len(), 1, "year {}", y.year);
+        let cover = y.debt_service_cover.map_or("—".to_string(), |d| {
+            format!("{}×", mutual_plan::show::forecast_report::fixed(d, 2))
+        });
+        for figure in [
+            pounds(y.closing_cash),
+            pounds(y.lowest_headroom),
+            pounds(y.free_reserves),
+            months_words(y.free_reserves_months.unwrap()),
+            cover,
+        ] {
+            assert!(line[0].contains(&figure), "{figure} in {}", line[0]);
+        }
+    }
+    let words = table.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(words.contains(FREE_RESERVES_WORDS), "{words}");
+    assert!(words.contains(DEBT_SERVICE_COVER_WORDS), "{words}");
+}
+
+#[test]
+fn a_plan_without_an_overdraft_prints_no_headroom() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut plan = sample();
+    plan.forecast.facilities.clear();
+    let pdf = write_pdf(dir.path(), "no-overdraft.pdf", &plan);
+    let text = tool("pdftotext", &["-layout", pdf.to_str().unwrap(), "-"]);
+    let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        !words.contains("headroom"),
+        "headroom only repeats the cash"
+    );
+    assert!(!words.contains("Overdraft drawn"));
+    assert!(!words.contains("Overdraft facility"));
+    // One stress table, with the closing cash beside the lowest cash.
+    let (_, results) = mutual_plan::forecast::scenarios::run_all(&plan).unwrap();
+    let stress = text.split("Stress scenarios").nth(1).unwrap();
+    for r in &results {
+        let lines = rows_labelled(stress, &r.scenario.title[..16]);
+        assert_eq!(lines.len(), 1, "{}", r.scenario.id);
+        assert!(lines[0].contains(&pounds(r.forecast.summary.lowest_cash)));
+        assert!(lines[0].contains(&pounds(r.forecast.summary.closing_cash)));
+    }
+}
+
+#[test]
+fn the_overdraft_prints_in_the_funding_table_the_chart_and_the_assumptions() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = sample();
+    let (forecast, _) = mutual_plan::forecast::scenarios::run_all(&plan).unwrap();
+    let pdf = write_pdf(dir.path(), "sample.pdf", &plan);
+    let text = tool("pdftotext", &["-raw", pdf.to_str().unwrap(), "-"]);
+    let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for s in [
+        "Riverside Co-operative Bank Overdraft facility £100,000 April 2027",
+        "Up to £100,000 at 8% a year from April 2027 to April 2029, arrangement fee £500; drawn only when cash would otherwise fall below zero, and repaid as soon as cash allows",
+        "Overdraft facility: Riverside Co-operative Bank",
+        "Overdraft drawn",
+    ] {
+        assert!(words.contains(s), "missing {s}");
+    }
+    let s = &forecast.summary;
+    let peak = format!(
+        "at most {} (in {})",
+        pounds(s.peak_facility_drawn),
+        month_long(s.peak_facility_drawn_month.unwrap())
+    );
+    assert!(words.contains(&peak), "missing {peak}");
+    // Beside the lowest cash in the headline figures.
+    let lines: Vec<&str> = text.lines().collect();
+    let i = lines
+        .iter()
+        .position(|l| l.starts_with("Lowest cash "))
+        .unwrap();
+    assert!(
+        lines[i + 1].starts_with("Lowest headroom"),
+        "{}",
+        lines[i + 1]
+    );
+}
+
+#[test]
+fn capital_spending_vat_and_overdraft_get_their_own_lines_where_a_plan_has_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut plan = sample();
+    plan.forecast.settings.vat_registered = true;
+    plan.forecast.costs.push(CostLine {
+        id: id("vehicles"),
+        name: "Pool cars for home visits".into(),
+        category: CostCategory::Other,
+        amount: money("60000.00"),
+        frequency: CostFrequency::Capital,
+        start: month("2027-06"),
+        end: None,
+        useful_life_months: Some(36),
+        inflation_percent: pct("0"),
+        vat_percent: pct("20"),
+    });
+    let (forecast, _) = mutual_plan::forecast::scenarios::run_all(&plan).unwrap();
+    assert!(!forecast.years[0].balance_sheet.fixed_assets.is_zero());
+    let pdf = write_pdf(dir.path(), "capital.pdf", &plan);
+    let layout_text = tool("pdftotext", &["-layout", pdf.to_str().unwrap(), "-"]);
+    let raw = tool("pdftotext", &["-raw", pdf.to_str().unwrap(), "-"]);
+    let words = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    // The I&E charges depreciation; the balance sheet carries what is left of the cost.
+    let ie = layout_text
+        .split("Income and expenditure by year")
+        .nth(1)
+        .unwrap();
+    assert_eq!(rows_labelled(ie, "Depreciation").len(), 1);
+    let sheet = layout_text
+        .split("Balance sheet at each year end")
+        .nth(1)
+        .unwrap();
+    let fixed = rows_labelled(sheet, "Fixed assets");
+    assert!(
+        fixed[0].contains(&pounds(forecast.years[0].balance_sheet.fixed_assets)),
+        "{}",
+        fixed[0]
+    );
+    // Appendix A: a column each for capital, VAT and the overdraft, all in use here.
+    let appendix = layout_text
+        .split("Appendix A. Monthly cash flow")
+        .last()
+        .unwrap();
+    let header = appendix
+        .lines()
+        .find(|l| l.trim_start().starts_with("Month"))
+        .unwrap();
+    for column in ["Staff", "Costs", "Capital", "VAT", "Overdraft", "Tax"] {
+        assert!(header.contains(column), "no {column} column: {header}");
+    }
+    // Appendix B: registration, recovery by VAT year, capital spending and the deductions.
+    let v = &forecast.vat_years[0];
+    for s in [
+        "Registered, quarters ending March, June, September, December:".to_string(),
+        format!(
+            "input VAT is recovered by the standard method, {}% in the VAT year to {}",
+            if v.de_minimis { v.standard_method_percent } else { v.recovery_percent }.normalize(),
+            month_long(v.end)
+        ),
+        "Pool cars for home visits: £60,000 in June 2027, over 36 months".to_string(),
+        "Depreciated in equal monthly amounts over each item's useful life".to_string(),
+        "income tax on each person's pay under tax code 1257L with England, Wales and Northern Ireland rates, employee National Insurance at 8% and 2%".to_string(),
+        "NHS Pension Scheme: the published 2025-26 rates".to_string(),
+        "Training for care homes: standard-rated".to_string(),
+    ] {
+        assert!(
+            words.to_lowercase().contains(&s.to_lowercase()),
+            "missing {s}"
+        );
+    }
 }
