@@ -12,6 +12,7 @@ pub mod layout;
 pub mod text;
 
 use crate::checks::analysis::Analysis;
+use crate::forecast::Year;
 use crate::model::plan::Plan;
 use crate::model::plan_file::fingerprint;
 use flow::{Flow, LEFT, RIGHT};
@@ -27,6 +28,31 @@ pub enum PdfError {
     /// The bundled font could not be used (a broken build, never the user's data).
     #[error("the PDF could not be made: {0}")]
     Font(String),
+    /// A year's balance sheet does not balance: a fault in the forecast, never the user's data.
+    /// No sheet that does not balance is ever printed.
+    #[error(
+        "internal error: the balance sheet at the end of year {year} does not balance (net assets {}, total funds {}), so the PDF was not made",
+        crate::words::money::pence(*.net_assets),
+        crate::words::money::pence(*.funds)
+    )]
+    Unbalanced {
+        year: u32,
+        net_assets: rust_decimal::Decimal,
+        funds: rust_decimal::Decimal,
+    },
+}
+
+/// Whether every year end's balance sheet balances to the penny (net assets equal total funds),
+/// as the printed balance sheet must: the first year that does not is the error.
+pub fn check_balance_sheets(years: &[Year]) -> Result<(), PdfError> {
+    match years.iter().find(|y| !y.balance_sheet.balances()) {
+        Some(y) => Err(PdfError::Unbalanced {
+            year: y.year,
+            net_assets: y.balance_sheet.net_assets,
+            funds: y.balance_sheet.funds,
+        }),
+        None => Ok(()),
+    }
 }
 
 /// The laid-out submission, before it becomes PDF bytes: pages, outline and where every table
@@ -39,8 +65,12 @@ pub struct Laid {
 /// The words on every page of a printout of unsaved changes.
 pub const UNSAVED_MARK: &str = "Unsaved changes \u{2014} matches no saved file";
 
-/// Lays out the submission for `plan`, with what the core computed for it.
+/// Lays out the submission for `plan`, with what the core computed for it. Refuses, with
+/// [`PdfError::Unbalanced`], a forecast whose balance sheet does not balance at some year end.
 pub fn layout(plan: &Plan, analysis: &Analysis, options: &PrintOptions) -> Result<Laid, PdfError> {
+    if let Ok((forecast, _)) = &analysis.forecast {
+        check_balance_sheets(&forecast.years)?;
+    }
     let fonts = Fonts::load().map_err(PdfError::Font)?;
     let fp = fingerprint(plan);
     let draft = crate::checks::submission::draft_reasons(plan, &analysis.findings);

@@ -12,7 +12,7 @@ use mutual_plan::model::values::Month;
 use mutual_plan::pdf::flow::{BOTTOM, TOP};
 use mutual_plan::pdf::fonts::Fonts;
 use mutual_plan::pdf::layout::Item;
-use mutual_plan::pdf::{layout, render, render_with, PrintOptions};
+use mutual_plan::pdf::{check_balance_sheets, layout, render, render_with, PdfError, PrintOptions};
 use mutual_plan::words::format::{month_long, months as months_words};
 use mutual_plan::words::money::pounds;
 use mutual_plan::{model::plan_file::fingerprint, model::samples};
@@ -726,6 +726,37 @@ fn free_reserves_and_debt_service_cover_print_with_their_definitions() {
     let words = table.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(words.contains(FREE_RESERVES_WORDS), "{words}");
     assert!(words.contains(DEBT_SERVICE_COVER_WORDS), "{words}");
+}
+
+#[test]
+fn a_balance_sheet_that_does_not_balance_stops_the_pdf() {
+    let plan = sample();
+    let mut analysis = analysed(&plan);
+    let (forecast, _) = analysis.forecast.as_mut().unwrap();
+    assert!(check_balance_sheets(&forecast.years).is_ok());
+    // A penny between net assets and funds at the end of year 2.
+    let mut years = forecast.years.clone();
+    years[1].balance_sheet.funds += Decimal::new(1, 2);
+    let err = check_balance_sheets(&years).unwrap_err();
+    assert!(
+        matches!(err, PdfError::Unbalanced { year: 2, .. }),
+        "{err:?}"
+    );
+    let message = err.to_string();
+    assert!(
+        message
+            .starts_with("internal error: the balance sheet at the end of year 2 does not balance"),
+        "{message}"
+    );
+    // The same fault in what the PDF is made from: an error, never a document.
+    forecast.years = years;
+    let err = render(&plan, &analysis).expect_err("a PDF with a sheet that does not balance");
+    assert!(
+        matches!(err, PdfError::Unbalanced { year: 2, .. }),
+        "{err:?}"
+    );
+    // The sample's own forecast balances, and prints.
+    assert!(render(&plan, &analysed(&plan)).is_ok());
 }
 
 #[test]
