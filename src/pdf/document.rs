@@ -129,7 +129,7 @@ fn organisation(flow: &mut Flow, plan: &Plan) {
         "Spin-out date",
         &format::date_long(plan.organisation.spin_out_date),
     );
-    flow.figure("Registered charity", &yes(plan.organisation.charity));
+    flow.figure("Charity", &yes(plan.organisation.is_charity()));
     flow.figure("Asset lock", &yes(o.asset_lock));
     flow.figure("One member, one vote", &yes(o.one_member_one_vote));
     let surpluses = match o.profit_distribution.policy {
