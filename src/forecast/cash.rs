@@ -5,9 +5,8 @@
 
 use super::arith::{add, sub, Exact};
 use super::error::ForecastError;
-use super::ledger::Ledger;
+use super::ledger::{year_ie, Ledger, YearIe};
 use super::lines::{Grid, LineKey};
-use super::summary::{year_ie, YearIe};
 use super::tax;
 use crate::model::plan::Plan;
 use rust_decimal::Decimal;

@@ -2,13 +2,76 @@
 //! income and expenditure view), and what the balance sheet needs besides cash — debtors, VAT,
 //! fixed assets, payroll and interest owed, loans — each as the lines are computed.
 
-use super::arith::{add, Field};
+use super::arith::{add, sub, Field};
 use super::error::ForecastError;
 use super::lines::LineKey;
-use super::payments::LoanMonth;
 use crate::model::values::{ItemId, Month};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
+
+/// One month of a loan's schedule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct LoanMonth {
+    pub month: Month,
+    pub interest: Decimal,
+    pub capital: Decimal,
+}
+
+/// A forecast year's income and expenditure before tax: what corporation tax is charged on.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct YearIe {
+    pub first: usize,
+    pub end: usize,
+    pub contract_income: Decimal,
+    pub other_income: Decimal,
+    pub grants: Decimal,
+    pub by_kind: Vec<(LineKey, Decimal)>,
+    pub expenditure: Decimal,
+    pub surplus: Decimal,
+}
+
+pub(crate) fn sum(v: &[Decimal], f: &impl Field) -> Result<Decimal, ForecastError> {
+    v.iter().try_fold(Decimal::ZERO, |a, x| add(a, *x, f))
+}
+
+/// `v` over months `first..end`, or zero when `v` is empty.
+pub(crate) fn over(
+    v: &[Decimal],
+    first: usize,
+    end: usize,
+    f: &impl Field,
+) -> Result<Decimal, ForecastError> {
+    if v.is_empty() {
+        return Ok(Decimal::ZERO);
+    }
+    sum(&v[first..end], f)
+}
+
+/// The income and expenditure of months `first..end`.
+pub(crate) fn year_ie(e: &Ledger, first: usize, end: usize) -> Result<YearIe, ForecastError> {
+    let f = || "forecast".to_string();
+    let contract_income = over(&e.contract_income, first, end, &f)?;
+    let other_income = over(&e.other_income, first, end, &f)?;
+    let grants = over(&e.grants, first, end, &f)?;
+    let mut by_kind = Vec::new();
+    let mut expenditure = Decimal::ZERO;
+    for (key, months) in e.kinds() {
+        let v = over(months, first, end, &f)?;
+        expenditure = add(expenditure, v, &f)?;
+        by_kind.push((key.clone(), v));
+    }
+    let income = add(add(contract_income, other_income, &f)?, grants, &f)?;
+    Ok(YearIe {
+        first,
+        end,
+        contract_income,
+        other_income,
+        grants,
+        by_kind,
+        expenditure,
+        surplus: sub(income, expenditure, &f)?,
+    })
+}
 
 /// Where a cost line's VAT goes once its recoverable part is known.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -99,7 +99,7 @@ impl LineKey {
             EmployeePension => "Employee pension contributions",
             VatOutput => "VAT charged on income",
             VatInput => "VAT paid to suppliers",
-            VatIrrecoverable => "Irrecoverable VAT",
+            VatIrrecoverable => "VAT not recoverable (calculated)",
             Depreciation => "Depreciation",
             FacilityInterest => "Overdraft interest",
             FacilityFees => "Overdraft arrangement fees",

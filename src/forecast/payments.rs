@@ -3,7 +3,7 @@
 
 use super::arith::{add, sub, Exact, Growth};
 use super::error::ForecastError;
-use super::ledger::{Asset, Ledger, VatPaid, VatTarget};
+use super::ledger::{Asset, Ledger, LoanMonth, VatPaid, VatTarget};
 use super::lines::{Grid, LineKey};
 use super::receipts::amounts;
 use crate::model::plan::{
@@ -392,14 +392,6 @@ pub(super) fn depreciation(
         }
     }
     Ok(())
-}
-
-/// One month of a loan's schedule.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct LoanMonth {
-    pub month: Month,
-    pub interest: Decimal,
-    pub capital: Decimal,
 }
 
 /// A loan's whole schedule, months `d + 1 … d + T`. Interest is on the balance at the start of

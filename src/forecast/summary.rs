@@ -4,63 +4,12 @@
 use super::arith::{add, div, sub, Exact, Field};
 use super::cash::Cash;
 use super::error::ForecastError;
-use super::ledger::Ledger;
+use super::ledger::{over, sum, Ledger};
 use super::lines::{Grid, LineKey, MonthRow};
 use super::vat::{self, Turnover};
 use crate::model::plan::{PayrollTiming, Plan};
 use crate::model::values::{ItemId, Month};
 use rust_decimal::{Decimal, RoundingStrategy};
-
-/// A forecast year's income and expenditure before tax: what corporation tax is charged on.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct YearIe {
-    pub first: usize,
-    pub end: usize,
-    pub contract_income: Decimal,
-    pub other_income: Decimal,
-    pub grants: Decimal,
-    pub by_kind: Vec<(LineKey, Decimal)>,
-    pub expenditure: Decimal,
-    pub surplus: Decimal,
-}
-
-fn sum(v: &[Decimal], f: &impl Field) -> Result<Decimal, ForecastError> {
-    v.iter().try_fold(Decimal::ZERO, |a, x| add(a, *x, f))
-}
-
-/// `v` over months `first..end`, or zero when `v` is empty.
-fn over(v: &[Decimal], first: usize, end: usize, f: &impl Field) -> Result<Decimal, ForecastError> {
-    if v.is_empty() {
-        return Ok(Decimal::ZERO);
-    }
-    sum(&v[first..end], f)
-}
-
-/// The income and expenditure of months `first..end`.
-pub(crate) fn year_ie(e: &Ledger, first: usize, end: usize) -> Result<YearIe, ForecastError> {
-    let f = || "forecast".to_string();
-    let contract_income = over(&e.contract_income, first, end, &f)?;
-    let other_income = over(&e.other_income, first, end, &f)?;
-    let grants = over(&e.grants, first, end, &f)?;
-    let mut by_kind = Vec::new();
-    let mut expenditure = Decimal::ZERO;
-    for (key, months) in e.kinds() {
-        let v = over(months, first, end, &f)?;
-        expenditure = add(expenditure, v, &f)?;
-        by_kind.push((key.clone(), v));
-    }
-    let income = add(add(contract_income, other_income, &f)?, grants, &f)?;
-    Ok(YearIe {
-        first,
-        end,
-        contract_income,
-        other_income,
-        grants,
-        by_kind,
-        expenditure,
-        surplus: sub(income, expenditure, &f)?,
-    })
-}
 
 /// The balance sheet at a year end (`docs/cashflow.md`, "Balance sheet"), in its order.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

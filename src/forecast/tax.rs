@@ -3,9 +3,8 @@
 
 use super::arith::{add, Exact};
 use super::error::ForecastError;
-use super::ledger::Ledger;
+use super::ledger::{Ledger, YearIe};
 use super::lines::{Grid, LineKey};
-use super::summary::YearIe;
 use crate::model::plan::Plan;
 use rust_decimal::Decimal;
 
