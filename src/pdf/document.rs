@@ -737,28 +737,47 @@ fn sources_and_uses(flow: &mut Flow, plan: &Plan, f: &Forecast) {
         format!("from {} to {}", month_long(first), month_long(s.to_month))
     };
     flow.heading(3, "Sources and uses of funds to the lowest point of year 1");
+    let lowest = if plan.forecast.facilities.is_empty() {
+        "the lowest cash of the first year"
+    } else {
+        "the lowest point of the first year, when the least is left of cash and the undrawn overdraft"
+    };
     flow.paragraph(
-        &format!("How the cash at the start becomes the lowest cash of the first year, {span}: what creates the gap and what covers it."),
+        &format!("How the cash at the start becomes the cash at {lowest}, {span}: what creates the gap and what covers it."),
         Face::Regular,
         8.5,
         GREY,
     );
-    let rows = vec![
+    let mut rows = vec![
         vec!["Opening cash".to_string(), pounds(s.opening_cash)],
         vec!["Add grants received".into(), pounds(s.grants)],
         vec!["Add share capital raised".into(), pounds(s.equity)],
         vec!["Add loans drawn".into(), pounds(s.loans)],
-        vec!["Less one-off costs".into(), pounds(-s.one_off_costs)],
-        vec![
-            "Add net cash from running the service (all other receipts less all other payments)"
-                .into(),
-            pounds(s.operating),
-        ],
-        vec![
-            format!("Lowest cash of year 1, {}", month_long(s.to_month)),
-            pounds(s.lowest_cash),
-        ],
     ];
+    if !plan.forecast.facilities.is_empty() {
+        rows.push(vec![
+            "Add overdraft drawn (less repaid)".into(),
+            pounds(s.facility),
+        ]);
+    }
+    rows.push(vec![
+        "Less one-off costs, with their VAT".into(),
+        pounds(-s.one_off_costs),
+    ]);
+    if !s.capital.is_zero() {
+        rows.push(vec![
+            "Less capital spending, with its VAT".into(),
+            pounds(-s.capital),
+        ]);
+    }
+    rows.push(vec![
+        "Add net cash from running the service (all other receipts less all other payments, VAT included)".into(),
+        pounds(s.operating),
+    ]);
+    rows.push(vec![
+        format!("Cash at the end of {}", month_long(s.to_month)),
+        pounds(s.closing_cash),
+    ]);
     flow.table(
         &[Column::left("", 5.5), Column::right("Pounds", 1.5)],
         &rows,

@@ -1034,20 +1034,45 @@ fn sources_and_uses_reconcile_to_the_lowest_point_of_year_one() {
     p.forecast.facilities.clear();
     let f = forecast(&p).unwrap();
     let s = sources_and_uses(&p, &f);
-    // April 2027: 150,000 opening + 25,000 grant + 86 shares + 250,000 loan − 150,000 transition
-    // costs − 309,942.60 of running costs, net pay and VAT (202,942.60 net pay, 70,000 costs and
-    // 37,000 of VAT on the IT, support services and transition) = −34,856.60.
+    // April 2027: 150,000 opening + 25,000 grant + 86 shares + 250,000 loan − 180,000 transition
+    // costs with their 30,000 of VAT − 279,942.60 of net pay, running costs and their VAT
+    // (202,942.60 net pay, 70,000 costs and 7,000 of VAT on the IT and support services)
+    // = −34,856.60.
+    let adds_up = |s: &mutual_plan::forecast::funding::SourcesAndUses| {
+        s.opening_cash + s.grants + s.equity + s.loans + s.facility - s.one_off_costs - s.capital
+            + s.operating
+    };
     assert_eq!(s.to_month, m("2027-04"));
     assert_eq!(
         (s.opening_cash, s.grants, s.equity, s.loans, s.one_off_costs),
-        (d("150000"), d("25000"), d("86"), d("250000"), d("150000"))
+        (d("150000"), d("25000"), d("86"), d("250000"), d("180000"))
     );
-    assert_eq!(s.operating, d("-309942.60"));
-    assert_eq!(s.lowest_cash, d("-34856.60"));
-    assert_eq!(
-        s.opening_cash + s.grants + s.equity + s.loans - s.one_off_costs + s.operating,
-        s.lowest_cash
-    );
+    assert_eq!((s.facility, s.capital), (d("0"), d("0")));
+    assert_eq!(s.operating, d("-279942.60"));
+    assert_eq!(s.closing_cash, d("-34856.60"));
+    assert_eq!(adds_up(&s), s.closing_cash);
+    // With its overdraft, cash is nil in April and the lowest point is the least headroom,
+    // also April: £35,356.60 is drawn (the gap and the £500 fee).
+    let sample = samples::riverside().unwrap();
+    let with = sources_and_uses(&sample, &forecast(&sample).unwrap());
+    assert_eq!(with.to_month, m("2027-04"));
+    assert_eq!(with.facility, d("35356.60"));
+    assert_eq!(with.closing_cash, d("0"));
+    assert_eq!(adds_up(&with), with.closing_cash);
+    // Capital spending and its VAT are a use of their own.
+    let mut kit = samples::riverside().unwrap();
+    let mut line = kit.forecast.costs[0].clone();
+    line.id = id("kit");
+    line.frequency = CostFrequency::Capital;
+    line.amount = money("24000");
+    line.useful_life_months = Some(36);
+    line.vat_percent = pct("20");
+    line.start = m("2027-04");
+    line.end = None;
+    kit.forecast.costs.push(line);
+    let s = sources_and_uses(&kit, &forecast(&kit).unwrap());
+    assert_eq!(s.capital, d("28800"));
+    assert_eq!(adds_up(&s), s.closing_cash);
     // Later in the year: a second dip, lower, after a recovery; a one-off outside the months
     // counted stays out.
     let mut q = empty_plan();
@@ -1084,7 +1109,7 @@ fn sources_and_uses_reconcile_to_the_lowest_point_of_year_one() {
     assert_eq!(s.to_month, m("2028-03"));
     assert_eq!(s.one_off_costs, d("5007"));
     assert_eq!(s.operating, d("-1200"));
-    assert_eq!(s.lowest_cash, d("1000") + d("200") - d("5007") - d("1200"));
+    assert_eq!(s.closing_cash, d("1000") + d("200") - d("5007") - d("1200"));
 }
 
 #[test]

@@ -374,14 +374,16 @@ fn the_sample_prints_as_a_submission_with_its_funding_story_and_every_stress() {
     for line in [
         "Opening cash",
         "Add loans drawn",
-        "Less one-off costs",
-        "Lowest cash of year 1, April 2027",
+        "Add overdraft drawn (less repaid)",
+        "Less one-off costs, with their VAT",
+        "Cash at the end of April 2027",
     ] {
         assert!(text.contains(line), "missing {line}");
     }
     let (forecast, results) = mutual_plan::forecast::scenarios::run_all(&plan).unwrap();
     let s = mutual_plan::forecast::funding::sources_and_uses(&plan, &forecast);
-    assert!(text.contains("−£150,000") && text.contains(&pounds(s.operating)));
+    assert!(text.contains("−£180,000") && text.contains(&pounds(s.operating)));
+    assert!(text.contains(&pounds(s.facility)));
     // The I&E by kind with tax after the surplus.
     for row in [
         "Employer National Insurance",
