@@ -7,11 +7,13 @@ use super::layout::{Item, BLUE, GREY, INK, RED};
 use crate::checks::analysis::Analysis;
 use crate::checks::verdict::Severity;
 use crate::checks::verdict_words;
-use crate::forecast::{BalanceSheet, Forecast, LineKey, Year};
+use crate::forecast::{Forecast, LineKey, Year};
 use crate::model::plan::*;
 use crate::model::plan_file::fingerprint;
 use crate::model::sections::SECTIONS;
-use crate::show::forecast_report::{year_heading, HeadlineFigure};
+use crate::show::forecast_report::{
+    year_heading, HeadlineFigure, DEBT_SERVICE_COVER_WORDS, FREE_RESERVES_WORDS,
+};
 use crate::words::format;
 use crate::words::format::month_long;
 use crate::words::labels::{self};
@@ -460,12 +462,6 @@ fn facility_terms(fac: &Facility) -> String {
     )
 }
 
-/// The free reserves definition printed under the year-end table.
-const FREE_RESERVES_WORDS: &str = "Free reserves are what the organisation would have left if it collected everything owed to it and paid everything it owes, loans included, without selling its equipment or other fixed assets: its funds less its fixed assets (the Charity Commission's measure). In months, they are divided by that year's average monthly running costs: staff and recurring costs, not one-off or capital spending, depreciation, interest or tax.";
-
-/// The debt service cover definition printed under the year-end table.
-const DEBT_SERVICE_COVER_WORDS: &str = "Debt service cover is how many times the year's surplus from running the service (before interest, depreciation and one-off costs, less corporation tax paid) covers what is paid to lenders that year: that surplus divided by the interest and loan capital paid in the year. It is counted when income is earned and costs are incurred, not when cash moves, so late payment by commissioners does not change it. Lenders commonly look for at least 1.25 times; '—' means nothing was due to lenders that year.";
-
 /// Cash, lowest headroom (with a facility), free reserves and debt service cover at each year
 /// end, with what the two measures mean.
 fn reserves_and_cover(flow: &mut Flow, years: &[Year], facility: bool) {
@@ -509,95 +505,12 @@ fn reserves_and_cover(flow: &mut Flow, years: &[Year], facility: bool) {
     }
 }
 
-/// A row of the printed balance sheet: its words, and its figure from a year end's sheet in
-/// pennies (creditors negative, so that every column adds up), or none for a heading.
-struct SheetRow {
-    label: &'static str,
-    value: Option<fn(&BalanceSheet) -> Decimal>,
-    /// Printed even when nil in every year: totals, cash, fixed assets, net assets and funds.
-    always: bool,
-}
-
-const fn sheet_row(
-    label: &'static str,
-    value: fn(&BalanceSheet) -> Decimal,
-    always: bool,
-) -> SheetRow {
-    SheetRow {
-        label,
-        value: Some(value),
-        always,
-    }
-}
-
-const fn sheet_heading(label: &'static str) -> SheetRow {
-    SheetRow {
-        label,
-        value: None,
-        always: true,
-    }
-}
-
-/// The balance sheet's rows in the order accountants lay it out.
-const SHEET_ROWS: [SheetRow; 23] = [
-    sheet_row("Fixed assets", |b| b.fixed_assets, true),
-    sheet_heading("Current assets"),
-    sheet_row("Debtors and accrued income", |b| b.trade_debtors, false),
-    sheet_row("VAT to be repaid", |b| b.vat_recoverable, false),
-    sheet_row("Cash at bank", |b| b.cash, true),
-    sheet_row("Total current assets", |b| b.current_assets(), true),
-    sheet_heading("Creditors due within one year"),
-    sheet_row(
-        "Payroll \u{2014} tax, National Insurance and pensions not yet paid over",
-        |b| -b.payroll_creditors,
-        false,
-    ),
-    sheet_row("Corporation tax", |b| -b.corporation_tax_payable, false),
-    sheet_row("VAT to pay", |b| -b.vat_payable, false),
-    sheet_row("Loan interest accrued", |b| -b.interest_accrued, false),
-    sheet_row("Overdraft", |b| -b.facility_drawn, false),
-    sheet_row(
-        "Loans due within one year",
-        |b| -b.loans_within_one_year,
-        false,
-    ),
-    sheet_row(
-        "Cash shortfall not yet funded",
-        |b| -b.cash_shortfall,
-        false,
-    ),
-    sheet_row(
-        "Total creditors due within one year",
-        |b| -b.creditors_within_one_year(),
-        true,
-    ),
-    sheet_row("Net current assets", |b| b.net_current_assets(), true),
-    sheet_row(
-        "Loans due after more than one year",
-        |b| -b.loans_after_one_year,
-        false,
-    ),
-    sheet_row("Net assets", |b| b.net_assets, true),
-    sheet_heading("Funds"),
-    sheet_row("Share capital", |b| b.share_capital, true),
-    sheet_row("Opening funds", |b| b.opening_funds, true),
-    sheet_row("Retained surplus", |b| b.retained_surplus, true),
-    sheet_row("Total funds", |b| b.funds, true),
-];
-
 /// The balance sheet at each year end, five years to a table, with its basis, the identity it
 /// holds and what rounding does to its totals.
 fn balance_sheet(flow: &mut Flow, plan: &Plan, years: &[Year]) {
     flow.heading_with(3, "Balance sheet at each year end", 160.0);
     flow.paragraph(&balance_sheet_basis(plan), Face::Regular, 8.5, GREY);
-    let rows: Vec<&SheetRow> = SHEET_ROWS
-        .iter()
-        .filter(|r| {
-            r.always
-                || r.value
-                    .is_some_and(|v| years.iter().any(|y| !v(&y.balance_sheet).is_zero()))
-        })
-        .collect();
+    let rows = crate::show::forecast_report::balance_sheet_rows(years);
     for chunk in years.chunks(5) {
         let headers: Vec<String> = chunk
             .iter()
@@ -605,28 +518,30 @@ fn balance_sheet(flow: &mut Flow, plan: &Plan, years: &[Year]) {
             .collect();
         let mut cols = vec![Column::left("", 2.0)];
         cols.extend(headers.iter().map(|h| Column::right(h, 1.25)));
+        let from = chunk[0].year as usize - 1;
         let table: Vec<Vec<String>> = rows
             .iter()
             .map(|r| {
                 let mut row = vec![r.label.to_string()];
-                row.extend(chunk.iter().map(|y| {
-                    r.value
-                        .map_or_else(String::new, |v| pounds(v(&y.balance_sheet)))
-                }));
+                row.extend(
+                    r.values[from..from + chunk.len()]
+                        .iter()
+                        .map(|v| v.map_or_else(String::new, pounds)),
+                );
                 row
             })
             .collect();
         flow.table(&cols, &table, 8.0);
     }
     flow.paragraph(
-        "Net assets equal total funds at every year end: the balance sheet, the cash flow and the income and expenditure account are drawn from the same figures.",
+        crate::show::forecast_report::BALANCE_SHEET_IDENTITY,
         Face::Regular,
         8.5,
         INK,
     );
     flow.space(3.0);
     flow.paragraph(
-        "Each figure is rounded to the nearest pound, so a total may differ by a few pounds from the sum of the figures above it.",
+        crate::show::forecast_report::BALANCE_SHEET_ROUNDING,
         Face::Regular,
         8.5,
         GREY,

@@ -1,7 +1,7 @@
 //! The forecast as JSON, CSV and a readable table: the shapes `mutual-plan forecast` prints.
 
 use crate::forecast::scenarios::{Delta, ScenarioResult};
-use crate::forecast::{Forecast, Summary, Year};
+use crate::forecast::{BalanceSheet, Forecast, Summary, Year};
 use crate::words::money;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde_json::{json, Map, Value};
@@ -336,6 +336,127 @@ pub fn headline_figures_in(
         .map(|h| (h.label(), h.value(f, money)))
         .collect()
 }
+
+/// A row of the balance sheet as the PDF and the window lay it out: its words, and its figure from a year end's sheet in
+/// pennies (creditors negative, so that every column adds up), or none for a heading.
+pub struct SheetRow {
+    pub label: &'static str,
+    pub value: Option<fn(&BalanceSheet) -> Decimal>,
+    /// Printed even when nil in every year: totals, cash, fixed assets, net assets and funds.
+    pub always: bool,
+}
+
+const fn sheet_row(
+    label: &'static str,
+    value: fn(&BalanceSheet) -> Decimal,
+    always: bool,
+) -> SheetRow {
+    SheetRow {
+        label,
+        value: Some(value),
+        always,
+    }
+}
+
+const fn sheet_heading(label: &'static str) -> SheetRow {
+    SheetRow {
+        label,
+        value: None,
+        always: true,
+    }
+}
+
+/// The balance sheet's rows in the order accountants lay it out.
+pub const SHEET_ROWS: [SheetRow; 23] = [
+    sheet_row("Fixed assets", |b| b.fixed_assets, true),
+    sheet_heading("Current assets"),
+    sheet_row("Debtors and accrued income", |b| b.trade_debtors, false),
+    sheet_row("VAT to be repaid", |b| b.vat_recoverable, false),
+    sheet_row("Cash at bank", |b| b.cash, true),
+    sheet_row("Total current assets", |b| b.current_assets(), true),
+    sheet_heading("Creditors due within one year"),
+    sheet_row(
+        "Payroll \u{2014} tax, National Insurance and pensions not yet paid over",
+        |b| -b.payroll_creditors,
+        false,
+    ),
+    sheet_row("Corporation tax", |b| -b.corporation_tax_payable, false),
+    sheet_row("VAT to pay", |b| -b.vat_payable, false),
+    sheet_row("Loan interest accrued", |b| -b.interest_accrued, false),
+    sheet_row("Overdraft", |b| -b.facility_drawn, false),
+    sheet_row(
+        "Loans due within one year",
+        |b| -b.loans_within_one_year,
+        false,
+    ),
+    sheet_row(
+        "Cash shortfall not yet funded",
+        |b| -b.cash_shortfall,
+        false,
+    ),
+    sheet_row(
+        "Total creditors due within one year",
+        |b| -b.creditors_within_one_year(),
+        true,
+    ),
+    sheet_row("Net current assets", |b| b.net_current_assets(), true),
+    sheet_row(
+        "Loans due after more than one year",
+        |b| -b.loans_after_one_year,
+        false,
+    ),
+    sheet_row("Net assets", |b| b.net_assets, true),
+    sheet_heading("Funds"),
+    sheet_row("Share capital", |b| b.share_capital, true),
+    sheet_row("Opening funds", |b| b.opening_funds, true),
+    sheet_row("Retained surplus", |b| b.retained_surplus, true),
+    sheet_row("Total funds", |b| b.funds, true),
+];
+
+/// A row of the balance sheet by year end: its words, its figure at each year end in pennies
+/// (creditors negative; `None` for a heading), and whether it is a total.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BalanceSheetRow {
+    pub label: &'static str,
+    pub values: Vec<Option<Decimal>>,
+    pub total: bool,
+}
+
+/// The balance sheet at each year end in the order accountants lay it out, leaving out a row
+/// that is nil in every year unless it is a heading, a total, fixed assets, cash, net assets or
+/// a fund.
+pub fn balance_sheet_rows(years: &[Year]) -> Vec<BalanceSheetRow> {
+    SHEET_ROWS
+        .iter()
+        .filter(|r| {
+            r.always
+                || r.value
+                    .is_some_and(|v| years.iter().any(|y| !v(&y.balance_sheet).is_zero()))
+        })
+        .map(|r| BalanceSheetRow {
+            label: r.label,
+            values: years
+                .iter()
+                .map(|y| r.value.map(|v| v(&y.balance_sheet)))
+                .collect(),
+            total: r.label.starts_with("Total")
+                || r.label == "Net current assets"
+                || r.label == "Net assets",
+        })
+        .collect()
+}
+
+/// The free reserves definition printed under the year-end table.
+pub const FREE_RESERVES_WORDS: &str = "Free reserves are what the organisation would have left if it collected everything owed to it and paid everything it owes, loans included, without selling its equipment or other fixed assets: its funds less its fixed assets (the Charity Commission's measure). In months, they are divided by that year's average monthly running costs: staff and recurring costs, not one-off or capital spending, depreciation, interest or tax.";
+
+/// The debt service cover definition printed under the year-end table.
+pub const DEBT_SERVICE_COVER_WORDS: &str = "Debt service cover is how many times the year's surplus from running the service (before interest, depreciation and one-off costs, less corporation tax paid) covers what is paid to lenders that year: that surplus divided by the interest and loan capital paid in the year. It is counted when income is earned and costs are incurred, not when cash moves, so late payment by commissioners does not change it. Lenders commonly look for at least 1.25 times; '—' means nothing was due to lenders that year.";
+
+/// The identity under the balance sheet.
+pub const BALANCE_SHEET_IDENTITY: &str = "Net assets equal total funds at every year end: the balance sheet, the cash flow and the income and expenditure account are drawn from the same figures.";
+
+/// What rounding to pounds does to the balance sheet's totals.
+pub const BALANCE_SHEET_ROUNDING: &str = "Each figure is rounded to the nearest pound, so a total may differ by a few pounds from the sum of the figures above it.";
 
 /// What the income and expenditure account counts, as printed under its heading.
 pub const INCOME_EXPENDITURE_NOTE: &str =

@@ -115,6 +115,17 @@ pub struct IncomeExpenditure {
     pub note: String,
 }
 
+/// A table of year-end figures (the balance sheet; cash, free reserves and debt service cover):
+/// a column a year, rows as the PDF prints them, and the words printed under it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct YearEndTable {
+    /// "End of year 1 (March 2028)", one a year.
+    pub headings: Vec<String>,
+    /// A heading row has empty cells.
+    pub rows: Vec<IncomeExpenditureLine>,
+    pub notes: Vec<String>,
+}
+
 /// The Forecast view of a plan.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct ForecastView {
@@ -134,6 +145,10 @@ pub struct ForecastView {
     pub scenarios: Vec<ScenarioLine>,
     /// Income and expenditure by year, by kind, with corporation tax and surplus after tax.
     pub income_expenditure: IncomeExpenditure,
+    /// The balance sheet at each year end, with the identity it holds.
+    pub balance_sheet: YearEndTable,
+    /// Cash, free reserves and debt service cover at each year end, with their definitions.
+    pub year_ends: YearEndTable,
 }
 
 /// A contribution to one figure, worded, with the path of its plan row.
@@ -472,6 +487,97 @@ pub fn forecast_view_of(plan: &Plan, f: &Forecast, results: &[ScenarioResult]) -
             .collect(),
         scenarios: results.iter().map(|r| scenario(f, r)).collect(),
         income_expenditure: income_expenditure(f),
+        balance_sheet: balance_sheet(f),
+        year_ends: year_ends(plan, f),
+    }
+}
+
+fn year_end_headings(f: &Forecast) -> Vec<String> {
+    f.years
+        .iter()
+        .map(|y| {
+            format!(
+                "End of year {} ({})",
+                y.year,
+                format::month_long(y.last_month)
+            )
+        })
+        .collect()
+}
+
+/// The balance sheet by year end in whole pounds, as the PDF prints it.
+fn balance_sheet(f: &Forecast) -> YearEndTable {
+    use crate::show::forecast_report::{
+        balance_sheet_rows, BALANCE_SHEET_IDENTITY, BALANCE_SHEET_ROUNDING,
+    };
+    YearEndTable {
+        headings: year_end_headings(f),
+        rows: balance_sheet_rows(&f.years)
+            .into_iter()
+            .map(|r| IncomeExpenditureLine {
+                label: r.label.to_string(),
+                cells: r
+                    .values
+                    .into_iter()
+                    .map(|v| ForecastCell {
+                        text: v.map_or_else(String::new, money::pounds),
+                        negative: false,
+                    })
+                    .collect(),
+                total: r.total,
+            })
+            .collect(),
+        notes: vec![BALANCE_SHEET_IDENTITY.into(), BALANCE_SHEET_ROUNDING.into()],
+    }
+}
+
+/// Closing cash, lowest headroom (with a facility), free reserves and debt service cover at each
+/// year end, worded as the PDF words them, with their definitions.
+fn year_ends(plan: &Plan, f: &Forecast) -> YearEndTable {
+    use crate::show::forecast_report::{fixed, DEBT_SERVICE_COVER_WORDS, FREE_RESERVES_WORDS};
+    let line = |label: &str, text: &dyn Fn(&crate::forecast::Year) -> (String, bool)| {
+        IncomeExpenditureLine {
+            label: label.into(),
+            cells: f
+                .years
+                .iter()
+                .map(|y| {
+                    let (text, negative) = text(y);
+                    ForecastCell { text, negative }
+                })
+                .collect(),
+            total: false,
+        }
+    };
+    let pounds = |d: Decimal| (money::pounds(d), d < Decimal::ZERO);
+    let mut rows = vec![line("Closing cash", &|y| pounds(y.closing_cash))];
+    if !plan.forecast.facilities.is_empty() {
+        rows.push(line("Lowest headroom in the year", &|y| {
+            pounds(y.lowest_headroom)
+        }));
+    }
+    rows.push(line("Free reserves", &|y| pounds(y.free_reserves)));
+    rows.push(line("Free reserves in months of running costs", &|y| {
+        (
+            y.free_reserves_months
+                .map_or_else(|| "—".into(), format::months),
+            y.free_reserves < Decimal::ZERO,
+        )
+    }));
+    rows.push(line("Debt service cover", &|y| {
+        (
+            y.debt_service_cover
+                .map_or_else(|| "—".into(), |d| format!("{}×", fixed(d, 2))),
+            false,
+        )
+    }));
+    YearEndTable {
+        headings: year_end_headings(f),
+        rows,
+        notes: vec![
+            FREE_RESERVES_WORDS.replace("**", ""),
+            DEBT_SERVICE_COVER_WORDS.replace("**", ""),
+        ],
     }
 }
 
@@ -559,6 +665,40 @@ mod tests {
             assert_eq!(h.text, money::pence(m.headroom));
         }
         assert_eq!(drawn.cells[0].text, "£35,356.60");
+        // The balance sheet a year a column, each row the core's figure in pounds, and the
+        // identity under it; the year ends' reserves and cover with their definitions.
+        let sheet = &v.balance_sheet;
+        assert_eq!(sheet.headings[0], "End of year 1 (March 2028)");
+        let sheet_row = |l: &str| sheet.rows.iter().find(|r| r.label == l).unwrap();
+        for (i, y) in f.years.iter().enumerate() {
+            let b = &y.balance_sheet;
+            assert_eq!(
+                sheet_row("Net assets").cells[i].text,
+                money::pounds(b.net_assets)
+            );
+            assert_eq!(
+                sheet_row("Total funds").cells[i].text,
+                money::pounds(b.funds)
+            );
+            assert_eq!(
+                sheet_row("Cash at bank").cells[i].text,
+                money::pounds(b.cash)
+            );
+        }
+        assert!(sheet_row("Net assets").total);
+        assert!(sheet.notes[0].starts_with("Net assets equal total funds"));
+        let ends = &v.year_ends;
+        let end_row = |l: &str| ends.rows.iter().find(|r| r.label == l).unwrap();
+        assert_eq!(
+            end_row("Free reserves").cells[0].text,
+            money::pounds(f.years[0].free_reserves)
+        );
+        assert_eq!(
+            end_row("Free reserves in months of running costs").cells[0].text,
+            "1.2 months"
+        );
+        assert_eq!(end_row("Debt service cover").cells[0].text, "46.60×");
+        assert!(ends.notes[0].starts_with("Free reserves are what"));
         assert_eq!(v.years.len(), f.months.len().div_ceil(12));
         assert!(v.years.iter().all(|y| y.totals.len() == v.rows.len()));
         assert_eq!(v.points.len(), f.months.len());

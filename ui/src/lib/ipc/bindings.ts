@@ -317,7 +317,15 @@ figures: Array<[string, string]>, scenarios: Array<ScenarioLine>,
 /**
  * Income and expenditure by year, by kind, with corporation tax and surplus after tax.
  */
-income_expenditure: IncomeExpenditure, };
+income_expenditure: IncomeExpenditure, 
+/**
+ * The balance sheet at each year end, with the identity it holds.
+ */
+balance_sheet: YearEndTable, 
+/**
+ * Cash, free reserves and debt service cover at each year end, with their definitions.
+ */
+year_ends: YearEndTable, };
 
 export type ForecastYear = { label: string, 
 /**
@@ -849,3 +857,13 @@ role: ReviewerRole,
 recent: string[], };
 
 export type VatTreatment = "exempt" | "standard" | "zero" | "outside_scope";
+
+export type YearEndTable = { 
+/**
+ * "End of year 1 (March 2028)", one a year.
+ */
+headings: Array<string>, 
+/**
+ * A heading row has empty cells.
+ */
+rows: Array<IncomeExpenditureLine>, notes: Array<string>, };
