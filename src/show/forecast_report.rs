@@ -567,6 +567,19 @@ pub fn to_table(f: &Forecast, scenarios: &[ScenarioResult]) -> String {
                 .map_or_else(|| "—".into(), |d| format!("{}×", fixed(d, 2)))
         );
     }
+    let sheet = balance_sheet_rows(&f.years);
+    let _ = write!(out, "\n{:<44}", "Balance sheet at each year end");
+    for y in &f.years {
+        let _ = write!(out, " {:>16}", format!("Year {} end", y.year));
+    }
+    out.push('\n');
+    for r in &sheet {
+        let _ = write!(out, "{:<44}", r.label);
+        for v in &r.values {
+            let _ = write!(out, " {:>16}", v.map_or_else(String::new, money::pence));
+        }
+        out.push('\n');
+    }
     out.push('\n');
     for (label, value) in headline_figures(f) {
         let _ = writeln!(out, "{:<30} {value}", format!("{label}:"));

@@ -424,6 +424,21 @@ fn forecast_csv_and_table_and_scenarios() {
         table.contains("Lowest cash:                   £0.00 in April 2027"),
         "{table}"
     );
+    // The balance sheet at each year end, in pence: net assets and total funds the same.
+    let row = |label: &str| {
+        table
+            .lines()
+            .find(|l| l.starts_with(label))
+            .unwrap_or_else(|| panic!("no {label} in {table}"))
+            .trim_start_matches(label)
+            .split_whitespace()
+            .map(str::to_owned)
+            .collect::<Vec<_>>()
+    };
+    assert!(table.contains("Balance sheet at each year end"), "{table}");
+    assert_eq!(row("Net assets"), row("Total funds"));
+    assert_eq!(row("Net assets")[0], "£533,818.94");
+    assert_eq!(row("Net assets").len(), 5);
 
     let s3 = cli(&[
         "forecast",
