@@ -1204,7 +1204,17 @@ fn every_row_of_the_forecast_view_is_the_clis_forecast() {
             .filter(|r| r.key.is_empty())
             .map(|r| r.label.as_str())
             .collect();
-        assert_eq!(totals, ["Net cash flow", "Opening cash", "Closing cash"]);
+        // Both plans have the sample's overdraft: what is drawn and the headroom close the table.
+        assert_eq!(
+            totals,
+            [
+                "Net cash flow",
+                "Opening cash",
+                "Closing cash",
+                "Overdraft drawn at the month's end",
+                "Headroom (cash and undrawn overdraft)"
+            ]
+        );
 
         for (r, row) in view.rows.iter().enumerate() {
             let want = |i: usize| -> Decimal {
@@ -1213,6 +1223,8 @@ fn every_row_of_the_forecast_view_is_the_clis_forecast() {
                     "Net cash flow" => net(i),
                     "Opening cash" => amount(&months[i]["opening"]),
                     "Closing cash" => amount(&months[i]["closing"]),
+                    "Overdraft drawn at the month's end" => amount(&months[i]["facility_drawn"]),
+                    "Headroom (cash and undrawn overdraft)" => amount(&months[i]["headroom"]),
                     other => panic!("{name}: an unexpected row {other}"),
                 }
             };
@@ -1224,7 +1236,9 @@ fn every_row_of_the_forecast_view_is_the_clis_forecast() {
                     row.label,
                     view.columns[i].month
                 );
-                let closing = row.label == "Closing cash" || row.label == "Opening cash";
+                let closing = row.label == "Closing cash"
+                    || row.label == "Opening cash"
+                    || row.label.starts_with("Headroom");
                 assert_eq!(c.negative, closing && want(i) < Decimal::ZERO);
             }
             for y in &view.years {
@@ -1232,6 +1246,8 @@ fn every_row_of_the_forecast_view_is_the_clis_forecast() {
                 let total = match row.label.as_str() {
                     "Opening cash" => want(first),
                     "Closing cash" => want(end - 1),
+                    "Overdraft drawn at the month's end"
+                    | "Headroom (cash and undrawn overdraft)" => want(end - 1),
                     _ => (first..end).map(want).sum(),
                 };
                 assert_eq!(

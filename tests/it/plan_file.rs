@@ -631,22 +631,46 @@ fn band_lists_useful_lives_and_member_rates_are_checked_on_reading() {
 }
 
 #[test]
-fn the_first_releases_sample_migrates_to_todays_sample_but_for_payroll_timing() {
-    // Today's sample is the first release's with its narrative written and a sign-off; every
-    // other field migrates to today's, but for the payroll timing a migrated plan keeps.
+fn the_earlier_releases_samples_migrate_to_todays_but_for_payroll_timing_and_version_3s_choices() {
+    // Version 2's sample is the first release's with its narrative written and a sign-off;
+    // every other field migrates to it, but for the payroll timing a migrated plan keeps.
     let migrated = write_plan(&read_plan(RIVERSIDE_V1.as_bytes()).unwrap().plan);
-    let mut today = samples::riverside().unwrap();
     let v1 = read_plan(RIVERSIDE_V1.as_bytes()).unwrap().plan;
-    today.narrative = v1.narrative;
-    today.review = v1.review;
-    today.forecast.settings.payroll_costs_paid = PayrollTiming::SameMonth;
-    assert_eq!(migrated, write_plan(&today));
+    let mut second = read_plan(RIVERSIDE_V2.as_bytes()).unwrap().plan;
+    second.narrative = v1.narrative;
+    second.review = v1.review;
+    second.forecast.settings.payroll_costs_paid = PayrollTiming::SameMonth;
+    assert_eq!(migrated, write_plan(&second));
+    // Today's sample is version 2's with its finance director's version 3 choices, and its
+    // narrative rewritten for the figures they give.
+    let today = samples::riverside().unwrap();
+    let mut decided = read_plan(RIVERSIDE_V2.as_bytes()).unwrap().plan;
+    let f = &mut decided.forecast;
+    f.costs.retain(|c| c.id.as_str() != "vat");
+    for c in &mut f.costs {
+        if ["it", "sla", "transition"].contains(&c.id.as_str()) {
+            c.vat_percent = "20".parse().unwrap();
+        }
+    }
+    f.income[0].vat = VatTreatment::Standard;
+    for s in &mut f.staff {
+        s.contract = match s.id.as_str() {
+            "physio" | "ot" => Some("community-therapy".parse().unwrap()),
+            "falls-instructors" => Some("falls-prevention".parse().unwrap()),
+            _ => None,
+        };
+    }
+    for c in &mut f.contracts {
+        c.regulated_activity = Some(c.id.as_str() == "community-therapy");
+    }
+    f.facilities = today.forecast.facilities.clone();
+    assert_eq!(f.facilities.len(), 1);
+    assert_eq!(f.facilities[0].limit.to_string(), "100000.00");
+    decided.narrative = today.narrative.clone();
+    decided.review = today.review.clone();
+    assert_eq!(write_plan(&decided), write_plan(&today));
     assert_ne!(
-        samples::riverside()
-            .unwrap()
-            .forecast
-            .settings
-            .payroll_costs_paid,
+        today.forecast.settings.payroll_costs_paid,
         PayrollTiming::SameMonth
     );
 }
