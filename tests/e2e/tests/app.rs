@@ -151,16 +151,33 @@ async fn a_plan_locked_by_someone_else_offers_read_only_and_says_so() {
 async fn the_window_shows_the_cores_figures_and_places_findings_beside_their_fields() {
     let dir = tempfile::tempdir().unwrap();
     let (_driver, c) = launch(&dir.path().join("data"), &["--sample"]).await;
-    // The lowest cash exactly as the CLI and the PDF word it.
+    // The core's lowest cash and readiness score for the sample, worded as the CLI words them
+    // (`mutual-plan forecast` and `mutual-plan readiness`): its overdraft keeps its cash at nil.
+    let plan = mutual_plan::model::samples::riverside().unwrap();
+    let summary = mutual_plan::forecast::forecast(&plan).unwrap().summary;
+    let lowest = format!(
+        "{} in {}",
+        mutual_plan::words::money::pence(summary.lowest_cash),
+        mutual_plan::words::format::month_long(summary.lowest_cash_month)
+    );
+    assert_eq!(lowest, "£0.00 in April 2027");
+    let readiness = mutual_plan::checks::analysis::analyse(
+        &plan,
+        &mutual_plan::checks::criteria::Criteria::bundled(),
+    )
+    .readiness;
+    let score = format!("{} of {}", readiness.score, readiness.max_score);
+    assert_eq!(score, "14 of 20");
+    // The window shows them exactly so.
     let first = by_testid(&c, "figure").await;
     eventually("the forecast figures", || async {
         first.text().await.ok().filter(|t| !t.is_empty())
     })
     .await;
-    assert_eq!(first.text().await.unwrap(), "−£76,664.00 in April 2027");
+    assert_eq!(first.text().await.unwrap(), lowest);
     assert_eq!(
         by_testid(&c, "readiness-score").await.text().await.unwrap(),
-        "12 of 20"
+        score
     );
     assert!(c
         .find(Locator::Css("[data-testid='finding'][data-rule='MUT-07']"))
@@ -1104,10 +1121,11 @@ async fn the_forecast_view_follows_an_edit_and_explains_a_cell() {
     })
     .await;
 
-    // Where does June 2027's staff pay come from: the core's rows, adding up to the cell.
-    let (key, month, total) = cell(&plan, "2027-06", "pay");
+    // Where does June 2027's net pay come from: the core's rows, adding up to the cell.
+    let (key, month, total) = cell(&plan, "2027-06", "net_pay");
     let parts = explain(&plan, month, &key.unwrap()).unwrap();
-    by_testid(&c, "cell-pay-2027-06")
+    assert!(parts.len() > 1, "{parts:?}");
+    by_testid(&c, "cell-net_pay-2027-06")
         .await
         .find(Locator::Css("button"))
         .await
@@ -1142,7 +1160,7 @@ async fn the_forecast_view_follows_an_edit_and_explains_a_cell() {
         pence_of(&pence(total))
     );
     assert_eq!(
-        by_testid(&c, "cell-pay-2027-06")
+        by_testid(&c, "cell-net_pay-2027-06")
             .await
             .text()
             .await

@@ -283,9 +283,9 @@ async fn a_new_plan_has_no_errors_and_its_forecast_follows_the_spin_out_date() {
 }
 
 /// Every figure of the Forecast view's monthly table, each line, net cash flow, opening and
-/// closing cash in every month, and every year's total, is the core's forecast worded: read from
-/// the window by scrolling the table through, and worked out here from the forecast's months,
-/// not from the view.
+/// closing cash, the overdraft drawn and the headroom in every month, and every year's total, is
+/// the core's forecast worded: read from the window by scrolling the table through, and worked
+/// out here from the forecast's months, not from the view.
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs Xvfb, tauri-driver, WebKitWebDriver and the built app: run scripts/test.sh"]
 async fn every_cell_of_the_forecast_table_is_the_cores_forecast() {
@@ -333,6 +333,16 @@ async fn every_cell_of_the_forecast_table_is_the_cores_forecast() {
         want.insert(format!("cell-Opening cash-{}", m.month), cash(m.opening));
         want.insert(format!("cell-Closing cash-{}", m.month), cash(m.closing));
     }
+    // A plan with an overdraft (the sample has one) ends with what is drawn at each month's end,
+    // a balance and never marked, and the headroom it leaves, cash and the undrawn limit, marked
+    // below zero as cash is; a year shows its last month's.
+    let drawn = "Overdraft drawn at the month's end";
+    let headroom = "Headroom (cash and undrawn overdraft)";
+    assert!(!plan.forecast.facilities.is_empty());
+    for m in &f.months {
+        want.insert(format!("cell-{drawn}-{}", m.month), pence(m.facility_drawn));
+        want.insert(format!("cell-{headroom}-{}", m.month), cash(m.headroom));
+    }
     for (y, first) in (0..f.months.len()).step_by(12).enumerate() {
         let end = (first + 12).min(f.months.len());
         for k in &keys {
@@ -348,6 +358,14 @@ async fn every_cell_of_the_forecast_table_is_the_cores_forecast() {
         want.insert(
             format!("total-Closing cash-{y}"),
             cash(f.months[end - 1].closing),
+        );
+        want.insert(
+            format!("total-{drawn}-{y}"),
+            pence(f.months[end - 1].facility_drawn),
+        );
+        want.insert(
+            format!("total-{headroom}-{y}"),
+            cash(f.months[end - 1].headroom),
         );
     }
 

@@ -5,6 +5,10 @@
 mod common;
 
 use common::*;
+use mutual_plan::checks::analysis::analyse;
+use mutual_plan::checks::criteria::Criteria;
+use mutual_plan::checks::verdict::Severity;
+use mutual_plan::show::overview::overview;
 
 /// A picture of the whole screen as a person sees it (ImageMagick's `import`), beside WebDriver's
 /// own, when `E2E_SCREENSHOT_DIR` asks for pictures.
@@ -123,13 +127,38 @@ async fn one_finding_on_the_overview_is_named_in_the_singular() {
     let dir = tempfile::tempdir().unwrap();
     let file = copy_sample(dir.path());
     let (_driver, c) = launch(&dir.path().join("data"), &[file.to_str().unwrap()]).await;
-    // The sample's one warning: its cash falls below zero.
+    // The sample's overdraft keeps its cash at nil, so nothing warns. Without it the cash falls
+    // below zero: the core finds that one warning, and no error.
+    let mut plan = mutual_plan::model::samples::riverside().unwrap();
+    plan.forecast.facilities.clear();
+    let a = analyse(&plan, &Criteria::bundled());
+    let want = overview(&plan, &a);
+    let warnings: Vec<_> = a
+        .findings
+        .iter()
+        .filter(|f| f.severity != Severity::Info)
+        .collect();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert_eq!(warnings[0].severity, Severity::Warning);
+    assert_eq!(warnings[0].rule, "FIN-06");
+    // Removed in the Funding view, as a person would.
+    go(&c, "funding").await;
+    item_button(&c, "forecast.facilities", "overdraft", "remove").await;
+    settled(&c).await;
+    go(&c, "overview").await;
     let sev = text_of(
         &c,
         "[data-testid='overview-finding'][data-rule='FIN-06'] [data-testid='overview-severity']",
     )
     .await;
     assert_eq!(sev, "Warning");
+    // The count says so in the singular too, as the core words it.
+    let summary = text_of(&c, "[data-testid='overview-findings-summary']").await;
+    assert_eq!(summary, want.findings_summary);
+    assert!(
+        summary.starts_with("1 warning") && !summary.contains("warnings"),
+        "{summary}"
+    );
     look(&c, "words-overview.png").await;
     c.close().await.unwrap();
 }
