@@ -46,8 +46,12 @@ pub(super) fn run(
     };
     let mut taxes = tax::Losses::default();
     let mut opening = f.opening_cash.get();
+    // Every line so far is independent of cash: each month's net once, to which the month's
+    // facility interest and fees and any corporation tax due are added as they are known.
+    let independent = grid.nets()?;
     for i in 0..h.len {
         let m = h.month(i);
+        let mut costs = Decimal::ZERO;
         // 1. Interest on the balance drawn through last month, and any arrangement fee.
         for (k, fa) in facilities.iter().enumerate() {
             let field = || format!("forecast.facilities[{}].annual_rate_percent", fa.id);
@@ -55,16 +59,23 @@ pub(super) fn run(
             let interest = (&Exact::dec(balance[k]) * &rate).pennies(&field)?;
             grid.add(interest_row, i, interest, &field)?;
             ledger.expense(interest_kind, i, interest, false, &field)?;
+            costs = add(costs, interest, &field)?;
             if fa.from == m {
                 let field = || format!("forecast.facilities[{}].arrangement_fee", fa.id);
                 grid.add(fee_row, i, fa.arrangement_fee.get(), &field)?;
                 ledger.expense(fee_kind, i, fa.arrangement_fee.get(), false, &field)?;
+                costs = add(costs, fa.arrangement_fee.get(), &field)?;
             }
         }
         // 2–3. Corporation tax due now was posted at an earlier year end: X is the month's cash
         // before the facilities move.
         let field = || "forecast.facilities".to_string();
-        let mut x = add(opening, grid.net(i)?, &field)?;
+        let tax_due = grid.get(&LineKey::CorporationTax, i);
+        let mut x = sub(
+            add(opening, independent[i], &field)?,
+            add(costs, tax_due, &field)?,
+            &field,
+        )?;
         // 4. A facility whose term ends this month is repaid in full.
         let mut movement = vec![Decimal::ZERO; facilities.len()];
         for (k, fa) in facilities.iter().enumerate() {

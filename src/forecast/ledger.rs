@@ -106,6 +106,8 @@ pub(crate) struct Ledger {
     pub contract_income: Vec<Decimal>,
     pub by_commissioner: BTreeMap<String, Decimal>,
     pub by_contract: Vec<(ItemId, Decimal)>,
+    /// The commissioner of the last contract in `by_contract`, until its total is added.
+    commissioner_of_last: String,
     pub other_income: Vec<Decimal>,
     pub grants: Vec<Decimal>,
     /// Share capital received.
@@ -168,6 +170,7 @@ impl Ledger {
             contract_income: z(),
             by_commissioner: BTreeMap::new(),
             by_contract: Vec::new(),
+            commissioner_of_last: String::new(),
             other_income: z(),
             grants: z(),
             equity: z(),
@@ -207,14 +210,25 @@ impl Ledger {
     ) -> Result<(), ForecastError> {
         match self.by_contract.last_mut() {
             Some((last, total)) if last == id => *total = add(*total, x, f)?,
-            _ => self.by_contract.push((id.clone(), x)),
+            _ => {
+                // A new contract: the one before is complete, so its commissioner's total is
+                // made once rather than a month at a time.
+                self.close_contract(f)?;
+                self.by_contract.push((id.clone(), x));
+                self.commissioner_of_last = commissioner.trim().to_owned();
+            }
         }
-        let total = self
-            .by_commissioner
-            .entry(commissioner.trim().to_owned())
-            .or_default();
-        *total = add(*total, x, f)?;
         bump(&mut self.contract_income, i, x, f)
+    }
+
+    /// Adds the last contract's earned income to its commissioner's total.
+    pub fn close_contract(&mut self, f: &impl Field) -> Result<(), ForecastError> {
+        if let Some((_, earned)) = self.by_contract.last() {
+            let who = std::mem::take(&mut self.commissioner_of_last);
+            let total = self.by_commissioner.entry(who).or_default();
+            *total = add(*total, *earned, f)?;
+        }
+        Ok(())
     }
 
     /// The row of an expenditure kind, made on first use.

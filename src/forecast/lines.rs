@@ -226,14 +226,18 @@ impl Grid {
         Ok(())
     }
 
-    /// The net cash of month `i` over every line posted so far: receipts less payments.
-    pub fn net(&self, i: usize) -> Result<Decimal, ForecastError> {
+    /// The net cash of every month over every line posted so far, line by line.
+    pub fn nets(&self) -> Result<Vec<Decimal>, ForecastError> {
         let field = || "forecast.opening_cash".to_string();
-        let mut net = Decimal::ZERO;
+        let mut nets = vec![Decimal::ZERO; self.horizon.len];
         for (key, &row) in &self.index {
-            net = add(net, signed(key, self.rows[row][i]), &field)?;
+            for (net, v) in nets.iter_mut().zip(&self.rows[row]) {
+                if !v.is_zero() {
+                    *net = add(*net, signed(key, *v), &field)?;
+                }
+            }
         }
-        Ok(net)
+        Ok(nets)
     }
 
     /// The amount of `key` in month `i` as posted (zero when it has none).
@@ -256,7 +260,7 @@ impl Grid {
         let mut out = Vec::with_capacity(self.horizon.len);
         for i in 0..self.horizon.len {
             let (mut receipts, mut payments) = (Decimal::ZERO, Decimal::ZERO);
-            let mut lines = Vec::new();
+            let mut lines = Vec::with_capacity(self.index.len());
             for (key, &row) in &self.index {
                 let v = signed(key, self.rows[row][i]);
                 if v.is_zero() {

@@ -140,8 +140,9 @@ fn payroll_by_month(
     let ni_rate = Exact::percent(s.employer_ni_percent.get());
     let twelve = Exact::int(12);
     let mut award = Growth::new(s.pay_award_percent.get());
-    let mut totals = vec![PayrollMonth::default(); h.len];
+    let mut changes = Changes(vec![PayrollMonth::default(); h.len + 1]);
     for line in &f.staff {
+        let mut run: Option<(usize, u32, PayrollMonth)> = None;
         let field = || format!("forecast.staff[{}].annual_salary", line.id);
         let fte = Exact::dec(line.fte.get());
         let salary = Exact::dec(line.annual_salary.get());
@@ -176,16 +177,64 @@ fn payroll_by_month(
                     v
                 }
             };
-            let t = &mut totals[i];
-            t.gross = add(t.gross, month.gross, &field)?;
-            t.ni = add(t.ni, month.ni, &field)?;
-            t.pension = add(t.pension, month.pension, &field)?;
-            t.tax = add(t.tax, month.tax, &field)?;
-            t.employee_ni = add(t.employee_ni, month.employee_ni, &field)?;
-            t.employee_pension = add(t.employee_pension, month.employee_pension, &field)?;
+            // A line's figures change only with a pay award: each run of equal months is added
+            // to the totals' changes once, where it starts and where it stops.
+            if run.as_ref().is_none_or(|(_, n0, _)| *n0 != n) {
+                if let Some((from, _, v)) = run.take() {
+                    changes.add_run(from, i, &v, &field)?;
+                }
+                run = Some((i, n, month));
+            }
+        }
+        if let Some((from, _, v)) = run.take() {
+            let end = h.active(line.start, line.end).end;
+            changes.add_run(from, end, &v, &field)?;
         }
     }
-    Ok(totals)
+    changes.totals()
+}
+
+/// The months' payroll totals as changes: a run of equal months adds its figures where it starts
+/// and takes them away where it stops, and the totals are the running sums.
+struct Changes(Vec<PayrollMonth>);
+
+impl Changes {
+    fn add_run(
+        &mut self,
+        from: usize,
+        to: usize,
+        v: &PayrollMonth,
+        f: &impl super::arith::Field,
+    ) -> Result<(), ForecastError> {
+        let at =
+            |t: &mut PayrollMonth, v: &PayrollMonth, sign: Decimal| -> Result<(), ForecastError> {
+                t.gross = add(t.gross, v.gross * sign, f)?;
+                t.ni = add(t.ni, v.ni * sign, f)?;
+                t.pension = add(t.pension, v.pension * sign, f)?;
+                t.tax = add(t.tax, v.tax * sign, f)?;
+                t.employee_ni = add(t.employee_ni, v.employee_ni * sign, f)?;
+                t.employee_pension = add(t.employee_pension, v.employee_pension * sign, f)?;
+                Ok(())
+            };
+        at(&mut self.0[from], v, Decimal::ONE)?;
+        at(&mut self.0[to], v, Decimal::NEGATIVE_ONE)
+    }
+
+    fn totals(self) -> Result<Vec<PayrollMonth>, ForecastError> {
+        let f = || "forecast.staff".to_string();
+        let mut sum = PayrollMonth::default();
+        let mut out = Vec::with_capacity(self.0.len().saturating_sub(1));
+        for c in &self.0[..self.0.len() - 1] {
+            sum.gross = add(sum.gross, c.gross, &f)?;
+            sum.ni = add(sum.ni, c.ni, &f)?;
+            sum.pension = add(sum.pension, c.pension, &f)?;
+            sum.tax = add(sum.tax, c.tax, &f)?;
+            sum.employee_ni = add(sum.employee_ni, c.employee_ni, &f)?;
+            sum.employee_pension = add(sum.employee_pension, c.employee_pension, &f)?;
+            out.push(sum);
+        }
+        Ok(out)
+    }
 }
 
 /// Staff costs: net pay paid in the month worked; the deductions (income tax, employee NI,
@@ -252,10 +301,25 @@ pub(super) fn staff(
         // The levy: the cumulative charge on the year's pay bill less the allowance accrued to
         // this month, never refunded within the year.
         pay_so_far = add(pay_so_far, t.gross, &levy_field)?;
-        let accrued = &levy_allowance * &Exact::int(tax_year_position(m)) / Exact::int(12);
-        let cumulative = (&Exact::dec(pay_so_far) * &levy_rate - accrued)
-            .at_least_zero()
-            .pennies(&levy_field)?;
+        // Most employers' pay bills stay under the allowance: 12 × bill × rate / 100 at or below
+        // allowance × position (all exact in decimals) means nothing is due yet.
+        let position = tax_year_position(m);
+        let under = pay_so_far
+            .checked_mul(s.apprenticeship_levy_percent.get() * Decimal::from(12))
+            .zip(
+                s.apprenticeship_levy_allowance
+                    .get()
+                    .checked_mul(Decimal::from(100 * position)),
+            )
+            .is_some_and(|(charge, allowed)| charge <= allowed);
+        let cumulative = if under {
+            Decimal::ZERO
+        } else {
+            let accrued = &levy_allowance * &Exact::int(position) / Exact::int(12);
+            (&Exact::dec(pay_so_far) * &levy_rate - accrued)
+                .at_least_zero()
+                .pennies(&levy_field)?
+        };
         let levy = (cumulative - levy_so_far).max(Decimal::ZERO);
         levy_so_far = add(levy_so_far, levy, &levy_field)?;
 
@@ -311,7 +375,14 @@ pub(super) fn costs(
     for line in &plan.forecast.costs {
         let field = || format!("forecast.costs[{}].amount", line.id);
         let rate = Exact::percent(line.vat_percent.get());
-        let vat_on = |net: Decimal| (&Exact::dec(net) * &rate).pennies(&field);
+        let no_vat = line.vat_percent.get().is_zero();
+        let vat_on = |net: Decimal| {
+            if no_vat {
+                Ok(Decimal::ZERO)
+            } else {
+                (&Exact::dec(net) * &rate).pennies(&field)
+            }
+        };
         if line.frequency == CostFrequency::Capital {
             // A capital line before the forecast is in the opening cash and is no asset here.
             let Some(i) = h.index(line.start) else {

@@ -158,7 +158,7 @@ pub(super) fn contracts(
             }
         }
     }
-    Ok(())
+    earned.close_contract(&|| "forecast.contracts".to_string())
 }
 
 /// When and how much a monthly, annual or one-off line gives: what income and cost lines share.

@@ -197,12 +197,43 @@ pub fn run(
     })
 }
 
+/// The plan without what the forecast does not read (its narrative, review and board), so that
+/// each scenario's copy is quick to make.
+fn forecast_part(plan: &Plan) -> Plan {
+    use crate::model::plan::{Narrative, Review};
+    Plan {
+        format: plan.format.clone(),
+        schema_version: plan.schema_version,
+        addressee: String::new(),
+        id: plan.id.clone(),
+        revision: plan.revision,
+        saved_at: plan.saved_at,
+        saved_by: String::new(),
+        title: String::new(),
+        organisation: plan.organisation.clone(),
+        ownership: plan.ownership.clone(),
+        board: Vec::new(),
+        forecast: plan.forecast.clone(),
+        narrative: Narrative {
+            sections: Vec::new(),
+            risks: Vec::new(),
+            impact: Vec::new(),
+            milestones: Vec::new(),
+        },
+        review: Review {
+            comments: Vec::new(),
+            signoffs: Vec::new(),
+        },
+    }
+}
+
 /// The base forecast and every default scenario.
 pub fn run_all(plan: &Plan) -> Result<(Forecast, Vec<ScenarioResult>), ForecastError> {
     let base = forecast(plan)?;
+    let lean = forecast_part(plan);
     let results = default_scenarios()
         .iter()
-        .map(|s| run(plan, &base, s))
+        .map(|s| run(&lean, &base, s))
         .collect::<Result<_, _>>()?;
     Ok((base, results))
 }
