@@ -49,7 +49,7 @@ pub(super) fn run(
     // Every line so far is independent of cash: each month's net once, to which the month's
     // facility interest and fees and any corporation tax due are added as they are known.
     let independent = grid.nets()?;
-    for i in 0..h.len {
+    for (i, &net) in independent.iter().enumerate() {
         let m = h.month(i);
         let mut costs = Decimal::ZERO;
         // 1. Interest on the balance drawn through last month, and any arrangement fee.
@@ -72,7 +72,7 @@ pub(super) fn run(
         let field = || "forecast.facilities".to_string();
         let tax_due = grid.get(&LineKey::CorporationTax, i);
         let mut x = sub(
-            add(opening, independent[i], &field)?,
+            add(opening, net, &field)?,
             add(costs, tax_due, &field)?,
             &field,
         )?;
