@@ -87,11 +87,39 @@ pub fn save(doc: &Document) -> Result<Vec<u8>, String> {
     lo.trailer
         .set("ID", lopdf::Object::Array(vec![id.clone(), id]));
     write_outline(&mut lo, &doc.bookmarks)?;
-    lo.compress();
+    compress(&mut lo);
     let mut out = Vec::new();
     lo.save_to(&mut out)
         .map_err(|e| format!("writing the PDF failed: {e}"))?;
     Ok(out)
+}
+
+/// Compresses every stream that may be compressed, at zlib's fastest level. lopdf's own
+/// `compress` uses the best level, a third of the time of a whole printout: the sample's PDF
+/// takes 33 ms instead of 47 ms at the default level and 89 ms at the best, for 188 KB instead
+/// of 133 KB and 132 KB, which still goes by email without a thought. A stream that would not
+/// shrink stays as it is.
+fn compress(doc: &mut lopdf::Document) {
+    use flate2::{write::ZlibEncoder, Compression};
+    use std::io::Write;
+    for object in doc.objects.values_mut() {
+        let lopdf::Object::Stream(stream) = object else {
+            continue;
+        };
+        if !stream.allows_compression || stream.dict.get(b"Filter").is_ok() {
+            continue;
+        }
+        let mut encoder = ZlibEncoder::new(Vec::new(), Compression::fast());
+        let compressed = encoder
+            .write_all(&stream.content)
+            .and_then(|()| encoder.finish());
+        if let Ok(c) = compressed {
+            if c.len() + 19 < stream.content.len() {
+                stream.dict.set("Filter", "FlateDecode");
+                stream.set_content(c);
+            }
+        }
+    }
 }
 
 fn ops_for(item: &Item, page_height: f32) -> Vec<Op> {

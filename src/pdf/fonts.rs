@@ -22,11 +22,16 @@ impl Face {
     }
 }
 
-/// Parsed metrics of both faces.
+/// Parsed metrics of both faces, with the advances of the first 512 characters (Latin, £, –
+/// aside) looked up once: measuring text is most of laying out a printout.
 pub struct Fonts {
     regular: ttf_parser::Face<'static>,
     bold: ttf_parser::Face<'static>,
+    advances: [Vec<u16>; 2],
 }
+
+/// Characters below this have their advance kept in [`Fonts::advances`].
+const CACHED: u32 = 512;
 
 impl Fonts {
     /// Parses the bundled fonts (they are part of the binary, so this cannot meet user data).
@@ -34,9 +39,16 @@ impl Fonts {
         let parse = |b| {
             ttf_parser::Face::parse(b, 0).map_err(|e| format!("the bundled font is damaged: {e}"))
         };
+        let (regular, bold) = (parse(REGULAR_TTF)?, parse(BOLD_TTF)?);
+        let advances = [&regular, &bold].map(|f| {
+            (0..CACHED)
+                .map(|c| char::from_u32(c).map_or(0, |c| advance(f, c)))
+                .collect()
+        });
         Ok(Fonts {
-            regular: parse(REGULAR_TTF)?,
-            bold: parse(BOLD_TTF)?,
+            regular,
+            bold,
+            advances,
         })
     }
 
@@ -50,12 +62,13 @@ impl Fonts {
     /// The width of `text` set in `face` at `size` points, without kerning (as it is drawn).
     pub fn width(&self, face: Face, size: f32, text: &str) -> f32 {
         let f = self.face(face);
+        let cached = &self.advances[face as usize];
         let upem = f32::from(f.units_per_em());
         let units: u32 = text
             .chars()
-            .map(|c| {
-                let gid = f.glyph_index(c).unwrap_or_default();
-                u32::from(f.glyph_hor_advance(gid).unwrap_or_default())
+            .map(|c| match cached.get(c as usize) {
+                Some(&a) => u32::from(a),
+                None => u32::from(advance(f, c)),
             })
             .sum();
         units as f32 * size / upem
@@ -65,4 +78,10 @@ impl Fonts {
     pub fn covers(&self, face: Face, c: char) -> bool {
         c.is_control() || self.face(face).glyph_index(c).is_some()
     }
+}
+
+/// The advance of `c` in font units (that of the missing glyph when the font lacks it).
+fn advance(f: &ttf_parser::Face<'_>, c: char) -> u16 {
+    let gid = f.glyph_index(c).unwrap_or_default();
+    f.glyph_hor_advance(gid).unwrap_or_default()
 }
