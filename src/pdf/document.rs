@@ -221,8 +221,19 @@ fn team(flow: &mut Flow, plan: &Plan) {
         .staff
         .iter()
         .map(|s| {
+            // A line that works on one of the plan's contracts says which.
+            let on = s.contract.as_ref().and_then(|id| {
+                plan.forecast
+                    .contracts
+                    .iter()
+                    .find(|c| &c.id == id)
+                    .map(|c| c.service.trim())
+            });
             vec![
-                s.role.clone(),
+                match on {
+                    Some(service) if !service.is_empty() => format!("{} (on {service})", s.role),
+                    _ => s.role.clone(),
+                },
                 s.fte.to_string(),
                 pounds(s.annual_salary.get()),
                 month_long(s.start),
@@ -264,6 +275,7 @@ fn market(flow: &mut Flow, plan: &Plan) {
                 pounds(c.annual_value.get()),
                 format!("{} to {}", month_long(c.start), month_long(c.end)),
                 format!("{} days", c.payment_terms_days),
+                labels::vat_treatment(c.vat).into(),
                 labels::procurement_route(c.procurement.route).into(),
                 labels::renewal(c.renewal.assumption).into(),
             ]
@@ -271,13 +283,14 @@ fn market(flow: &mut Flow, plan: &Plan) {
         .collect();
     flow.table(
         &[
-            Column::left("Commissioner", 2.2),
-            Column::left("Service", 2.0),
+            Column::left("Commissioner", 2.0),
+            Column::left("Service", 1.8),
             Column::right("A year", 1.3),
-            Column::left("Term", 2.0),
-            Column::right("Paid after", 1.0),
-            Column::left("Route", 1.6),
-            Column::left("At the end", 1.1),
+            Column::left("Term", 1.8),
+            Column::right("Paid after", 0.9),
+            Column::left("VAT", 1.1),
+            Column::left("Route", 1.5),
+            Column::left("At the end", 1.0),
         ],
         &rows,
         8.5,

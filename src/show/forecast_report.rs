@@ -460,7 +460,7 @@ pub const BALANCE_SHEET_ROUNDING: &str = "Each figure is rounded to the nearest 
 
 /// What the income and expenditure account counts, as printed under its heading.
 pub const INCOME_EXPENDITURE_NOTE: &str =
-    "Income when it is earned and costs when they are incurred, whenever the cash moves; pounds.";
+    "Income when it is earned and costs when they are incurred, whenever the cash moves (loan interest in the month it is for, depreciation instead of capital spending); pounds.";
 
 /// The heading of a year's column in the income and expenditure account: "Year 1 to Mar 2028".
 pub fn year_heading(y: &Year) -> String {

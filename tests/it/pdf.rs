@@ -456,6 +456,22 @@ fn the_sample_prints_as_a_submission_with_its_funding_story_and_every_stress() {
         "{words}"
     );
     assert!(words.contains("a year, each April"), "{words}");
+    // Each staff line names the contract it works on; each contract its VAT treatment.
+    assert!(
+        words.contains("Physiotherapists (on Adult community therapy)"),
+        "{words}"
+    );
+    assert!(!words.contains("Administration (on"), "{words}");
+    assert!(
+        words.contains("30 days Exempt Provider Selection Regime"),
+        "{words}"
+    );
+    assert!(
+        words.contains(
+            "(loan interest in the month it is for, depreciation instead of capital spending)"
+        ),
+        "{words}"
+    );
     // Comments are working notes: not printed unless asked; the sign-off always is.
     assert!(!text.contains("Is the 5% results-based payment confirmed"));
     assert!(text.contains("Jan Morris (Mentor)"));
