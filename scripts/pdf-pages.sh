@@ -27,6 +27,7 @@ shoot() {
 shoot cover "$tmp/plan.pdf" 1
 shoot narrative "$tmp/plan.pdf" "$(page_with '^1. Executive summary')"
 shoot finance "$tmp/plan.pdf" "$(page_with '^Financial summary')"
+shoot balance-sheet "$tmp/plan.pdf" "$(page_with '^Balance sheet at each year end')"
 shoot stress "$tmp/plan.pdf" "$(page_with '^Stress scenarios')"
 shoot appendix "$tmp/plan.pdf" "$(page_with 'Appendix A. Monthly cash flow')"
 shoot draft-cover "$tmp/new.pdf" 1
