@@ -214,10 +214,11 @@ fn line_label(plan: &Plan, key: &LineKey) -> String {
             .iter()
             .find(|l| &l.id == id)
             .map_or_else(|| id.to_string(), |l| format!("Loan drawn: {}", l.lender)),
-        LineKey::Facility(id) => f.facilities.iter().find(|l| &l.id == id).map_or_else(
-            || id.to_string(),
-            |l| format!("Overdraft drawn (+) or repaid (−): {}", l.lender),
-        ),
+        LineKey::Facility(id) => f
+            .facilities
+            .iter()
+            .find(|l| &l.id == id)
+            .map_or_else(|| id.to_string(), |l| format!("Overdraft: {}", l.lender)),
         k => k.expenditure_kind().to_string(),
     }
 }
@@ -374,11 +375,11 @@ pub fn forecast_view_of(plan: &Plan, f: &Forecast, results: &[ScenarioResult]) -
     let facilities = !plan.forecast.facilities.is_empty();
     if facilities {
         rows.push(total(
-            "Overdraft drawn at the month's end",
+            "Overdraft drawn",
             f.months.iter().map(|m| cell(m.facility_drawn)).collect(),
         ));
         rows.push(total(
-            "Headroom (cash and undrawn overdraft)",
+            "Headroom",
             f.months.iter().map(|m| cash(m.headroom)).collect(),
         ));
     }
@@ -657,8 +658,8 @@ mod tests {
             assert_eq!(c.negative, m.closing < Decimal::ZERO);
         }
         // The sample has an overdraft: what is drawn and the headroom close the table.
-        let drawn = row("Overdraft drawn at the month's end");
-        let headroom = row("Headroom (cash and undrawn overdraft)");
+        let drawn = row("Overdraft drawn");
+        let headroom = row("Headroom");
         assert_eq!(v.rows.last().unwrap().label, headroom.label);
         for ((d, h), m) in drawn.cells.iter().zip(&headroom.cells).zip(&f.months) {
             assert_eq!(d.text, money::pence(m.facility_drawn));

@@ -1211,8 +1211,8 @@ fn every_row_of_the_forecast_view_is_the_clis_forecast() {
                 "Net cash flow",
                 "Opening cash",
                 "Closing cash",
-                "Overdraft drawn at the month's end",
-                "Headroom (cash and undrawn overdraft)"
+                "Overdraft drawn",
+                "Headroom"
             ]
         );
 
@@ -1223,8 +1223,8 @@ fn every_row_of_the_forecast_view_is_the_clis_forecast() {
                     "Net cash flow" => net(i),
                     "Opening cash" => amount(&months[i]["opening"]),
                     "Closing cash" => amount(&months[i]["closing"]),
-                    "Overdraft drawn at the month's end" => amount(&months[i]["facility_drawn"]),
-                    "Headroom (cash and undrawn overdraft)" => amount(&months[i]["headroom"]),
+                    "Overdraft drawn" => amount(&months[i]["facility_drawn"]),
+                    "Headroom" => amount(&months[i]["headroom"]),
                     other => panic!("{name}: an unexpected row {other}"),
                 }
             };
@@ -1246,8 +1246,7 @@ fn every_row_of_the_forecast_view_is_the_clis_forecast() {
                 let total = match row.label.as_str() {
                     "Opening cash" => want(first),
                     "Closing cash" => want(end - 1),
-                    "Overdraft drawn at the month's end"
-                    | "Headroom (cash and undrawn overdraft)" => want(end - 1),
+                    "Overdraft drawn" | "Headroom" => want(end - 1),
                     _ => (first..end).map(want).sum(),
                 };
                 assert_eq!(
@@ -1256,6 +1255,91 @@ fn every_row_of_the_forecast_view_is_the_clis_forecast() {
                     "{name}: {} in {}",
                     row.label,
                     y.label
+                );
+            }
+        }
+        // Every row of the balance sheet and of the year ends is the CLI's figure for that year
+        // end, in pounds (creditors shown negative); the subtotals add the CLI's keys.
+        use mutual_plan::words::money::pounds;
+        let years = json["years"].as_array().unwrap();
+        let key = |y: usize, k: &str| amount(&years[y]["balance_sheet"][k]);
+        let sheet_row = |label: &str, y: usize| -> Option<Decimal> {
+            let creditors = [
+                "payroll_creditors",
+                "corporation_tax_payable",
+                "vat_payable",
+                "interest_accrued",
+                "facility_drawn",
+                "loans_within_one_year",
+                "cash_shortfall",
+            ];
+            Some(match label {
+                "Fixed assets" => key(y, "fixed_assets"),
+                "Debtors and accrued income" => key(y, "trade_debtors"),
+                "VAT to be repaid" => key(y, "vat_recoverable"),
+                "Cash at bank" => key(y, "cash"),
+                "Total current assets" => {
+                    key(y, "trade_debtors") + key(y, "vat_recoverable") + key(y, "cash")
+                }
+                "Corporation tax" => -key(y, "corporation_tax_payable"),
+                "VAT to pay" => -key(y, "vat_payable"),
+                "Loan interest accrued" => -key(y, "interest_accrued"),
+                "Overdraft" => -key(y, "facility_drawn"),
+                "Loans due within one year" => -key(y, "loans_within_one_year"),
+                "Cash shortfall not yet funded" => -key(y, "cash_shortfall"),
+                "Total creditors due within one year" => {
+                    -creditors.iter().map(|k| key(y, k)).sum::<Decimal>()
+                }
+                "Net current assets" => {
+                    key(y, "trade_debtors") + key(y, "vat_recoverable") + key(y, "cash")
+                        - creditors.iter().map(|k| key(y, k)).sum::<Decimal>()
+                }
+                "Loans due after more than one year" => -key(y, "loans_after_one_year"),
+                "Net assets" => key(y, "net_assets"),
+                "Share capital" => key(y, "share_capital"),
+                "Opening funds" => key(y, "opening_funds"),
+                "Retained surplus" => key(y, "retained_surplus"),
+                "Total funds" => key(y, "funds"),
+                l if l.starts_with("Payroll") => -key(y, "payroll_creditors"),
+                "Current assets" | "Creditors due within one year" | "Funds" => return None,
+                other => panic!("{name}: an unexpected balance sheet row {other}"),
+            })
+        };
+        assert_eq!(view.balance_sheet.headings.len(), years.len());
+        for row in &view.balance_sheet.rows {
+            for (y, c) in row.cells.iter().enumerate() {
+                let want = sheet_row(&row.label, y).map_or_else(String::new, pounds);
+                assert_eq!(
+                    c.text,
+                    want,
+                    "{name}: {} at the end of year {}",
+                    row.label,
+                    y + 1
+                );
+            }
+        }
+        for row in &view.year_ends.rows {
+            for (y, c) in row.cells.iter().enumerate() {
+                let want = match row.label.as_str() {
+                    "Closing cash" => pounds(amount(&years[y]["closing_cash"])),
+                    "Lowest headroom in the year" => pounds(amount(&years[y]["lowest_headroom"])),
+                    "Free reserves" => pounds(amount(&years[y]["free_reserves"])),
+                    "Free reserves in months of running costs" => years[y]["free_reserves_months"]
+                        .as_str()
+                        .map_or("—".into(), |m| {
+                            mutual_plan::words::format::months(m.parse().unwrap())
+                        }),
+                    "Debt service cover" => years[y]["debt_service_cover"]
+                        .as_str()
+                        .map_or("—".into(), |d| format!("{d}×")),
+                    other => panic!("{name}: an unexpected year-end row {other}"),
+                };
+                assert_eq!(
+                    c.text,
+                    want,
+                    "{name}: {} at the end of year {}",
+                    row.label,
+                    y + 1
                 );
             }
         }

@@ -336,8 +336,8 @@ async fn every_cell_of_the_forecast_table_is_the_cores_forecast() {
     // A plan with an overdraft (the sample has one) ends with what is drawn at each month's end,
     // a balance and never marked, and the headroom it leaves, cash and the undrawn limit, marked
     // below zero as cash is; a year shows its last month's.
-    let drawn = "Overdraft drawn at the month's end";
-    let headroom = "Headroom (cash and undrawn overdraft)";
+    let drawn = "Overdraft drawn";
+    let headroom = "Headroom";
     assert!(!plan.forecast.facilities.is_empty());
     for m in &f.months {
         want.insert(format!("cell-{drawn}-{}", m.month), pence(m.facility_drawn));
