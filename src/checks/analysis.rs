@@ -3,7 +3,7 @@
 
 use crate::checks::criteria::Criteria;
 use crate::checks::readiness::{assess, Assessment};
-use crate::checks::rules::check;
+use crate::checks::rules::check_with_scenarios;
 use crate::checks::verdict::Finding;
 use crate::forecast::scenarios::{self, ScenarioResult};
 use crate::forecast::{Forecast, ForecastError};
@@ -25,7 +25,9 @@ pub fn analyse(plan: &Plan, criteria: &Criteria) -> Analysis {
         .as_ref()
         .map(|(f, _)| f.clone())
         .map_err(Clone::clone);
-    let findings = check(plan, &criteria.policy, &base);
+    let no_scenarios = Vec::new();
+    let scenarios = forecast.as_ref().map_or(&no_scenarios, |(_, s)| s);
+    let findings = check_with_scenarios(plan, &criteria.policy, &base, scenarios);
     let readiness = assess(plan, criteria, &forecast, &findings);
     Analysis {
         forecast,

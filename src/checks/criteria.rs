@@ -6,14 +6,14 @@
 //! name in a criteria file is a load error that names it, never a silent zero.
 
 use crate::checks::verdict::AreaId;
-use crate::model::values::{parse_plain_decimal, Money, Percent};
+use crate::model::values::{parse_plain_decimal, Date, Money, Month, Percent};
 use rust_decimal::Decimal;
 use serde::{de, Deserialize, Deserializer};
 use std::fmt;
 use thiserror::Error;
 
 /// The criteria set bundled with the app.
-pub const BUNDLED: &str = include_str!("../../assets/criteria/readiness-v1.json");
+pub const BUNDLED: &str = include_str!("../../assets/criteria/readiness.json");
 
 /// The eligibility criteria the code knows how to judge, in order.
 pub const ELIGIBILITY_IDS: [&str; 5] = ["ELIG-1", "ELIG-2", "ELIG-3", "ELIG-4", "ELIG-5"];
@@ -45,16 +45,80 @@ pub struct Policy {
     pub multi_stakeholder_min_votes_percent: Percent,
     /// GOV-01.
     pub board_min_seats: u32,
-    /// EMP-03.
+    /// EMP-03: the NHS Pension Scheme's employer rate.
     pub nhs_pension_expected_percent: Percent,
+    /// EMP-03: the last month that rate is known to apply to.
+    pub nhs_pension_rate_last_month: Month,
     /// MUT-07 and ELIG-3.
     pub live_years_for_support: u32,
     /// PROC-04, PROC-08 and QUAL-01: the CPV codes of health care services under the Provider
     /// Selection Regime, as prefixes (an 8-digit code without its trailing zeros covers its
     /// sub-codes).
     pub health_care_cpv_prefixes: Vec<CpvPrefix>,
+    /// QUAL-01, VAT-02 and the procurement rules: social care services, as CPV prefixes (a code
+    /// on the health-care list is health care, not social care).
+    pub social_care_cpv_prefixes: Vec<CpvPrefix>,
     /// FIN-07: a year's taxable profit above this means corporation tax by quarterly instalments.
     pub quarterly_instalments_profit: Money,
+    /// PROC-10 and PROC-11: the light-touch thresholds of each reserved-contract regime, by the
+    /// day they took effect.
+    pub reserved_thresholds: Vec<ReservedThreshold>,
+    /// NAR-01: typed amounts below this are not checked against the plan's figures.
+    pub narrative_amount_min: Money,
+}
+
+impl Policy {
+    /// Whether a CPV code is a health care service on the health-care list (PROC-04, PROC-08,
+    /// QUAL-01).
+    pub fn is_health_care(&self, cpv: &str) -> bool {
+        self.health_care_cpv_prefixes.iter().any(|p| p.covers(cpv))
+    }
+
+    /// Whether a CPV code is social care: on a social-care prefix and not health care.
+    pub fn is_social_care(&self, cpv: &str) -> bool {
+        !self.is_health_care(cpv) && self.social_care_cpv_prefixes.iter().any(|p| p.covers(cpv))
+    }
+
+    /// The threshold of `regime` that applies to a procurement started on `started`: the entry
+    /// with the latest `from` on or before it, or, before every entry, the earliest.
+    pub fn reserved_threshold(
+        &self,
+        regime: ThresholdRegime,
+        started: Date,
+    ) -> Option<&ReservedThreshold> {
+        let mut of_regime: Vec<&ReservedThreshold> = self
+            .reserved_thresholds
+            .iter()
+            .filter(|t| t.regime == regime)
+            .collect();
+        of_regime.sort_by_key(|t| t.from);
+        of_regime
+            .iter()
+            .rev()
+            .find(|t| t.from <= started)
+            .or(of_regime.first())
+            .copied()
+    }
+}
+
+/// The law a reserved-contract threshold belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ThresholdRegime {
+    /// The Public Contracts Regulations 2015, regulation 77.
+    Reg77,
+    /// The Procurement Act 2023, section 33.
+    S33,
+}
+
+/// One light-touch threshold: from which day it applies, and whether it includes VAT.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReservedThreshold {
+    pub regime: ThresholdRegime,
+    pub from: Date,
+    pub amount: Money,
+    pub includes_vat: bool,
 }
 
 /// The start of a CPV code: one to eight digits, such as `"85323"`.
@@ -171,7 +235,15 @@ pub struct DebtServiceThresholds {
     pub amber_min_dscr: Decimal,
 }
 
-/// R7, R8 and R9 are judged from the checks and the narrative: they have no thresholds.
+/// R7: the rule prefixes whose errors make the area red, and whose warnings make it amber.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ComplianceThresholds {
+    pub error_prefixes: Vec<String>,
+    pub amber_warning_prefixes: Vec<String>,
+}
+
+/// R8 and R9 are judged from the checks and the narrative: they have no thresholds.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct NoThresholds {}
@@ -201,7 +273,7 @@ pub struct Areas {
     #[serde(rename = "R6")]
     pub r6: Area<DebtServiceThresholds>,
     #[serde(rename = "R7")]
-    pub r7: Area<NoThresholds>,
+    pub r7: Area<ComplianceThresholds>,
     #[serde(rename = "R8")]
     pub r8: Area<NoThresholds>,
     #[serde(rename = "R9")]
@@ -418,11 +490,28 @@ mod tests {
     #[test]
     fn the_bundled_criteria_are_valid() {
         let c = Criteria::parse(BUNDLED).unwrap();
-        assert_eq!(c.version, "2.0.0");
+        assert_eq!(c.version, "3.0.0");
         assert_eq!(
             c.areas.r4.thresholds.green_max_share_percent.get(),
             Decimal::from(80)
         );
-        assert_eq!(c.areas.words(AreaId::R3).0, "Net reserves");
+        assert_eq!(c.areas.words(AreaId::R3).0, "Free reserves");
+        assert_eq!(c.areas.words(AreaId::R7).0, "Governance and compliance");
+        let started = Date::new(2021, 6, 1).unwrap();
+        let t = c
+            .policy
+            .reserved_threshold(ThresholdRegime::Reg77, started)
+            .unwrap();
+        assert_eq!(
+            (t.amount.get(), t.includes_vat),
+            (Decimal::from(663_540), false)
+        );
+        let early = Date::new(2014, 6, 1).unwrap();
+        let t = c
+            .policy
+            .reserved_threshold(ThresholdRegime::Reg77, early)
+            .unwrap();
+        assert_eq!(t.amount.get(), Decimal::from(625_050));
+        assert!(c.policy.is_social_care("85311000") && !c.policy.is_social_care("85323000"));
     }
 }

@@ -2,7 +2,7 @@
 //! Every result shows the figure it was judged on and, when not green, what would make it green.
 
 use crate::checks::criteria::{
-    CashThresholds, CompletenessThresholds, Criteria, DebtServiceThresholds,
+    CashThresholds, CompletenessThresholds, ComplianceThresholds, Criteria, DebtServiceThresholds,
     DiversificationThresholds, ReservesThresholds, ResilienceThresholds, WorkingCapitalThresholds,
 };
 use crate::checks::rules::employee_votes;
@@ -219,7 +219,7 @@ fn judge(
     use AreaId::*;
     let a = &cx.criteria.areas;
     match (id, forecast) {
-        (R7, _) => r7_governance(cx.findings),
+        (R7, _) => r7_governance(cx.findings, &a.r7.thresholds),
         (R8, _) => r8_mutual(cx),
         (R9, _) => r9_impact(cx.plan),
         (R10, _) => r10_complete(cx.plan, &a.r10.thresholds),
@@ -443,16 +443,24 @@ fn r6_debt_service(plan: &Plan, base: &Forecast, t: &DebtServiceThresholds) -> J
     )
 }
 
-/// R7: no governance or legal-form error, and no governance warning.
-fn r7_governance(findings: &[Finding]) -> Judged {
-    let of = |prefix: &str, sev: Severity| {
+/// R7: no error among the governance, legal-form and procurement rules (the criteria's
+/// prefixes), and no governance warning.
+fn r7_governance(findings: &[Finding], t: &ComplianceThresholds) -> Judged {
+    let of = |prefixes: &[String], sev: Severity| {
         findings
             .iter()
-            .filter(|f| f.rule.starts_with(prefix) && f.severity == sev)
+            .filter(|f| {
+                f.severity == sev
+                    && prefixes.iter().any(|p| {
+                        f.rule
+                            .strip_prefix(p.as_str())
+                            .is_some_and(|rest| rest.starts_with('-'))
+                    })
+            })
             .count()
     };
-    let errors = of("GOV-", Severity::Error) + of("LEG-", Severity::Error);
-    let gov_warnings = of("GOV-", Severity::Warning);
+    let errors = of(&t.error_prefixes, Severity::Error);
+    let gov_warnings = of(&t.amber_warning_prefixes, Severity::Warning);
     let rating = if errors > 0 {
         Rating::Red
     } else if gov_warnings > 0 {
@@ -462,8 +470,8 @@ fn r7_governance(findings: &[Finding]) -> Judged {
     };
     (
         rating,
-        format!("{errors} governance or legal-form errors, {gov_warnings} governance warnings"),
-        Some("Resolve the governance (GOV) and legal-form (LEG) findings in the checks.".into()),
+        format!("{errors} governance, legal-form or procurement errors, {gov_warnings} governance warnings"),
+        Some("Resolve the governance (GOV), legal-form (LEG) and procurement (PROC) findings in the checks.".into()),
     )
 }
 

@@ -543,7 +543,7 @@ fn a_custom_criteria_file_is_used_and_a_broken_one_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let bundled = fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/assets/criteria/readiness-v1.json"
+        "/assets/criteria/readiness.json"
     ))
     .unwrap();
     let lenient = dir.path().join("lenient.json");

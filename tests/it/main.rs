@@ -19,4 +19,6 @@ mod plan_file;
 mod portfolio;
 mod readiness;
 mod rules;
+mod rules_procurement;
+mod rules_v3;
 mod storage;

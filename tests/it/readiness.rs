@@ -411,7 +411,7 @@ fn r3_speaks_of_free_reserves_and_shows_them_in_pounds() {
     p.forecast.loans.push(loan);
     let a = assess(&p);
     let r3 = a.areas.iter().find(|a| a.id == AreaId::R3).unwrap();
-    assert_eq!(r3.title, "Net reserves");
+    assert_eq!(r3.title, "Free reserves");
     let f = forecast(&p).unwrap();
     let year = &f.years[1];
     assert!(

@@ -5,13 +5,16 @@ mod employment;
 mod finance;
 mod governance;
 mod legal;
+mod narrative;
 mod ownership;
 mod procurement;
 mod quality;
 mod rule;
+mod tax;
 
 use crate::checks::criteria::Policy;
 use crate::checks::verdict::Finding;
+use crate::forecast::scenarios::ScenarioResult;
 use crate::forecast::{Forecast, ForecastError};
 use crate::model::plan::Plan;
 
@@ -27,18 +30,32 @@ pub fn catalogue() -> impl Iterator<Item = &'static Rule> {
         .chain(employment::RULES)
         .chain(finance::RULES)
         .chain(quality::RULES)
+        .chain(tax::RULES)
+        .chain(narrative::RULES)
 }
 
-/// Every finding for the plan, in catalogue order.
+/// Every finding for the plan, in catalogue order, given the base forecast alone (no scenario's
+/// figures count as the plan's, for NAR-01).
 pub fn check(
     plan: &Plan,
     policy: &Policy,
     forecast: &Result<Forecast, ForecastError>,
 ) -> Vec<Finding> {
+    check_with_scenarios(plan, policy, forecast, &[])
+}
+
+/// Every finding for the plan, in catalogue order, given the base forecast and its scenarios.
+pub fn check_with_scenarios(
+    plan: &Plan,
+    policy: &Policy,
+    forecast: &Result<Forecast, ForecastError>,
+    scenarios: &[ScenarioResult],
+) -> Vec<Finding> {
     let ctx = Ctx {
         plan,
         policy,
         forecast,
+        scenarios,
     };
     catalogue().flat_map(|r| (r.check)(&ctx, r)).collect()
 }

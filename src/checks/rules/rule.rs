@@ -2,6 +2,7 @@
 
 use crate::checks::criteria::Policy;
 use crate::checks::verdict::{Finding, Severity};
+use crate::forecast::scenarios::ScenarioResult;
 use crate::forecast::{Forecast, ForecastError};
 use crate::model::field_path::FieldPath;
 use crate::model::plan::Plan;
@@ -12,6 +13,8 @@ pub struct Ctx<'a> {
     pub plan: &'a Plan,
     pub policy: &'a Policy,
     pub forecast: &'a Result<Forecast, ForecastError>,
+    /// The scenarios run on the plan (none when only the base forecast was given).
+    pub scenarios: &'a [ScenarioResult],
 }
 
 /// A rule of the catalogue.
