@@ -20,5 +20,6 @@ mod portfolio;
 mod readiness;
 mod rules;
 mod rules_procurement;
+mod rules_finance;
 mod rules_v3;
 mod storage;

@@ -810,6 +810,7 @@ fn the_catalogue_lists_the_rule_ids_and_severities_of_docs_rules_md() {
         .map(|c| c.0)
         .chain(crate::rules_procurement::TESTED.iter().copied())
         .chain(crate::rules_v3::TESTED.iter().copied())
+        .chain(crate::rules_finance::TESTED.iter().copied())
         .collect();
     for r in catalogue() {
         assert!(
