@@ -9,7 +9,8 @@ use crate::checks::rules::employee_votes;
 use crate::checks::verdict::{AreaId, Eligible, Finding, Headline, Rating, Severity};
 use crate::forecast::scenarios::{largest_contract, ScenarioResult};
 use crate::forecast::{Forecast, ForecastError};
-use crate::model::plan::{OrgStatus, Plan};
+use crate::model::plan::{OrgStatus, PensionScheme, Plan};
+use crate::model::values::Month;
 use crate::words::format;
 use crate::words::format::month_long;
 use crate::words::labels::{self};
@@ -228,10 +229,10 @@ fn judge(
             "the forecast cannot be calculated".into(),
             Some(format!("Correct the forecast first: {e}.")),
         ),
-        (R1, Ok((base, _))) => r1_cash(base, &a.r1.thresholds),
-        (R2, Ok((base, _))) => r2_working_capital(base, &a.r2.thresholds),
-        (R3, Ok((base, _))) => r3_net_reserves(base, &a.r3.thresholds),
-        (R4, Ok((base, _))) => r4_diversification(base, &a.r4.thresholds),
+        (R1, Ok((base, _))) => r1_cash(cx.plan, base, &a.r1.thresholds),
+        (R2, Ok((base, _))) => r2_working_capital(cx.plan, base, &a.r2.thresholds),
+        (R3, Ok((base, _))) => r3_free_reserves(base, &a.r3.thresholds),
+        (R4, Ok((base, _))) => r4_diversification(cx.plan, base, &a.r4.thresholds),
         (R5, Ok((base, scenarios))) => {
             r5_losing_the_main_contract(cx.plan, base, scenarios, &a.r5.thresholds)
         }
@@ -239,40 +240,100 @@ fn judge(
     }
 }
 
-/// R1: cash never runs out; a dip an overdraft could bridge is amber.
-fn r1_cash(base: &Forecast, t: &CashThresholds) -> Judged {
+/// The note every R1, R2 and R5 result adds when a working-capital facility is available in a
+/// month the area judges.
+pub const FACILITY_NOTE: &str =
+    "This counts the working-capital facilities in the plan; have them agreed in writing.";
+
+/// Whether a facility of the plan may be drawn in any month from `first` to `last` inclusive
+/// (available at the end of month `m`: `from ≤ m` and `to` null or `m < to`).
+fn facility_available(plan: &Plan, first: Month, last: Month) -> bool {
+    plan.forecast
+        .facilities
+        .iter()
+        .any(|fa| fa.from <= last && fa.to.is_none_or(|to| first < to && fa.from < to))
+}
+
+/// Adds the facility note to a figure when a facility is available in the months judged.
+fn with_note(figure: String, noted: bool) -> String {
+    if noted {
+        format!("{figure}. {FACILITY_NOTE}")
+    } else {
+        figure
+    }
+}
+
+/// The forecast's first and last months.
+fn horizon(base: &Forecast) -> Option<(Month, Month)> {
+    Some((base.months.first()?.month, base.months.last()?.month))
+}
+
+/// R1: headroom (cash plus undrawn facilities) never below zero; a dip a modest facility could
+/// bridge is amber.
+fn r1_cash(plan: &Plan, base: &Forecast, t: &CashThresholds) -> Judged {
     let s = &base.summary;
-    let shortfall = -s.lowest_cash;
-    let figure = format!(
-        "lowest cash {} in {}",
-        pounds(s.lowest_cash),
-        month_long(s.lowest_cash_month)
-    );
-    let rating = if s.lowest_cash >= Decimal::ZERO {
+    let shortfall = -s.lowest_headroom;
+    let figure = if plan.forecast.facilities.is_empty() {
+        format!(
+            "lowest cash {} in {}",
+            pounds(s.lowest_cash),
+            month_long(s.lowest_cash_month)
+        )
+    } else {
+        format!(
+            "lowest headroom (cash plus undrawn facilities) {} in {}",
+            pounds(s.lowest_headroom),
+            month_long(s.lowest_headroom_month)
+        )
+    };
+    let noted = horizon(base).is_some_and(|(a, b)| facility_available(plan, a, b));
+    let rating = if s.lowest_headroom >= Decimal::ZERO {
         Rating::Green
     } else if shortfall <= s.operating_costs_monthly_avg * t.amber_max_shortfall_months {
         Rating::Amber
     } else {
         Rating::Red
     };
-    (rating, figure, Some(format!("Find {} more cash by {} (a larger loan or grant, or payment in advance) so that cash never falls below zero.", pounds(shortfall), month_long(s.lowest_cash_month))))
+    (
+        rating,
+        with_note(figure, noted),
+        Some(format!(
+            "Find {} more cash or committed facilities by {} (a larger loan, facility or grant, or payment in advance from the commissioner) so that cash never runs out.",
+            pounds(shortfall),
+            month_long(s.lowest_headroom_month)
+        )),
+    )
 }
 
-/// R2: every month of year one closes with enough months of operating costs in hand.
-fn r2_working_capital(base: &Forecast, t: &WorkingCapitalThresholds) -> Judged {
+/// R2: every month of year one closes with enough months of operating costs in hand, counting
+/// the undrawn facilities.
+fn r2_working_capital(plan: &Plan, base: &Forecast, t: &WorkingCapitalThresholds) -> Judged {
     let opex = base.summary.operating_costs_monthly_avg;
     let year1 = &base.months[..base.months.len().min(12)];
-    let Some((low, month)) = year1
-        .iter()
-        .min_by_key(|r| r.closing)
-        .map(|r| (r.closing, r.month))
+    // The first month of the lowest headroom.
+    let Some((low, month)) =
+        year1
+            .iter()
+            .fold(None, |best: Option<(Decimal, Month)>, r| match best {
+                Some((b, _)) if b <= r.headroom => best,
+                _ => Some((r.headroom, r.month)),
+            })
     else {
         return (Rating::Red, "no months".into(), None);
+    };
+    let what = if plan.forecast.facilities.is_empty() {
+        "cash"
+    } else {
+        "headroom"
+    };
+    let noted = match (year1.first(), year1.last()) {
+        (Some(a), Some(b)) => facility_available(plan, a.month, b.month),
+        _ => false,
     };
     let Some(cover) = months_of(low, opex) else {
         return (
             Rating::Amber,
-            "no operating costs to judge against".into(),
+            with_note("no operating costs to judge against".into(), noted),
             Some("Add the staff and running costs to the forecast.".into()),
         );
     };
@@ -281,14 +342,17 @@ fn r2_working_capital(base: &Forecast, t: &WorkingCapitalThresholds) -> Judged {
     let rating = rate(low, green, opex * t.amber_min_months);
     (
         rating,
-        format!(
-            "lowest year-one cash {} in {}: {} of operating costs",
-            pounds(low),
-            month_long(month),
-            format::months(cover)
+        with_note(
+            format!(
+                "lowest year-one {what} {} in {}: {} of operating costs",
+                pounds(low),
+                month_long(month),
+                format::months(cover)
+            ),
+            noted,
         ),
         Some(format!(
-            "Hold at least {} of operating costs ({}) in every month of year one: {} more at the lowest point.",
+            "Hold at least {} of operating costs ({}) in cash or committed facilities in every month of year one: {} more at the lowest point.",
             format::months(t.green_min_months),
             pounds(green),
             pounds(green - low)
@@ -297,8 +361,9 @@ fn r2_working_capital(base: &Forecast, t: &WorkingCapitalThresholds) -> Judged {
 }
 
 /// R3: free reserves (funds less fixed assets) at the end of the criteria's year, or of the
-/// last year of a shorter forecast, in months of that year's own operating costs.
-fn r3_net_reserves(base: &Forecast, t: &ReservesThresholds) -> Judged {
+/// last year of a shorter forecast, in months of that year's own operating costs, judged on the
+/// figure as shown (one decimal).
+fn r3_free_reserves(base: &Forecast, t: &ReservesThresholds) -> Judged {
     let want = usize::try_from(t.year).unwrap_or(usize::MAX).max(1);
     let Some(year) = base.years.get(want - 1).or(base.years.last()) else {
         return (Rating::Red, "no years".into(), None);
@@ -306,7 +371,7 @@ fn r3_net_reserves(base: &Forecast, t: &ReservesThresholds) -> Judged {
     let Some(reserves) = year.free_reserves_months else {
         return (
             Rating::Amber,
-            "no operating costs to judge against".into(),
+            "no running costs to judge".into(),
             Some("Add the staff and running costs to the forecast.".into()),
         );
     };
@@ -315,13 +380,13 @@ fn r3_net_reserves(base: &Forecast, t: &ReservesThresholds) -> Judged {
     (
         rating,
         format!(
-            "free reserves of {} of that year's running costs at the end of year {} ({}: funds less fixed assets)",
+            "free reserves of {} of operating costs at the end of year {} ({})",
             format::months(reserves),
             year.year,
             pounds(year.free_reserves)
         ),
         Some(format!(
-            "Free reserves (funds less fixed assets) of {} of running costs ({}) at the end of year {} would make this green: {} more.",
+            "Free reserves — reserves not committed to spending or tied up in fixed assets, as the Charity Commission defines them — of {} of operating costs ({}) at the end of year {} would make this green: {} more.",
             format::months(t.green_min_months),
             pounds(target),
             year.year,
@@ -330,32 +395,120 @@ fn r3_net_reserves(base: &Forecast, t: &ReservesThresholds) -> Judged {
     )
 }
 
-/// R4: no single commissioner provides too much of the contract income (boundaries inclusive).
-fn r4_diversification(base: &Forecast, t: &DiversificationThresholds) -> Judged {
-    let s = &base.summary;
-    let (Some(share), Some(who)) = (s.largest_commissioner_share, &s.largest_commissioner) else {
+/// One source of earned income for R4: a commissioner (its contracts together) or an
+/// other-income line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IncomeSource {
+    pub name: String,
+    pub earned: Decimal,
+}
+
+/// The sources of earned income over the horizon: each commissioner (contracts grouped by
+/// `commissioner`, surrounding spaces removed) and each other-income line on its own. Grants,
+/// equity and loans are not income here.
+pub fn income_sources(plan: &Plan, base: &Forecast) -> Vec<IncomeSource> {
+    let mut out: Vec<IncomeSource> = Vec::new();
+    for (id, earned) in &base.summary.contract_earned {
+        let Some(c) = plan.forecast.contracts.iter().find(|c| &c.id == id) else {
+            continue;
+        };
+        let name = c.commissioner.trim();
+        match out.iter_mut().find(|s| s.name == name) {
+            Some(s) => s.earned += *earned,
+            None => out.push(IncomeSource {
+                name: name.to_owned(),
+                earned: *earned,
+            }),
+        }
+    }
+    for (id, earned) in &base.summary.income_earned {
+        if let Some(l) = plan.forecast.income.iter().find(|l| &l.id == id) {
+            out.push(IncomeSource {
+                name: l.name.trim().to_owned(),
+                earned: *earned,
+            });
+        }
+    }
+    out
+}
+
+/// R4: no single income source provides too much of the earned income (boundaries inclusive,
+/// compared exactly).
+fn r4_diversification(plan: &Plan, base: &Forecast, t: &DiversificationThresholds) -> Judged {
+    let sources = income_sources(plan, base);
+    let total: Decimal = sources.iter().map(|s| s.earned).sum();
+    // The largest; on a tie, the name that sorts first.
+    let largest = sources
+        .iter()
+        .fold(None, |best: Option<&IncomeSource>, s| match best {
+            Some(b) if b.earned > s.earned || (b.earned == s.earned && b.name <= s.name) => best,
+            _ => Some(s),
+        });
+    let Some(largest) = largest.filter(|_| total > Decimal::ZERO) else {
         return (
             Rating::Amber,
-            "no contract income to judge".into(),
+            "no income to judge".into(),
             Some("Add the contracts that will pay for the services.".into()),
         );
     };
-    let rating = if share <= t.green_max_share_percent.get() {
+    let within = |percent: Decimal| Decimal::ONE_HUNDRED * largest.earned <= percent * total;
+    let rating = if within(t.green_max_share_percent.get()) {
         Rating::Green
-    } else if share <= t.amber_max_share_percent.get() {
+    } else if within(t.amber_max_share_percent.get()) {
         Rating::Amber
     } else {
         Rating::Red
     };
+    let share = largest.earned * Decimal::ONE_HUNDRED / total;
     (
         rating,
-        format!("{} of contract income from {who}", format::share(share)),
-        Some(format!("Win work from other commissioners or customers until no single commissioner provides more than {} of contract income.", format::percent(t.green_max_share_percent.get()))),
+        format!("{} of earned income from {}", format::share(share), largest.name),
+        Some(format!(
+            "Win work from other commissioners or customers until no single source provides more than {} of earned income (contracts and other income; grants, loans and equity do not count).",
+            format::percent(t.green_max_share_percent.get())
+        )),
     )
 }
 
-/// R5: under scenario S1 (the largest contract is not renewed) cash stays above zero, or runs
-/// out only long enough after the contract's end to act.
+/// The FTE of the staff lines assigned to a contract, in its shortest form ("40", "2.5").
+fn fte_on(plan: &Plan, contract: &crate::model::values::ItemId) -> Option<String> {
+    let lines: Vec<_> = plan
+        .forecast
+        .staff
+        .iter()
+        .filter(|s| s.contract.as_ref() == Some(contract))
+        .collect();
+    (!lines.is_empty()).then(|| {
+        let fte: Decimal = lines.iter().map(|s| s.fte.get()).sum();
+        fte.normalize().to_string()
+    })
+}
+
+/// R5's advice: plan for the exit of the lost contract, not for carrying its costs.
+fn exit_advice(plan: &Plan, c: &crate::model::plan::Contract) -> String {
+    let end = month_long(c.end);
+    let staff = match fte_on(plan, &c.id) {
+        Some(fte) => format!(": {fte} FTE on staff lines assigned to it"),
+        None => ": assign staff lines to the contract to see how many".into(),
+    };
+    let lgps = if plan
+        .forecast
+        .staff
+        .iter()
+        .any(|s| s.pension.scheme == PensionScheme::Lgps)
+    {
+        ", and the LGPS cessation debt that falls due when an admitted body's last active member leaves"
+    } else {
+        ""
+    };
+    format!(
+        "If \"{}\" ends in {end}, plan for the exit rather than for carrying its costs. Staff who work on it may transfer to the next provider under TUPE (a service provision change){staff}; budget for the exit costs that stay with you — redundancy pay for staff who do not transfer, notice and dilapidations on premises and other commitments that outlast the contract{lgps} — and build reserves to meet them and to bridge to new work before {end}.",
+        c.service
+    )
+}
+
+/// R5: under scenario S1 (the largest contract is not renewed) headroom stays above zero, or
+/// runs out only long enough after the contract's end to act.
 fn r5_losing_the_main_contract(
     plan: &Plan,
     base: &Forecast,
@@ -368,7 +521,8 @@ fn r5_losing_the_main_contract(
     else {
         return (Rating::Red, "scenario S1 was not run".into(), None);
     };
-    let s1_low = s1.forecast.summary.lowest_cash;
+    let noted = horizon(&s1.forecast).is_some_and(|(a, b)| facility_available(plan, a, b));
+    let s1_low = s1.forecast.summary.lowest_headroom;
     let lost =
         largest_contract(base).and_then(|id| plan.forecast.contracts.iter().find(|c| &c.id == id));
     let Some(c) = lost else {
@@ -379,29 +533,37 @@ fn r5_losing_the_main_contract(
         };
         return (
             rating,
-            "no contract to lose".into(),
+            with_note("no contract to lose".into(), noted),
             Some("Add the contracts that will pay for the services.".into()),
         );
+    };
+    let cash = if plan.forecast.facilities.is_empty() {
+        "cash"
+    } else {
+        "headroom (cash plus undrawn facilities)"
     };
     if s1_low >= Decimal::ZERO {
         return (
             Rating::Green,
-            format!(
-                "if \"{}\" is not renewed after {}, cash stays above zero (lowest {})",
-                c.service,
-                month_long(c.end),
-                pounds(s1_low)
+            with_note(
+                format!(
+                    "if \"{}\" is not renewed after {}, {cash} stays above zero (lowest {})",
+                    c.service,
+                    month_long(c.end),
+                    pounds(s1_low)
+                ),
+                noted,
             ),
             None,
         );
     }
-    // Only cash that goes negative after the lost contract's end measures this loss; an
+    // Only headroom that goes negative after the lost contract's end measures this loss; an
     // earlier dip is the same with or without it (R1 judges that).
     let runs_out = s1
         .forecast
         .months
         .iter()
-        .find(|r| r.month > c.end && r.closing < Decimal::ZERO)
+        .find(|r| r.month > c.end && r.headroom < Decimal::ZERO)
         .map(|r| r.month);
     let (rating, figure) = match runs_out {
         Some(m) => {
@@ -413,14 +575,16 @@ fn r5_losing_the_main_contract(
             };
             (rating, format!("if \"{}\" is not renewed after {}, cash runs out in {}, {} later", c.service, month_long(c.end), month_long(m), format::count(usize::try_from(after).unwrap_or_default(), "month", "months")))
         }
-        None => (Rating::Amber, format!("if \"{}\" is not renewed, cash stays above zero after it ends, but dips to {} earlier", c.service, pounds(s1_low))),
+        None => (Rating::Amber, format!("if \"{}\" is not renewed, {cash} stays above zero after it ends, but dips to {} earlier", c.service, pounds(s1_low))),
     };
-    (rating, figure, Some(format!("Build reserves or other income to cover the {} shortfall if \"{}\" is lost, so cash never falls below zero.", pounds(-s1_low), c.service)))
+    (rating, with_note(figure, noted), Some(exit_advice(plan, c)))
 }
 
-/// R6: no loans, or surplus before interest covers loan service enough times every year.
+/// R6: no loans or facilities, or the surplus from running the service, after tax paid, covers
+/// what is paid to lenders enough times every year (judged on the cover as shown, two
+/// decimals).
 fn r6_debt_service(plan: &Plan, base: &Forecast, t: &DebtServiceThresholds) -> Judged {
-    if plan.forecast.loans.is_empty() {
+    if plan.forecast.loans.is_empty() && plan.forecast.facilities.is_empty() {
         return (Rating::Green, "no loans".into(), None);
     }
     let worst = base
@@ -437,10 +601,19 @@ fn r6_debt_service(plan: &Plan, base: &Forecast, t: &DebtServiceThresholds) -> J
     };
     let shown = dscr.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
     (
-        rate(dscr, t.green_min_dscr, t.amber_min_dscr),
+        rate(shown, t.green_min_dscr, t.amber_min_dscr),
         format!("lowest debt service cover {shown}× (year {year})"),
-        Some(format!("Surplus before interest should cover loan repayments at least {}× every year: borrow less, over a longer term, or raise the surplus.", t.green_min_dscr.normalize())),
+        Some(format!("Income after operating costs and tax should cover loan repayments at least {}× every year: borrow less, over a longer term, or raise the surplus.", format_cover(t.green_min_dscr))),
     )
+}
+
+/// A cover threshold with at least one decimal ("2.0").
+fn format_cover(d: Decimal) -> String {
+    let mut d = d.normalize();
+    if d.scale() == 0 {
+        d.rescale(1);
+    }
+    d.to_string()
 }
 
 /// R7: no error among the governance, legal-form and procurement rules (the criteria's
@@ -482,9 +655,10 @@ fn r8_mutual(cx: &Ctx) -> Judged {
         .findings
         .iter()
         .any(|f| f.rule.starts_with("MUT-") && f.severity == Severity::Error);
-    let rating = if mut_error {
+    let policy = &cx.criteria.policy;
+    let rating = if mut_error || votes < policy.mutual_min_employee_votes_percent.get() {
         Rating::Red
-    } else if votes > cx.criteria.policy.employee_control_votes_percent.get() {
+    } else if votes > policy.employee_control_votes_percent.get() {
         Rating::Green
     } else {
         Rating::Amber

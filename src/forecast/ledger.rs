@@ -109,6 +109,8 @@ pub(crate) struct Ledger {
     /// The commissioner of the last contract in `by_contract`, until its total is added.
     commissioner_of_last: String,
     pub other_income: Vec<Decimal>,
+    /// Each other-income line's earned income over the horizon, in the plan's order.
+    pub by_income: Vec<(ItemId, Decimal)>,
     pub grants: Vec<Decimal>,
     /// Share capital received.
     pub equity: Vec<Decimal>,
@@ -172,6 +174,7 @@ impl Ledger {
             by_contract: Vec::new(),
             commissioner_of_last: String::new(),
             other_income: z(),
+            by_income: Vec::new(),
             grants: z(),
             equity: z(),
             kinds: BTreeMap::new(),

@@ -289,8 +289,10 @@ pub(super) fn other(
     for line in &f.income {
         let field = || format!("forecast.income[{}].amount", line.id);
         let row = grid.line(LineKey::Income(line.id.clone()));
+        let mut total = Decimal::ZERO;
         for (i, v) in amounts(h, line.into(), &field)? {
             bump(&mut earned.other_income, i, v, &field)?;
+            total = super::arith::add(total, v, &field)?;
             let part = Part {
                 net: v,
                 earned: i,
@@ -300,6 +302,7 @@ pub(super) fn other(
             };
             book_part(plan, grid, earned, row, part, &field)?;
         }
+        earned.by_income.push((line.id.clone(), total));
     }
     for g in &f.grants {
         if let Some(i) = h.index(g.month) {

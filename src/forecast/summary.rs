@@ -177,6 +177,8 @@ pub struct Summary {
     pub contract_income: Decimal,
     /// Income earned over the horizon by each contract, in plan order.
     pub contract_earned: Vec<(ItemId, Decimal)>,
+    /// Each other-income line's earned income over the horizon, in the plan's order.
+    pub income_earned: Vec<(ItemId, Decimal)>,
 }
 
 /// `part / whole × 100`, or `None` when `whole` is zero.
@@ -418,6 +420,7 @@ pub(super) fn summarise(
         closing_cash: closing[n - 1],
         contract_income,
         contract_earned: e.by_contract.clone(),
+        income_earned: e.by_income.clone(),
     };
     Ok((months, years, summary))
 }

@@ -510,7 +510,7 @@ fn readiness_json_has_the_documented_shape() {
     );
     assert_eq!(
         v["criteria"],
-        serde_json::json!({ "name": "Mutual Plan readiness criteria", "version": "2.0.0" })
+        serde_json::json!({ "name": "Mutual Plan readiness criteria", "version": "3.0.0" })
     );
     let e: Vec<&str> = v["eligibility"][0]
         .as_object()

@@ -82,6 +82,7 @@ fn two_commissioners(a: &str, b: &str) -> Plan {
     let mut p = sample();
     let template = p.forecast.contracts[0].clone();
     p.forecast.months = 12;
+    p.forecast.income.clear();
     p.forecast.contracts = [("a", a), ("b", b)]
         .iter()
         .map(|(n, v)| {
@@ -118,9 +119,55 @@ fn r4_income_diversification_boundaries() {
     let a = assess(&two_commissioners("80000", "20000"));
     assert_eq!(
         a.areas[3].figure,
-        "80.0% of contract income from Commissioner a"
+        "80.0% of earned income from Commissioner a"
     );
     assert_eq!(a.areas[3].advice, None);
+}
+
+/// Other income is a source of its own: one council's contract beside private fees earning
+/// more is not dependence on the council. Grants are not income here.
+#[test]
+fn r4_counts_every_source_of_earned_income() {
+    let mut p = two_commissioners("39000", "0");
+    p.forecast.contracts.truncate(1);
+    p.forecast.contracts[0].commissioner = " Riverside Council ".into();
+    p.forecast.income = vec![IncomeLine {
+        id: id("fees"),
+        name: "Private fees".into(),
+        amount: money("5083.34"),
+        frequency: Frequency::Monthly,
+        start: p.forecast.start,
+        end: None,
+        growth_percent: pct("0"),
+        vat: VatTreatment::Exempt,
+    }];
+    // £61,000.08 of fees beside £39,000 from the council: 61.0 % from the fees, green.
+    let a = assess(&p);
+    assert_eq!(a.areas[3].rating, Rating::Green);
+    assert_eq!(
+        a.areas[3].figure,
+        "61.0% of earned income from Private fees"
+    );
+    // A grant from the council does not count towards it.
+    let mut granted = p.clone();
+    granted.forecast.grants[0].amount = money("1000000");
+    granted.forecast.grants[0].funder = "Riverside Council".into();
+    assert_eq!(assess(&granted).areas[3].figure, a.areas[3].figure);
+    // Fees of exactly 80 % of earned income are green; a penny a month more is amber.
+    let mut eighty = p.clone();
+    eighty.forecast.income[0].amount = money("13000");
+    eighty.forecast.contracts[0].annual_value = money("39000");
+    assert_eq!(rating(&eighty, AreaId::R4), Rating::Green);
+    eighty.forecast.income[0].amount = money("13000.01");
+    assert_eq!(rating(&eighty, AreaId::R4), Rating::Amber);
+    // Two sources earning the same: the one whose name sorts first is named.
+    let mut tie = p;
+    tie.forecast.income[0].amount = money("3250");
+    tie.forecast.income[0].name = "Fees".into();
+    assert_eq!(
+        assess(&tie).areas[3].figure,
+        "50.0% of earned income from Fees"
+    );
 }
 
 #[test]
@@ -231,6 +278,36 @@ fn r7_governance() {
     let mut error = sample();
     error.ownership.asset_lock = false; // LEG-01
     assert_eq!(rating(&error, AreaId::R7), Rating::Red);
+    // A procurement error puts the main income at risk: it counts too. A reserved contract of
+    // 61 months breaks section 33's five years (PROC-02).
+    let mut proc = sample();
+    let c = proc
+        .forecast
+        .contracts
+        .iter_mut()
+        .find(|c| c.procurement.route == ProcurementRoute::ReservedPsm)
+        .unwrap();
+    c.procurement.extension_months =
+        60 - u32::try_from(c.start.months_until(c.end) + 1).unwrap() + 1;
+    let a = assess(&proc);
+    let r7 = a.areas.iter().find(|a| a.id == AreaId::R7).unwrap();
+    assert_eq!(r7.rating, Rating::Red, "{}", r7.figure);
+    assert_eq!(
+        r7.figure,
+        "1 governance, legal-form or procurement errors, 0 governance warnings"
+    );
+    c_back(&mut proc);
+    assert_eq!(rating(&proc, AreaId::R7), Rating::Green);
+}
+
+/// The reserved contract's extensions back to within section 33's five years.
+fn c_back(p: &mut Plan) {
+    for c in &mut p.forecast.contracts {
+        if c.procurement.route == ProcurementRoute::ReservedPsm {
+            c.procurement.extension_months =
+                60 - u32::try_from(c.start.months_until(c.end) + 1).unwrap();
+        }
+    }
 }
 
 fn staff_share(votes: &str) -> Plan {
@@ -393,7 +470,7 @@ fn the_sample_plans_assessment() {
         (a.score, a.max_score, a.headline),
         (14, 20, Headline::NotYetReady)
     );
-    assert_eq!(a.criteria.version, "2.0.0");
+    assert_eq!(a.criteria.version, "3.0.0");
     assert!(a
         .areas
         .iter()
@@ -414,22 +491,32 @@ fn r3_speaks_of_free_reserves_and_shows_them_in_pounds() {
     assert_eq!(r3.title, "Free reserves");
     let f = forecast(&p).unwrap();
     let year = &f.years[1];
-    assert!(
-        r3.figure.starts_with("free reserves of ")
-            && r3.figure.ends_with(&format!(
-                "at the end of year 2 ({}: funds less fixed assets)",
-                pounds(year.free_reserves)
-            )),
-        "{}",
-        r3.figure
+    assert_eq!(
+        r3.figure,
+        format!(
+            "free reserves of {} of operating costs at the end of year 2 ({})",
+            mutual_plan::words::format::months(year.free_reserves_months.unwrap()),
+            pounds(year.free_reserves)
+        )
     );
-    assert!(
-        r3.advice
-            .as_deref()
-            .unwrap()
-            .starts_with("Free reserves (funds less fixed assets)"),
-        "{:?}",
-        r3.advice
+    assert_eq!(
+        r3.advice.as_deref().unwrap(),
+        format!(
+            "Free reserves — reserves not committed to spending or tied up in fixed assets, as the Charity Commission defines them — of 3.0 months of operating costs (£3,000) at the end of year 2 would make this green: {} more.",
+            pounds(dec("3000") - year.free_reserves)
+        )
+    );
+    // With no running costs there is nothing to judge: amber, saying so.
+    let mut idle = cost_plan("1000");
+    idle.forecast.costs.clear();
+    let r3 = assess(&idle)
+        .areas
+        .into_iter()
+        .find(|a| a.id == AreaId::R3)
+        .unwrap();
+    assert_eq!(
+        (r3.rating, r3.figure.as_str()),
+        (Rating::Amber, "no running costs to judge")
     );
 }
 
@@ -486,7 +573,7 @@ fn a_misspelt_threshold_is_a_load_error_naming_it() {
     assert_eq!(
         e,
         invalid(
-            "areas.R7.thresholds.green_min_months",
+            "areas.R8.thresholds.green_min_months",
             "this area has no threshold `green_min_months`: it has none"
         )
     );
@@ -598,5 +685,151 @@ fn other_broken_criteria_files_are_clear_errors() {
     assert!(
         e.contains("`areas`: the areas are an object keyed by area id"),
         "{e}"
+    );
+}
+
+/// A 0 % facility of `limit` from the forecast's first month, never to be repaid within it.
+fn facility(p: &Plan, limit: &str) -> Facility {
+    Facility {
+        id: id("overdraft"),
+        lender: "Bank".into(),
+        limit: money(limit),
+        annual_rate_percent: pct("0"),
+        from: p.forecast.start,
+        to: None,
+        arrangement_fee: money("0"),
+    }
+}
+
+fn area(p: &Plan, id: AreaId) -> readiness::AreaResult {
+    assess(p).areas.into_iter().find(|a| a.id == id).unwrap()
+}
+
+const NOTE: &str =
+    "This counts the working-capital facilities in the plan; have them agreed in writing.";
+
+#[test]
+fn r1_and_r2_judge_headroom_counting_the_undrawn_facilities() {
+    // Without a facility, a shortfall of exactly one month is amber and the figure is cash.
+    let short = cost_plan("23000");
+    let r1 = area(&short, AreaId::R1);
+    assert_eq!(r1.rating, Rating::Amber);
+    assert_eq!(r1.figure, "lowest cash −£1,000 in March 2029");
+    assert_eq!(
+        r1.advice.as_deref(),
+        Some("Find £1,000 more cash or committed facilities by March 2029 (a larger loan, facility or grant, or payment in advance from the commissioner) so that cash never runs out.")
+    );
+    // A facility of £1,000 covers it: headroom never falls below zero.
+    let mut covered = short.clone();
+    covered.forecast.facilities = vec![facility(&covered, "1000")];
+    let r1 = area(&covered, AreaId::R1);
+    assert_eq!(r1.rating, Rating::Green);
+    assert_eq!(
+        r1.figure,
+        format!("lowest headroom (cash plus undrawn facilities) £0 in March 2029. {NOTE}")
+    );
+    // A penny less leaves a penny short: amber, as without the facility.
+    covered.forecast.facilities[0].limit = money("999.99");
+    assert_eq!(rating(&covered, AreaId::R1), Rating::Amber);
+    // A facility that starts after the forecast ends is never available: no note.
+    let mut later = short.clone();
+    let mut f = facility(&later, "5000");
+    f.from = later.forecast.start.plus(24).unwrap();
+    later.forecast.facilities = vec![f];
+    let r1 = area(&later, AreaId::R1);
+    assert_eq!(r1.rating, Rating::Amber);
+    assert!(!r1.figure.contains(NOTE), "{}", r1.figure);
+
+    // R2: a penny short of a month's costs in hand in month 12 is amber; a penny of facility
+    // makes it green.
+    let mut r2 = cost_plan("12999.99");
+    assert_eq!(rating(&r2, AreaId::R2), Rating::Amber);
+    r2.forecast.facilities = vec![facility(&r2, "0.01")];
+    let a = area(&r2, AreaId::R2);
+    assert_eq!(a.rating, Rating::Green);
+    assert_eq!(
+        a.figure,
+        format!(
+            "lowest year-one headroom £1,000 in March 2028: 1.0 months of operating costs. {NOTE}"
+        )
+    );
+    // A facility from month 13 counts for R1 but not in year one.
+    let mut f = facility(&r2, "5000");
+    f.from = r2.forecast.start.plus(12).unwrap();
+    r2.forecast.facilities = vec![f];
+    let a = area(&r2, AreaId::R2);
+    assert_eq!(a.rating, Rating::Amber);
+    assert!(!a.figure.contains(NOTE), "{}", a.figure);
+    assert!(area(&r2, AreaId::R1).figure.contains(NOTE));
+}
+
+#[test]
+fn r5_advises_on_the_exit_of_the_lost_contract() {
+    let p = sample();
+    let r5 = area(&p, AreaId::R5);
+    let therapy = p
+        .forecast
+        .contracts
+        .iter()
+        .find(|c| c.id.as_str() == "community-therapy")
+        .unwrap();
+    let fte: rust_decimal::Decimal = p
+        .forecast
+        .staff
+        .iter()
+        .filter(|s| s.contract.as_ref() == Some(&therapy.id))
+        .map(|s| s.fte.get())
+        .sum();
+    let advice = r5.advice.unwrap();
+    assert!(
+        advice.starts_with(&format!(
+            "If \"{}\" ends in March 2030, plan for the exit rather than for carrying its costs.",
+            therapy.service
+        )),
+        "{advice}"
+    );
+    assert!(
+        advice.contains(&format!(
+            "under TUPE (a service provision change): {} FTE on staff lines assigned to it;",
+            fte.normalize()
+        )),
+        "{advice}"
+    );
+    assert!(!advice.contains("LGPS"), "{advice}");
+    assert!(!advice.contains("shortfall"), "{advice}");
+    // No line assigned to it: the advice says how to see the number; a line in the LGPS brings
+    // the cessation debt.
+    let mut stay = sample();
+    for s in &mut stay.forecast.staff {
+        s.contract = None;
+    }
+    stay.forecast.staff[0].pension.scheme = PensionScheme::Lgps;
+    let advice = area(&stay, AreaId::R5).advice.unwrap();
+    assert!(
+        advice.contains(": assign staff lines to the contract to see how many;"),
+        "{advice}"
+    );
+    assert!(
+        advice.contains(", and the LGPS cessation debt that falls due when an admitted body's last active member leaves —"),
+        "{advice}"
+    );
+}
+
+#[test]
+fn r6_a_facility_is_debt_too() {
+    // A facility that is never drawn and costs nothing: no debt service in the forecast.
+    let mut p = cost_plan("100000");
+    p.forecast.facilities = vec![facility(&p, "1000")];
+    let r6 = area(&p, AreaId::R6);
+    assert_eq!(
+        (r6.rating, r6.figure.as_str()),
+        (Rating::Green, "no loan repayments fall within the forecast")
+    );
+    assert_eq!(area(&cost_plan("100000"), AreaId::R6).figure, "no loans");
+    let r6 = area(&loan_plan("6016"), AreaId::R6);
+    assert_eq!(r6.figure, "lowest debt service cover 1.99× (year 1)");
+    assert_eq!(
+        r6.advice.as_deref(),
+        Some("Income after operating costs and tax should cover loan repayments at least 2.0× every year: borrow less, over a longer term, or raise the surplus.")
     );
 }
