@@ -833,3 +833,25 @@ fn r6_a_facility_is_debt_too() {
         Some("Income after operating costs and tax should cover loan repayments at least 2.0× every year: borrow less, over a longer term, or raise the surplus.")
     );
 }
+
+/// A criteria set of version 2, lacking a key of version 3, is refused naming the key: never
+/// filled in silently.
+#[test]
+fn a_set_without_a_version_3_key_is_refused_naming_it() {
+    let e = edited_criteria(
+        ",\n    \"narrative_amount_min\": \"1000.00\"",
+        "",
+    );
+    assert_eq!(
+        e,
+        invalid("policy.narrative_amount_min", "this field is missing")
+    );
+    let e = edited_criteria(
+        "\"thresholds\": { \"error_prefixes\": [\"GOV\", \"LEG\", \"PROC\"], \"amber_warning_prefixes\": [\"GOV\"] }",
+        "\"thresholds\": {}",
+    );
+    assert_eq!(
+        e,
+        invalid("areas.R7.thresholds.error_prefixes", "this threshold is missing")
+    );
+}
