@@ -188,7 +188,7 @@ pub struct CashThresholds {
     pub amber_max_shortfall_months: Decimal,
 }
 
-/// R2: year one's lowest cash, in months of operating costs.
+/// R2: year one's lowest headroom, in months of operating costs.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct WorkingCapitalThresholds {
@@ -198,7 +198,7 @@ pub struct WorkingCapitalThresholds {
     pub amber_min_months: Decimal,
 }
 
-/// R3: net reserves at the end of forecast year `year`, in months of operating costs.
+/// R3: free reserves at the end of forecast year `year`, in months of operating costs.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ReservesThresholds {
@@ -210,7 +210,7 @@ pub struct ReservesThresholds {
     pub amber_min_months: Decimal,
 }
 
-/// R4: the largest commissioner's share of contract income, inclusive.
+/// R4: the largest income source's share of earned income, inclusive.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DiversificationThresholds {
@@ -218,7 +218,7 @@ pub struct DiversificationThresholds {
     pub amber_max_share_percent: Percent,
 }
 
-/// R5: how long after the lost contract's end cash may first go negative and still be amber.
+/// R5: how long after the lost contract's end headroom may first go negative and still be amber.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ResilienceThresholds {
