@@ -390,14 +390,20 @@ fn cases() -> Vec<(&'static str, Severity, Change, Change)> {
             |p| {
                 split(p, "50", GroupKind::Community);
                 falls(p).procurement.started = "2025-02-23".parse().unwrap();
-                falls(p).end = "2030-03".parse().unwrap();
             },
         ),
         (
+            // Bought by a government department: health care, but no provider selection regime.
             "PROC-06",
             Severity::Warning,
-            |p| falls(p).procurement.cpv = "85323001".into(),
-            |p| falls(p).procurement.cpv = "85323000-9".into(),
+            |p| {
+                falls(p).commissioner_kind = PublicBodyKind::CentralGovernment;
+                falls(p).procurement.cpv = "85323001".into();
+            },
+            |p| {
+                falls(p).commissioner_kind = PublicBodyKind::CentralGovernment;
+                falls(p).procurement.cpv = "85323000-9".into();
+            },
         ),
         (
             "PROC-01",
@@ -1129,8 +1135,22 @@ fn health_care_falls_under_the_provider_selection_regime_by_cpv_prefix_date_and_
     };
     assert_eq!(hits(&health_started("2024-01-01")).len(), 1);
     assert!(hits(&health_started("2023-12-31")).is_empty());
-    // Only in England.
-    for nation in [Nation::Wales, Nation::Scotland, Nation::NorthernIreland] {
+    // In England, and in Wales from 24 February 2025 (the Welsh regime).
+    assert_eq!(
+        hits(&|p| {
+            falls(p).procurement.cpv = "85323000".into();
+            p.organisation.nation = Nation::Wales;
+        })
+        .len(),
+        1
+    );
+    assert!(hits(&|p| {
+        falls(p).procurement.cpv = "85323000".into();
+        falls(p).procurement.started = date("2025-02-23");
+        p.organisation.nation = Nation::Wales;
+    })
+    .is_empty());
+    for nation in [Nation::Scotland, Nation::NorthernIreland] {
         assert!(hits(&|p| {
             falls(p).procurement.cpv = "85323000".into();
             p.organisation.nation = nation;
@@ -1222,9 +1242,10 @@ fn after_a_reserved_contract_a_gap_is_a_warning() {
     // 36 months from 1 October 2027: a new award is possible on 1 October 2030, the day after.
     let p = samples::riverside().unwrap();
     assert_eq!(of(&p, "PROC-07")[0].severity, Severity::Info);
-    // 24 months: a year's gap.
+    // 24 months: a year's gap (at £400,000 a year, above the light-touch threshold).
     let mut p = samples::riverside().unwrap();
     falls(&mut p).end = "2029-09".parse().unwrap();
+    falls(&mut p).annual_value = "400000".parse().unwrap();
     let hits = of(&p, "PROC-07");
     assert_eq!(hits[0].severity, Severity::Warning);
     assert!(

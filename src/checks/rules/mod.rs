@@ -8,6 +8,8 @@ mod legal;
 mod narrative;
 mod ownership;
 mod procurement;
+mod procurement_routes;
+mod procurement_terms;
 mod quality;
 mod rule;
 mod tax;
@@ -27,6 +29,7 @@ pub fn catalogue() -> impl Iterator<Item = &'static Rule> {
         .chain(governance::RULES)
         .chain(legal::RULES)
         .chain(procurement::RULES)
+        .chain(procurement_routes::RULES)
         .chain(employment::RULES)
         .chain(finance::RULES)
         .chain(quality::RULES)
