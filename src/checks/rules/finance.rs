@@ -3,10 +3,10 @@
 use super::rule::{Ctx, Rule};
 use crate::checks::verdict::{Finding, Severity};
 use crate::forecast::{ForecastError, Year};
-use crate::model::plan::{CostCategory, CostFrequency, Frequency};
+use crate::model::plan::{CostCategory, CostFrequency, Facility, Frequency};
 use crate::model::values::Month;
 use crate::words::format::{count, month_long};
-use crate::words::money::{pence, pounds};
+use crate::words::money::pounds;
 use rust_decimal::Decimal;
 
 pub(super) const RULES: &[Rule] = &[
@@ -48,7 +48,7 @@ pub(super) const RULES: &[Rule] = &[
     Rule {
         id: "FIN-06",
         title: "Cash stays above zero",
-        severity: "warning",
+        severity: "warning / info",
         source: "the forecast itself",
         check: fin_06,
     },
@@ -65,6 +65,20 @@ pub(super) const RULES: &[Rule] = &[
         severity: "warning",
         source: "Employers' Liability (Compulsory Insurance) Act 1969",
         check: fin_08,
+    },
+    Rule {
+        id: "FIN-09",
+        title: "Staff lines are linked to contracts in the plan",
+        severity: "warning",
+        source: "plan format: a contract id that names no contract is treated as none",
+        check: fin_09,
+    },
+    Rule {
+        id: "FIN-10",
+        title: "VAT is not counted twice",
+        severity: "warning",
+        source: "the forecast's VAT",
+        check: fin_10,
     },
 ];
 
@@ -98,13 +112,28 @@ fn fin_01(ctx: &Ctx, r: &Rule) -> Vec<Finding> {
     for c in &f.costs {
         order("costs", &c.id, &c.name, c.start, c.end);
     }
-    let mut outside = |list: &str, id: &dyn std::fmt::Display, name: &str, month: Month| {
+    let mut outside = |list: &str,
+                       id: &dyn std::fmt::Display,
+                       name: &str,
+                       month: Month,
+                       capital: bool| {
         let path = format!("forecast.{list}[{id}].start");
+        let what = if capital {
+            "capital purchase"
+        } else {
+            "one-off"
+        };
         if month > last {
             out.push(r.finding(
                 Severity::Error,
                 path,
-                format!("The one-off \"{name}\" falls in {}, after the forecast ends ({}), so it is left out of the cash flow. Move it inside, or remove it.", month_long(month), month_long(last)),
+                format!("The {what} \"{name}\" falls in {}, after the forecast ends ({}), so it is left out of the cash flow. Move it inside, or remove it.", month_long(month), month_long(last)),
+            ));
+        } else if month < f.start && capital {
+            out.push(r.finding(
+                Severity::Info,
+                path,
+                format!("\"{name}\" was bought before the forecast starts ({}), so it is not on the balance sheet and is not depreciated: the surplus and corporation tax are overstated by its depreciation.", month_long(f.start)),
             ));
         } else if month < f.start {
             out.push(r.finding(
@@ -115,14 +144,42 @@ fn fin_01(ctx: &Ctx, r: &Rule) -> Vec<Finding> {
         }
     };
     for l in f.income.iter().filter(|l| l.frequency == Frequency::OneOff) {
-        outside("income", &l.id, &l.name, l.start);
+        outside("income", &l.id, &l.name, l.start, false);
     }
-    for c in f
-        .costs
-        .iter()
-        .filter(|c| c.frequency == CostFrequency::OneOff)
-    {
-        outside("costs", &c.id, &c.name, c.start);
+    for c in f.costs.iter().filter(|c| c.frequency.is_once()) {
+        let capital = c.frequency == CostFrequency::Capital;
+        outside("costs", &c.id, &c.name, c.start, capital);
+    }
+    for l in f.facilities.iter() {
+        if let Some(to) = l.to.filter(|to| *to <= l.from) {
+            out.push(r.finding(
+                Severity::Error,
+                format!("forecast.facilities[{}].to", l.id),
+                format!(
+                    "The facility from {} must be repaid by the end of {}, which is not later than its first month ({}): it could never be drawn, yet its arrangement fee would be paid. Make its last month later than its first, or leave it open.",
+                    l.lender,
+                    month_long(to),
+                    month_long(l.from)
+                ),
+            ));
+        }
+    }
+    for l in &f.staff {
+        let people = l.fte.get().ceil();
+        let Some(headcount) = l.headcount.filter(|h| Decimal::from(*h) < people) else {
+            continue;
+        };
+        out.push(r.finding(
+            Severity::Error,
+            format!("forecast.staff[{}].headcount", l.id),
+            format!(
+                "{}: {} cannot work {} FTE; enter at least {}.",
+                l.role,
+                count(headcount as usize, "person", "people"),
+                l.fte,
+                people.normalize()
+            ),
+        ));
     }
     out
 }
@@ -205,28 +262,68 @@ fn fin_05(ctx: &Ctx, r: &Rule) -> Vec<Finding> {
     out
 }
 
+/// Money compared with zero: whole pounds, unless that would read "£0" for an amount that is
+/// not nil.
+fn against_zero(d: Decimal) -> String {
+    super::tax::against(d, Decimal::ZERO)
+}
+
+/// Whether a facility may be drawn in month `m`: from its first month, until the month at
+/// whose end it must be repaid.
+fn available(l: &Facility, m: Month) -> bool {
+    l.from <= m && l.to.is_none_or(|to| m < to)
+}
+
 fn fin_06(ctx: &Ctx, r: &Rule) -> Vec<Finding> {
     let Ok(f) = ctx.forecast else {
         return vec![];
     };
     let s = &f.summary;
-    if s.months_negative == 0 {
+    if s.lowest_cash < Decimal::ZERO {
+        let facilities = &ctx.plan.forecast.facilities;
+        let covered = facilities.iter().any(|l| available(l, s.lowest_cash_month));
+        let message = match (covered, s.first_negative_month) {
+            (true, Some(first)) => format!(
+                "Cash runs out even with the working-capital facilities fully drawn, in {} of the forecast's months, first in {}: at the lowest, {} more is needed in {}. Enlarge the facilities or arrange other working capital, and add it to the plan.",
+                s.months_negative,
+                month_long(first),
+                against_zero(s.peak_funding_need),
+                month_long(s.lowest_cash_month)
+            ),
+            _ => format!(
+                "Cash falls below zero in {}, lowest {} in {}: arrange working capital (a loan, an overdraft, payment in advance from the commissioner, or a grant) and add it to the plan.",
+                count(s.months_negative as usize, "month", "months"),
+                against_zero(s.lowest_cash),
+                month_long(s.lowest_cash_month)
+            ),
+        };
+        return vec![r.finding(Severity::Warning, "forecast", message)];
+    }
+    if s.months_facility_drawn == 0 {
         return vec![];
     }
-    // Whole pounds, unless that would read "£0" for cash that is below zero.
-    let lowest = if s.lowest_cash > Decimal::new(-5, 1) {
-        pence(s.lowest_cash)
+    let peak = match s.peak_facility_drawn_month {
+        Some(m) => format!(
+            "at most {} in {}",
+            against_zero(s.peak_facility_drawn),
+            month_long(m)
+        ),
+        None => format!("at most {}", against_zero(s.peak_facility_drawn)),
+    };
+    let still = if s.facility_drawn_at_horizon > Decimal::ZERO {
+        format!(
+            ", and {} is still drawn at the end of the forecast",
+            against_zero(s.facility_drawn_at_horizon)
+        )
     } else {
-        pounds(s.lowest_cash)
+        String::new()
     };
     vec![r.finding(
-        Severity::Warning,
-        "forecast",
+        Severity::Info,
+        "forecast.facilities",
         format!(
-            "Cash falls below zero in {}, lowest {} in {}: arrange working capital (a loan, an overdraft, payment in advance from the commissioner, or a grant) and add it to the plan.",
-            count(s.months_negative as usize, "month", "months"),
-            lowest,
-            month_long(s.lowest_cash_month)
+            "The plan draws on its working-capital facilities in {}, {peak}{still}. Have the facilities agreed in writing before transfer: an overdraft is usually repayable on demand and reviewed each year.",
+            count(s.months_facility_drawn as usize, "month", "months"),
         ),
     )]
 }
@@ -279,4 +376,56 @@ fn fin_08(ctx: &Ctx, r: &Rule) -> Vec<Finding> {
         "forecast.costs",
         "The forecast has staff but no insurance cost: employers' liability insurance is compulsory. Add it as a cost line in the insurance category (with professional indemnity, and clinical negligence cover for health services).",
     )]
+}
+
+fn fin_09(ctx: &Ctx, r: &Rule) -> Vec<Finding> {
+    let f = &ctx.plan.forecast;
+    f.staff
+        .iter()
+        .filter_map(|l| {
+            let linked = l.contract.as_ref()?;
+            if f.contracts.iter().any(|c| c.id == *linked) {
+                return None;
+            }
+            Some(r.finding(
+                Severity::Warning,
+                format!("forecast.staff[{}].contract", l.id),
+                format!(
+                    "{} is linked to contract \"{linked}\", which is not in the plan, so the link is ignored and stress scenario S1 keeps the line on full pay. Link it to one of the contracts, or clear it.",
+                    l.role
+                ),
+            ))
+        })
+        .collect()
+}
+
+fn fin_10(ctx: &Ctx, r: &Rule) -> Vec<Finding> {
+    let costs = &ctx.plan.forecast.costs;
+    costs
+        .iter()
+        .filter(|c| c.category == CostCategory::IrrecoverableVat)
+        .filter_map(|vat_line| {
+            let with_vat: Vec<String> = costs
+                .iter()
+                .filter(|c| c.id != vat_line.id && c.vat_percent.get() > Decimal::ZERO)
+                .map(|c| format!("\"{}\"", c.name))
+                .collect();
+            if with_vat.is_empty() {
+                return None;
+            }
+            let lines = match with_vat.len() {
+                1 => "1 cost line also adds VAT to what it pays".to_string(),
+                n => format!("{n} cost lines also add VAT to what they pay"),
+            };
+            Some(r.finding(
+                Severity::Warning,
+                format!("forecast.costs[{}]", vat_line.id),
+                format!(
+                    "VAT may be counted twice: \"{}\" adds VAT as a cost, and {lines} ({}), which the forecast already charges as irrecoverable where it cannot be recovered. Remove the separate VAT line, or set those lines' VAT to 0.",
+                    vat_line.name,
+                    super::tax::and_list(&with_vat)
+                ),
+            ))
+        })
+        .collect()
 }
