@@ -139,7 +139,7 @@ fn cases() -> Vec<(&'static str, Severity, Change, Change)> {
         ),
         (
             "MUT-01",
-            Severity::Error,
+            Severity::Warning,
             |p| split(p, "24.99", GroupKind::Community),
             |p| {
                 p.ownership.model = OwnershipModel::JointVenture;
@@ -335,7 +335,7 @@ fn cases() -> Vec<(&'static str, Severity, Change, Change)> {
         ),
         (
             "LEG-09",
-            Severity::Warning,
+            Severity::Error,
             |p| {
                 charity(p);
                 p.organisation.nation = Nation::Scotland;

@@ -1,5 +1,443 @@
 //! Rules of version 3 of the catalogue: for each, a triggering case and a near miss at its
 //! boundary.
 
+use crate::common::{id, pct};
+use mutual_plan::checks::criteria::{Criteria, Policy};
+use mutual_plan::checks::rules::check;
+use mutual_plan::checks::verdict::{Finding, Severity};
+use mutual_plan::forecast::forecast;
+use mutual_plan::model::plan::*;
+use mutual_plan::model::samples;
+use mutual_plan::model::values::Percent;
+
 /// The rule ids this file tests with a triggering case and a near miss.
-pub const TESTED: &[&str] = &[];
+pub const TESTED: &[&str] = &[
+    "MUT-01", "OWN-02", "LEG-01", "LEG-03", "LEG-09", "LEG-10", "LEG-12", "LEG-13", "LEG-14",
+];
+
+fn of_with(p: &Plan, policy: &Policy, rule: &str) -> Vec<Finding> {
+    check(p, policy, &forecast(p))
+        .into_iter()
+        .filter(|f| f.rule == rule)
+        .collect()
+}
+
+fn of(p: &Plan, rule: &str) -> Vec<Finding> {
+    of_with(p, &Criteria::bundled().policy, rule)
+}
+
+/// The sample plan, changed.
+fn sample(change: impl FnOnce(&mut Plan)) -> Plan {
+    let mut p = samples::riverside().unwrap();
+    change(&mut p);
+    p
+}
+
+/// The severities and paths of a rule's findings.
+fn found(p: &Plan, rule: &str) -> Vec<(Severity, String)> {
+    of(p, rule)
+        .iter()
+        .map(|f| (f.severity, f.path.to_string()))
+        .collect()
+}
+
+fn one(p: &Plan, rule: &str) -> Finding {
+    let hits = of(p, rule);
+    assert_eq!(hits.len(), 1, "{rule}: {hits:?}");
+    hits.into_iter().next().unwrap()
+}
+
+fn assert_says(f: &Finding, words: &str) {
+    assert!(f.message.contains(words), "{:?} lacks {words:?}", f.message);
+}
+
+/// A Scottish charitable incorporated organisation in Scotland: no share capital.
+fn scio(p: &mut Plan) {
+    p.organisation.legal_form = LegalForm::Scio;
+    p.organisation.charity = true;
+    p.organisation.nation = Nation::Scotland;
+    p.organisation.name = "Riverside Community Therapies".into();
+    p.ownership.shares = None;
+    p.ownership.groups[0].equity_percent = pct("0");
+}
+
+fn cio(p: &mut Plan) {
+    scio(p);
+    p.organisation.legal_form = LegalForm::Cio;
+    p.organisation.nation = Nation::England;
+}
+
+/// Staff hold `staff` % of the votes; the community holds the rest.
+fn staff_votes(p: &mut Plan, staff: &str) {
+    let rest = rust_decimal::Decimal::ONE_HUNDRED - pct(staff).get();
+    p.ownership.groups[0].voting_percent = pct(staff);
+    p.ownership.groups.push(OwnerGroup {
+        id: id("community"),
+        name: "Community members".into(),
+        kind: GroupKind::Community,
+        members: 50,
+        equity_percent: pct("0"),
+        voting_percent: Percent::new(rest).unwrap(),
+    });
+}
+
+#[test]
+fn mut_01_fewer_than_a_quarter_of_the_votes_is_a_warning_not_an_error() {
+    let f = one(&sample(|p| staff_votes(p, "24.99")), "MUT-01");
+    assert_eq!(
+        (f.severity, f.path.to_string().as_str()),
+        (Severity::Warning, "ownership.groups")
+    );
+    assert!(
+        f.message.starts_with("Staff hold 24.99% of the votes."),
+        "{}",
+        f.message
+    );
+    assert_says(
+        &f,
+        "the smallest stake the Cabinet Office has called a mutual is 25%",
+    );
+    assert_says(
+        &f,
+        "Give staff, directly or through an employee trust, at least 25% of the votes.",
+    );
+    assert!(of(&sample(|p| staff_votes(p, "25")), "MUT-01").is_empty());
+}
+
+#[test]
+fn own_02_a_scio_has_no_share_capital() {
+    assert!(of(&sample(scio), "OWN-02").is_empty());
+    let p = sample(|p| {
+        scio(p);
+        p.ownership.groups[0].equity_percent = pct("100");
+    });
+    let f = one(&p, "OWN-02");
+    assert_eq!(
+        (f.severity, f.path.to_string().as_str()),
+        (Severity::Error, "ownership.groups[staff].equity_percent")
+    );
+    assert_says(
+        &f,
+        "A Scottish charitable incorporated organisation has no share capital",
+    );
+    let p = sample(|p| {
+        scio(p);
+        p.ownership.shares = samples::riverside().unwrap().ownership.shares;
+    });
+    assert_eq!(
+        found(&p, "OWN-02"),
+        [(Severity::Error, "ownership.shares".into())]
+    );
+}
+
+#[test]
+fn leg_01_and_leg_03_treat_a_scio_as_a_cio() {
+    let p = sample(|p| {
+        scio(p);
+        p.ownership.asset_lock = false;
+    });
+    assert_eq!(
+        found(&p, "LEG-01"),
+        [(Severity::Error, "ownership.asset_lock".into())]
+    );
+    assert!(of(&sample(scio), "LEG-01").is_empty());
+    // Even with its flag off a SCIO is a charity, so it distributes nothing to members.
+    let p = sample(|p| {
+        scio(p);
+        p.organisation.charity = false;
+        p.ownership.profit_distribution.policy = DistributionPolicy::Participatory;
+    });
+    assert_eq!(
+        found(&p, "LEG-03"),
+        [(
+            Severity::Error,
+            "ownership.profit_distribution.policy".into()
+        )]
+    );
+    assert!(of(&sample(scio), "LEG-03").is_empty());
+}
+
+#[test]
+fn leg_09_a_cio_belongs_in_england_or_wales_and_a_scio_in_scotland() {
+    let in_nation = |form: fn(&mut Plan), nation: Nation| {
+        sample(|p| {
+            form(p);
+            p.organisation.nation = nation;
+        })
+    };
+    // A CIO in Scotland: an error that names the SCIO.
+    let f = one(&in_nation(cio, Nation::Scotland), "LEG-09");
+    assert_eq!(
+        (f.severity, f.path.to_string().as_str()),
+        (Severity::Error, "organisation.legal_form")
+    );
+    assert_says(
+        &f,
+        "A CIO must have its principal office in England or in Wales",
+    );
+    assert_says(&f, "registered by OSCR: change the legal form to SCIO");
+    assert!(of(&in_nation(cio, Nation::England), "LEG-09").is_empty());
+    assert!(of(&in_nation(cio, Nation::Wales), "LEG-09").is_empty());
+    // In Northern Ireland, a warning.
+    let f = one(&in_nation(cio, Nation::NorthernIreland), "LEG-09");
+    assert_eq!(f.severity, Severity::Warning);
+    assert_says(&f, "the Charity Commission for Northern Ireland");
+    // A SCIO outside Scotland.
+    assert!(of(&in_nation(scio, Nation::Scotland), "LEG-09").is_empty());
+    for nation in [Nation::England, Nation::Wales, Nation::NorthernIreland] {
+        let f = one(&in_nation(scio, nation), "LEG-09");
+        assert_eq!(f.severity, Severity::Error);
+        assert_says(&f, "A SCIO must have its principal office in Scotland");
+        assert_says(&f, "in England or Wales use a CIO");
+    }
+    // A SCIO needs 3 trustees: 2 seats are too few.
+    let seats = |n: usize| {
+        sample(|p| {
+            scio(p);
+            p.board.truncate(n);
+        })
+    };
+    let f = one(&seats(2), "LEG-09");
+    assert_eq!(
+        (f.severity, f.path.to_string().as_str()),
+        (Severity::Error, "board")
+    );
+    assert_says(
+        &f,
+        "A SCIO's constitution must provide for at least 3 charity trustees",
+    );
+    assert!(of(&seats(3), "LEG-09").is_empty());
+    // A CIO with 2 seats is not judged on its trustees here.
+    assert!(of(
+        &sample(|p| {
+            cio(p);
+            p.board.truncate(2);
+        }),
+        "LEG-09"
+    )
+    .is_empty());
+}
+
+#[test]
+fn leg_10_a_scio_is_always_a_charity_and_a_co_operative_never() {
+    let f = one(
+        &sample(|p| {
+            scio(p);
+            p.organisation.charity = false;
+        }),
+        "LEG-10",
+    );
+    assert_eq!(
+        (f.severity, f.path.to_string().as_str()),
+        (Severity::Error, "organisation.charity")
+    );
+    assert_says(&f, "A SCIO is always a charity");
+    assert!(of(&sample(scio), "LEG-10").is_empty());
+
+    let co_op = |charity: bool| {
+        sample(move |p| {
+            p.organisation.legal_form = LegalForm::CoOperativeSociety;
+            p.organisation.name = "Riverside Community Therapies Limited".into();
+            p.organisation.charity = charity;
+        })
+    };
+    let f = one(&co_op(true), "LEG-10");
+    assert_eq!(f.severity, Severity::Error);
+    assert_says(
+        &f,
+        "A co-operative society runs for its members' benefit, so it cannot be a charity; a charitable society registers as a community benefit society",
+    );
+    assert!(of(&co_op(false), "LEG-10").is_empty());
+    // Its flag is ignored: it is not a charity for the other rules.
+    assert!(of(&co_op(true), "LEG-12").is_empty());
+}
+
+#[test]
+fn leg_12_names_the_charity_and_a_charitable_society_in_england_or_wales_is_exempt() {
+    let society = |nation: Nation| {
+        sample(move |p| {
+            p.organisation.legal_form = LegalForm::CommunityBenefitSociety;
+            p.organisation.charity = true;
+            p.organisation.name = "Riverside Community Therapies Limited".into();
+            p.organisation.nation = nation;
+        })
+    };
+    let exempt = "; as a charitable community benefit society it is an exempt charity and cannot register with the Charity Commission.";
+    for nation in [Nation::England, Nation::Wales] {
+        let f = one(&society(nation), "LEG-12");
+        assert_eq!(
+            f.message,
+            format!("Riverside Community Therapies Limited is a charity, so it can claim the Employment Allowance and pays no corporation tax on its charitable trading{exempt}")
+        );
+    }
+    for nation in [Nation::Scotland, Nation::NorthernIreland] {
+        let f = one(&society(nation), "LEG-12");
+        assert_eq!(
+            f.message,
+            "Riverside Community Therapies Limited is a charity, so it can claim the Employment Allowance and pays no corporation tax on its charitable trading."
+        );
+    }
+    // A SCIO is a charity even with its flag off; a non-charitable society is not.
+    let f = one(
+        &sample(|p| {
+            scio(p);
+            p.organisation.charity = false;
+        }),
+        "LEG-12",
+    );
+    assert_eq!(f.severity, Severity::Info);
+    assert!(!f.message.contains("exempt"), "{}", f.message);
+    let mut p = society(Nation::England);
+    p.organisation.charity = false;
+    assert!(of(&p, "LEG-12").is_empty());
+}
+
+/// A society of `form`, charitable or not, in `nation`, named `name`.
+fn society(form: LegalForm, charity: bool, nation: Nation, name: &str) -> Plan {
+    sample(|p| {
+        p.organisation.legal_form = form;
+        p.organisation.charity = charity;
+        p.organisation.nation = nation;
+        p.organisation.name = name.into();
+    })
+}
+
+/// LEG-13's findings for a society, as (severity, message).
+fn leg_13(form: LegalForm, charity: bool, nation: Nation, name: &str) -> Vec<(Severity, String)> {
+    let p = society(form, charity, nation, name);
+    let hits = of(&p, "LEG-13");
+    assert!(
+        hits.iter().all(|f| f.path == "organisation.name"),
+        "{hits:?}"
+    );
+    hits.into_iter().map(|f| (f.severity, f.message)).collect()
+}
+
+#[test]
+fn leg_13_a_society_name_ends_in_limited() {
+    use LegalForm::{CoOperativeSociety as Coop, CommunityBenefitSociety as Cbs};
+    use Nation::{England, Wales};
+    let severities = |form, charity, nation, name| {
+        leg_13(form, charity, nation, name)
+            .into_iter()
+            .map(|(s, _)| s)
+            .collect::<Vec<_>>()
+    };
+    let (e, w) = (Severity::Error, Severity::Warning);
+    // "Limited" in any case, with spaces around and a full stop after.
+    for name in [
+        "Riverside Therapies Limited",
+        "Riverside Therapies limited.",
+        "  Riverside Therapies LIMITED  ",
+    ] {
+        assert!(severities(Coop, false, England, name).is_empty(), "{name}");
+        assert!(severities(Cbs, false, England, name).is_empty(), "{name}");
+    }
+    // "Ltd" and "Ltd.": a warning, whatever the form, unless the society is charitable.
+    for name in ["Riverside Therapies Ltd", "Riverside Therapies ltd."] {
+        let hits = leg_13(Coop, false, England, name);
+        assert_eq!(hits.len(), 1, "{name}");
+        assert_eq!(hits[0].0, w);
+        assert!(
+            hits[0].1.contains(
+                "write 'Limited' in full: section 10 names the word and the FCA may not accept 'Ltd'"
+            ),
+            "{}",
+            hits[0].1
+        );
+        assert_eq!(severities(Coop, true, England, name), [w]);
+        assert_eq!(severities(Cbs, false, England, name), [w]);
+        assert!(severities(Cbs, true, England, name).is_empty());
+    }
+    // No ending: an error for a co-operative, whatever its flag; a warning for a society that is
+    // not charitable; nothing for a charitable one.
+    assert_eq!(severities(Coop, false, England, "Riverside Therapies"), [e]);
+    assert_eq!(severities(Coop, true, England, "Riverside Therapies"), [e]);
+    let hits = leg_13(Cbs, false, England, "Riverside Therapies");
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0].0, w);
+    assert!(
+        hits[0].1.contains("the FCA accepts that its objects are wholly charitable or benevolent, the last word of a society's name must be 'limited'"),
+        "{}",
+        hits[0].1
+    );
+    assert!(severities(Cbs, true, England, "Riverside Therapies").is_empty());
+    // "Cyfyngedig" only in Wales.
+    let welsh = "Therapïau Glan-yr-afon Cyfyngedig";
+    assert!(severities(Coop, false, Wales, welsh).is_empty());
+    assert_eq!(severities(Coop, false, England, welsh), [e]);
+    assert!(severities(Cbs, false, Wales, "Therapïau Glan-yr-afon cyfyngedig.").is_empty());
+    assert_eq!(severities(Cbs, false, England, welsh), [w]);
+    // Not a society: no finding; a society without a name yet: none either.
+    assert!(severities(
+        LegalForm::CompanyLimitedByShares,
+        false,
+        England,
+        "Riverside"
+    )
+    .is_empty());
+    assert!(severities(Coop, false, England, "  ").is_empty());
+}
+
+#[test]
+fn leg_13_a_community_benefit_society_is_not_called_a_co_operative() {
+    use LegalForm::{CoOperativeSociety as Coop, CommunityBenefitSociety as Cbs};
+    use Nation::{England, Wales};
+    let said = "the FCA registers the word co-operative only in a co-operative society's name";
+    for (nation, name) in [
+        (England, "Riverside Co-operative Therapies Limited"),
+        (England, "RIVERSIDE COOPERATIVE LIMITED"),
+        (Wales, "Cydweithredol Glan-yr-afon Cyfyngedig"),
+        (England, "Riverside Co-op Limited"),
+        (England, "Riverside (co-op) Limited"),
+    ] {
+        let hits = leg_13(Cbs, true, nation, name);
+        assert_eq!(hits.len(), 1, "{name}: {hits:?}");
+        assert_eq!(hits[0].0, Severity::Warning);
+        assert!(hits[0].1.contains(said), "{}", hits[0].1);
+        // A co-operative society may use the word.
+        assert!(leg_13(Coop, false, nation, name).is_empty(), "{name}");
+    }
+    // "co-op" only as a whole word.
+    for name in [
+        "Riverside Co-operation Trust Limited",
+        "Riverside Co-ops Limited",
+        "Riverside Therapies Limited",
+    ] {
+        assert!(leg_13(Cbs, true, England, name).is_empty(), "{name}");
+    }
+    // One finding per clause.
+    let hits = leg_13(Cbs, false, England, "Riverside Co-op");
+    assert_eq!(hits.len(), 2, "{hits:?}");
+    assert!(hits.iter().all(|(s, _)| *s == Severity::Warning));
+}
+
+#[test]
+fn leg_14_a_company_s_asset_lock_is_only_in_its_articles() {
+    let company = |form: LegalForm, charity: bool, lock: bool| {
+        sample(move |p| {
+            p.organisation.legal_form = form;
+            p.organisation.charity = charity;
+            p.organisation.name = "Riverside Community Therapies Limited".into();
+            p.ownership.asset_lock = lock;
+        })
+    };
+    use LegalForm::*;
+    for form in [CompanyLimitedByGuarantee, CompanyLimitedByShares] {
+        let f = one(&company(form, false, true), "LEG-14");
+        assert_eq!(
+            (f.severity, f.path.to_string().as_str()),
+            (Severity::Info, "ownership.asset_lock")
+        );
+        assert!(
+            f.message.starts_with("Riverside Community Therapies Limited's asset lock is only in its articles: the members can remove it by special resolution unless the articles entrench it."),
+            "{}",
+            f.message
+        );
+        assert!(of(&company(form, false, false), "LEG-14").is_empty());
+        assert!(of(&company(form, true, true), "LEG-14").is_empty());
+    }
+    for form in [CicLimitedByShares, CommunityBenefitSociety, Cio] {
+        assert!(of(&company(form, false, true), "LEG-14").is_empty());
+    }
+}

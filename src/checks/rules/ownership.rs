@@ -2,7 +2,7 @@
 
 use super::rule::{employee_votes, Ctx, Rule};
 use crate::checks::verdict::{Finding, Severity};
-use crate::model::plan::{GroupKind, OrgStatus, OwnershipModel};
+use crate::model::plan::{GroupKind, LegalForm, OrgStatus, OwnershipModel};
 use crate::words::format::percent as pc;
 use crate::words::format::whole_number;
 use crate::words::labels::group_kind_in_text;
@@ -11,10 +11,10 @@ use std::collections::BTreeMap;
 
 pub(super) const RULES: &[Rule] = &[
     Rule { id: "OWN-01", title: "Votes add up to 100%", severity: "error", source: "arithmetic", check: own_01 },
-    Rule { id: "OWN-02", title: "Equity matches the legal form", severity: "error", source: "Companies Act forms; a company limited by guarantee has no share capital", check: own_02 },
+    Rule { id: "OWN-02", title: "Equity matches the legal form", severity: "error", source: "Companies Act forms; companies limited by guarantee, CIOs and SCIOs have no share capital", check: own_02 },
     Rule { id: "OWN-03", title: "Groups with a stake have members", severity: "error", source: "consistency", check: own_03 },
     Rule { id: "OWN-04", title: "One member, one vote matches the votes", severity: "error", source: "what one member, one vote means", check: own_04 },
-    Rule { id: "MUT-01", title: "Staff have a significant say", severity: "error", source: "Cabinet Office/DCMS definition of a public service mutual (significant staff influence or control); 25% is the smallest stake the Cabinet Office called a mutual (MyCSP, a blocking minority); policy", check: mut_01 },
+    Rule { id: "MUT-01", title: "Staff have a significant say", severity: "warning", source: "Cabinet Office/DCMS definition of a public service mutual (significant staff influence or control); 25% is the smallest stake the Cabinet Office called a mutual (MyCSP, a blocking minority); policy", check: mut_01 },
     Rule { id: "MUT-02", title: "Employee control or a joint-venture mutual", severity: "info / warning", source: "Third Sector, 2011 (Maude; Mayo; Holbrook)", check: mut_02 },
     Rule { id: "MUT-03", title: "An employee-led mutual is controlled by its staff", severity: "error", source: "Open Public Services White Paper 6.15 (wholly employee-led)", check: mut_03 },
     Rule { id: "MUT-04", title: "A joint venture has a partner", severity: "error", source: "Open Public Services White Paper 6.15 (mutual joint venture)", check: mut_04 },
@@ -22,6 +22,17 @@ pub(super) const RULES: &[Rule] = &[
     Rule { id: "MUT-06", title: "No outside group controls the organisation", severity: "warning", source: "definition of control", check: mut_06 },
     Rule { id: "MUT-07", title: "Still a spin-out", severity: "warning", source: "Mutuals Support Programme 2 eligibility; definition of a public service mutual", check: mut_07 },
 ];
+
+/// A legal form as it reads within a sentence: "a company limited by guarantee", "a Scottish
+/// charitable incorporated organisation".
+fn form_in_text(form: LegalForm) -> String {
+    let label = crate::words::labels::legal_form(form);
+    if form == LegalForm::Scio {
+        label.to_string()
+    } else {
+        label.to_lowercase()
+    }
+}
 
 fn total(ctx: &Ctx, f: impl Fn(&crate::model::plan::OwnerGroup) -> Decimal) -> Decimal {
     ctx.plan.ownership.groups.iter().map(f).sum()
@@ -48,7 +59,7 @@ fn own_02(ctx: &Ctx, r: &Rule) -> Vec<Finding> {
             return vec![r.finding(
                 Severity::Error,
                 "ownership.groups",
-                format!("A {} has share capital, but the groups' equity adds up to {}; it must add up to exactly 100%.", crate::words::labels::legal_form(form).to_lowercase(), pc(equity)),
+                format!("A {} has share capital, but the groups' equity adds up to {}; it must add up to exactly 100%.", form_in_text(form), pc(equity)),
             )];
         }
         return vec![];
@@ -61,7 +72,7 @@ fn own_02(ctx: &Ctx, r: &Rule) -> Vec<Finding> {
             r.finding(
                 Severity::Error,
                 format!("ownership.groups[{}].equity_percent", g.id),
-                format!("A {} has no share capital, so \"{}\" cannot hold equity. Set its equity to 0 and give it votes instead.", crate::words::labels::legal_form(form).to_lowercase(), g.name),
+                format!("A {} has no share capital, so \"{}\" cannot hold equity. Set its equity to 0 and give it votes instead.", form_in_text(form), g.name),
             )
         })
         .collect();
@@ -71,7 +82,7 @@ fn own_02(ctx: &Ctx, r: &Rule) -> Vec<Finding> {
             "ownership.shares",
             format!(
                 "A {} has no share capital: remove the share terms, or choose a form with shares.",
-                crate::words::labels::legal_form(form).to_lowercase()
+                form_in_text(form)
             ),
         ));
     }
@@ -130,16 +141,20 @@ fn own_04(ctx: &Ctx, r: &Rule) -> Vec<Finding> {
 
 fn mut_01(ctx: &Ctx, r: &Rule) -> Vec<Finding> {
     let votes = employee_votes(ctx.plan);
-    if votes >= ctx.policy.mutual_min_employee_votes_percent.get() {
+    let least = ctx.policy.mutual_min_employee_votes_percent.get();
+    if votes >= least {
         return vec![];
     }
+    // A policy threshold, not law: the one statutory test of staff control (Procurement Act 2023
+    // s.33(6)(c)) is for reserved contracts, and PROC-05 applies it.
     vec![r.finding(
-        Severity::Error,
+        Severity::Warning,
         "ownership.groups",
         format!(
-            "Staff hold {} of the votes: employees do not have a significant degree of control, so this is not a public service mutual. Give staff at least {} of the votes.",
+            "Staff hold {} of the votes. A public service mutual is one in which staff have a significant degree of influence or control; the smallest stake the Cabinet Office has called a mutual is {} (a blocking minority, as at MyCSP). With less, funders and commissioners are unlikely to treat this as a mutual. Give staff, directly or through an employee trust, at least {} of the votes.",
             pc(votes),
-            pc(ctx.policy.mutual_min_employee_votes_percent.get())
+            pc(least),
+            pc(least)
         ),
     )]
 }
