@@ -439,10 +439,14 @@ fn cases() -> Vec<(&'static str, Severity, Change, Change)> {
             |_| {},
         ),
         (
+            // Below the NHS rate in England; the rule leaves Scotland's scheme alone.
             "EMP-03",
             Severity::Warning,
-            |p| p.forecast.staff[0].pension.employer_percent = pct("14.38"),
-            |p| p.forecast.staff[4].pension.employer_percent = pct("3"),
+            nhs_lines_at_14_37,
+            |p| {
+                nhs_lines_at_14_37(p);
+                p.organisation.nation = Nation::Scotland;
+            },
         ),
         (
             "EMP-04",
@@ -511,7 +515,7 @@ fn cases() -> Vec<(&'static str, Severity, Change, Change)> {
         ),
         ("QUAL-01", Severity::Warning, no_cqc_milestones, |p| {
             no_cqc_milestones(p);
-            p.organisation.nation = Nation::Wales;
+            therapy(p).regulated_activity = Some(false);
         }),
     ]
 }
@@ -1306,6 +1310,15 @@ fn procurement_outside_england_is_flagged_per_contract() {
     assert!(paths(&|p| p.organisation.nation = Nation::NorthernIreland).is_empty());
 }
 
+/// Every NHS Pension Scheme line costed at 14.37 %, just below the employer-paid 14.38 %.
+fn nhs_lines_at_14_37(p: &mut Plan) {
+    p.forecast
+        .staff
+        .iter_mut()
+        .filter(|s| s.pension.scheme == PensionScheme::Nhs)
+        .for_each(|s| s.pension.employer_percent = pct("14.37"));
+}
+
 /// Takes out the sample's milestones that plan registration with the Care Quality Commission.
 fn no_cqc_milestones(p: &mut Plan) {
     p.narrative.milestones.retain(|m| {
@@ -1353,21 +1366,23 @@ fn cqc_registration_is_information_once_a_milestone_plans_it() {
 }
 
 #[test]
-fn cqc_registration_by_cpv_code_in_england() {
+fn whether_care_is_regulated_is_asked_by_cpv_code_when_not_known() {
     let count = |therapy_cpv: &str, falls_cpv: &str, nation: Nation| {
         let mut p = samples::riverside().unwrap();
+        therapy(&mut p).regulated_activity = None;
+        falls(&mut p).regulated_activity = None;
         therapy(&mut p).procurement.cpv = therapy_cpv.into();
         falls(&mut p).procurement.cpv = falls_cpv.into();
         p.organisation.nation = nation;
         of(&p, "QUAL-01").len()
     };
-    // Social work (853…) and health care both count; other codes do not.
+    // Social work (853…) and health care both count; other codes do not; every nation asks.
     assert_eq!(count("72000000", "85312000", Nation::England), 1);
     assert_eq!(count("72000000", "85320000", Nation::England), 1);
     assert_eq!(count("85121200", "80511000", Nation::England), 1);
     assert_eq!(count("72000000", "80511000", Nation::England), 0);
     assert_eq!(count("85200000", "80511000", Nation::England), 0);
-    assert_eq!(count("85323000", "85312000", Nation::Scotland), 0);
+    assert_eq!(count("85323000", "85312000", Nation::Scotland), 1);
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! Rules of version 3 of the catalogue: for each, a triggering case and a near miss at its
 //! boundary.
 
-use crate::common::{id, pct};
+use crate::common::{date, id, pct};
 use mutual_plan::checks::criteria::{Criteria, Policy};
 use mutual_plan::checks::rules::check;
 use mutual_plan::checks::verdict::{Finding, Severity};
@@ -13,6 +13,7 @@ use mutual_plan::model::values::Percent;
 /// The rule ids this file tests with a triggering case and a near miss.
 pub const TESTED: &[&str] = &[
     "MUT-01", "OWN-02", "LEG-01", "LEG-03", "LEG-09", "LEG-10", "LEG-12", "LEG-13", "LEG-14",
+    "QUAL-01", "EMP-03", "EMP-06",
 ];
 
 fn of_with(p: &Plan, policy: &Policy, rule: &str) -> Vec<Finding> {
@@ -440,4 +441,410 @@ fn leg_14_a_company_s_asset_lock_is_only_in_its_articles() {
     for form in [CicLimitedByShares, CommunityBenefitSociety, Cio] {
         assert!(of(&company(form, false, true), "LEG-14").is_empty());
     }
+}
+
+fn therapy(p: &mut Plan) -> &mut Contract {
+    p.forecast
+        .contracts
+        .iter_mut()
+        .find(|c| c.id.as_str() == "community-therapy")
+        .unwrap()
+}
+
+fn falls(p: &mut Plan) -> &mut Contract {
+    p.forecast
+        .contracts
+        .iter_mut()
+        .find(|c| c.id.as_str() == "falls-prevention")
+        .unwrap()
+}
+
+/// The sample in `nation` with no milestones, and each contract regulated or not.
+fn regulated(nation: Nation, therapy_reg: Option<bool>, falls_reg: Option<bool>) -> Plan {
+    sample(|p| {
+        p.organisation.nation = nation;
+        p.narrative.milestones.clear();
+        therapy(p).regulated_activity = therapy_reg;
+        falls(p).regulated_activity = falls_reg;
+    })
+}
+
+fn milestone(p: &mut Plan, day: &str, what: &str) {
+    p.narrative.milestones.push(Milestone {
+        id: id("registration"),
+        date: date(day),
+        what: what.into(),
+    });
+}
+
+#[test]
+fn qual_01_names_the_regulator_of_the_nation_for_health_and_other_care() {
+    // Community therapy is health care (85323000); falls prevention is social work (85312000).
+    let regulator_of = |nation, health: bool| {
+        let p = if health {
+            regulated(nation, Some(true), Some(false))
+        } else {
+            regulated(nation, Some(false), Some(true))
+        };
+        one(&p, "QUAL-01")
+    };
+    let independent = "registers independent health care services: confirm with it whether this service needs registration.";
+    for (nation, health, regulator, adds) in [
+        (Nation::England, true, "the Care Quality Commission", false),
+        (Nation::England, false, "the Care Quality Commission", false),
+        (Nation::Wales, true, "Healthcare Inspectorate Wales", true),
+        (Nation::Wales, false, "Care Inspectorate Wales", false),
+        (
+            Nation::Scotland,
+            true,
+            "Healthcare Improvement Scotland",
+            true,
+        ),
+        (Nation::Scotland, false, "the Care Inspectorate", false),
+        (
+            Nation::NorthernIreland,
+            true,
+            "the Regulation and Quality Improvement Authority",
+            false,
+        ),
+        (
+            Nation::NorthernIreland,
+            false,
+            "the Regulation and Quality Improvement Authority",
+            false,
+        ),
+    ] {
+        let f = regulator_of(nation, health);
+        assert_eq!(
+            (f.severity, f.path.to_string().as_str()),
+            (Severity::Warning, "narrative.milestones"),
+            "{nation:?}"
+        );
+        let service = if health {
+            "\"Adult community therapy\""
+        } else {
+            "\"Falls prevention classes\""
+        };
+        assert!(
+            f.message.starts_with(&format!("{service} is marked as regulated activity: the provider must be registered with {regulator} before it provides the service, and registration takes months.")),
+            "{}",
+            f.message
+        );
+        let day = if health {
+            "1 April 2027"
+        } else {
+            "1 October 2027"
+        };
+        assert_says(
+            &f,
+            &format!("Add a milestone for registering with {regulator} on or before {day}."),
+        );
+        assert_eq!(f.message.contains(independent), adds, "{}", f.message);
+        if adds {
+            let name = regulator.trim_start_matches("the ");
+            assert_says(&f, &format!("{name} {independent}"));
+        }
+    }
+    // Not regulated: none, whatever the code.
+    assert!(of(
+        &regulated(Nation::England, Some(false), Some(false)),
+        "QUAL-01"
+    )
+    .is_empty());
+}
+
+#[test]
+fn qual_01_one_finding_per_regulator_dated_by_its_earliest_contract() {
+    // In England both contracts need the Care Quality Commission: one finding.
+    let f = one(
+        &regulated(Nation::England, Some(true), Some(true)),
+        "QUAL-01",
+    );
+    assert!(
+        f.message.starts_with(
+            "\"Adult community therapy\" and 1 other contract are marked as regulated activity"
+        ),
+        "{}",
+        f.message
+    );
+    assert_says(&f, "on or before 1 April 2027.");
+    // In Wales each needs its own regulator, by the first day of its own start.
+    let p = regulated(Nation::Wales, Some(true), Some(true));
+    let hits = of(&p, "QUAL-01");
+    assert_eq!(hits.len(), 2);
+    assert_says(
+        &hits[0],
+        "Healthcare Inspectorate Wales on or before 1 April 2027.",
+    );
+    assert_says(
+        &hits[1],
+        "Care Inspectorate Wales on or before 1 October 2027.",
+    );
+    // A milestone on that day plans it; the day after does not.
+    let planned = |day: &str| {
+        let mut p = regulated(Nation::Wales, Some(false), Some(true));
+        milestone(&mut p, day, "Registration with CIW confirmed");
+        one(&p, "QUAL-01")
+    };
+    let f = planned("2027-10-01");
+    assert_eq!(
+        (f.severity, f.path.to_string().as_str()),
+        (Severity::Info, "narrative.milestones[registration]")
+    );
+    assert_says(&f, "The plan has it as a milestone by 1 October 2027.");
+    assert_eq!(planned("2027-10-02").severity, Severity::Warning);
+}
+
+#[test]
+fn qual_01_a_milestone_names_the_regulator_by_name_or_abbreviation() {
+    let severity = |nation: Nation, health: bool, what: &str| {
+        let mut p = if health {
+            regulated(nation, Some(true), Some(false))
+        } else {
+            regulated(nation, Some(false), Some(true))
+        };
+        milestone(&mut p, "2027-03-01", what);
+        one(&p, "QUAL-01").severity
+    };
+    let (i, w) = (Severity::Info, Severity::Warning);
+    use Nation::*;
+    // "HIS" only in capitals: "his" is a word too.
+    assert_eq!(severity(Scotland, true, "Application to HIS submitted"), i);
+    assert_eq!(severity(Scotland, true, "Manager sends his application"), w);
+    assert_eq!(severity(Scotland, true, "His application sent"), w);
+    assert_eq!(
+        severity(
+            Scotland,
+            true,
+            "healthcare improvement scotland: registered"
+        ),
+        i
+    );
+    // The others in any case, as whole words.
+    assert_eq!(severity(England, true, "cqc registration"), i);
+    assert_eq!(severity(England, true, "CQCs registration"), w);
+    assert_eq!(severity(Wales, true, "Registered with hiw"), i);
+    assert_eq!(severity(Wales, false, "Registered with Ciw."), i);
+    assert_eq!(severity(NorthernIreland, true, "RQIA registration"), i);
+    assert_eq!(
+        severity(
+            NorthernIreland,
+            false,
+            "Regulation and Quality Improvement Authority"
+        ),
+        i
+    );
+    assert_eq!(
+        severity(Scotland, false, "Registered with the Care Inspectorate"),
+        i
+    );
+    // Another nation's regulator does not count.
+    assert_eq!(
+        severity(
+            Wales,
+            false,
+            "Registered with Healthcare Inspectorate Wales"
+        ),
+        w
+    );
+    assert_eq!(
+        severity(Scotland, false, "Registered with Care Inspectorate Wales"),
+        w
+    );
+    assert_eq!(severity(Wales, true, "Registered with the CQC"), w);
+}
+
+#[test]
+fn qual_01_asks_whether_care_is_regulated_when_not_known() {
+    let p = regulated(Nation::England, None, Some(false));
+    let f = one(&p, "QUAL-01");
+    assert_eq!(
+        (f.severity, f.path.to_string().as_str()),
+        (
+            Severity::Info,
+            "forecast.contracts[community-therapy].regulated_activity"
+        )
+    );
+    assert!(
+        f.message.starts_with("Check whether \"Adult community therapy\" is regulated activity. The Care Quality Commission registers providers of regulated care: in England, the activities in Schedule 1 to the Regulated Activities Regulations 2014"),
+        "{}",
+        f.message
+    );
+    assert_says(&f, "Record the answer on each contract.");
+    // Two contracts: one finding for the plan.
+    let f = one(&regulated(Nation::Scotland, None, None), "QUAL-01");
+    assert!(
+        f.message.starts_with("Check whether \"Adult community therapy\" and 1 other contract are regulated activity. Healthcare Improvement Scotland and the Care Inspectorate register providers of regulated care: in Scotland, care services"),
+        "{}",
+        f.message
+    );
+    // Not care: no question.
+    let p = sample(|p| {
+        p.narrative.milestones.clear();
+        therapy(p).regulated_activity = Some(false);
+        falls(p).regulated_activity = None;
+        falls(p).procurement.cpv = "80511000".into();
+    });
+    assert!(of(&p, "QUAL-01").is_empty());
+    // Both a registration and a question.
+    let hits = of(&regulated(Nation::England, Some(true), None), "QUAL-01");
+    assert_eq!(
+        hits.iter().map(|f| f.severity).collect::<Vec<_>>(),
+        [Severity::Warning, Severity::Info]
+    );
+    assert_eq!(
+        hits[1].path,
+        "forecast.contracts[falls-prevention].regulated_activity"
+    );
+}
+
+#[test]
+fn qual_01_social_care_is_criteria_data() {
+    // Falls prevention recoded as 85320000 (social work services, under 853).
+    let p = sample(|p| {
+        therapy(p).regulated_activity = Some(false);
+        falls(p).regulated_activity = None;
+        falls(p).procurement.cpv = "85320000".into();
+    });
+    assert_eq!(of(&p, "QUAL-01").len(), 1);
+    let text = mutual_plan::checks::criteria::BUNDLED.replace(
+        "\"social_care_cpv_prefixes\": [\"853\"]",
+        "\"social_care_cpv_prefixes\": [\"8531\"]",
+    );
+    let policy = Criteria::parse(&text).unwrap().policy;
+    assert!(of_with(&p, &policy, "QUAL-01").is_empty());
+}
+
+/// The sample's physiotherapists' line.
+fn physio(p: &mut Plan) -> &mut StaffLine {
+    p.forecast
+        .staff
+        .iter_mut()
+        .find(|s| s.id.as_str() == "physio")
+        .unwrap()
+}
+
+/// EMP-03's finding on the physiotherapists' line, if any.
+fn emp_03_physio(p: &Plan) -> Option<Finding> {
+    of(p, "EMP-03")
+        .into_iter()
+        .find(|f| f.path == "forecast.staff[physio].pension.employer_percent")
+}
+
+#[test]
+fn emp_03_the_employer_paid_part_is_information_and_below_it_a_warning() {
+    let at = |percent: &str, nation: Nation| {
+        let percent = pct(percent);
+        emp_03_physio(&sample(move |p| {
+            physio(p).pension.employer_percent = percent;
+            p.organisation.nation = nation;
+        }))
+    };
+    let f = at("14.38", Nation::England).unwrap();
+    assert_eq!(f.severity, Severity::Info);
+    assert_eq!(
+        f.message,
+        "Physiotherapists: 14.38% assumes the central 9.4% is paid for you: confirm in writing with NHS England and NHSBSA that the 9.4% is paid for you."
+    );
+    let f = at("14.37", Nation::England).unwrap();
+    assert_eq!(f.severity, Severity::Warning);
+    assert_says(
+        &f,
+        "confirm with NHSBSA whether the central 9.4% is paid for your organisation",
+    );
+    assert_eq!(
+        at("23.77", Nation::Wales).unwrap().severity,
+        Severity::Warning
+    );
+    assert_eq!(at("14.38", Nation::Wales).unwrap().severity, Severity::Info);
+    // Above the rate: nothing.
+    assert!(at("25", Nation::England).is_none());
+    // Scotland's and Northern Ireland's schemes are left alone.
+    for nation in [Nation::Scotland, Nation::NorthernIreland] {
+        let p = sample(|p| {
+            physio(p).pension.employer_percent = pct("14.37");
+            p.organisation.nation = nation;
+        });
+        assert!(of(&p, "EMP-03").is_empty(), "{nation:?}");
+    }
+}
+
+#[test]
+fn emp_03_the_rate_is_information_for_a_line_that_runs_beyond_its_last_month() {
+    // The sample's line runs the whole forecast, April 2027 to March 2032.
+    let f = emp_03_physio(&samples::riverside().unwrap()).unwrap();
+    assert_eq!(f.severity, Severity::Info);
+    assert_eq!(
+        f.message,
+        "Physiotherapists: 23.78% is the NHS Pension Scheme employer rate (23.7% plus the 0.08% administration levy) set by the 2020 valuation for April 2024 to March 2027. The 2024 valuation sets the rate for four years from 1 April 2027; it had not been published when this check was written. The forecast uses 23.78% for 60 months from April 2027: replace it with the new rate when NHSBSA publishes it, and see stress scenario S5 for a rise."
+    );
+    // A forecast from January 2027: a line ending in March 2027 is not affected, one ending in
+    // April 2027 is, for one month.
+    let ending = |end: &str| {
+        let end = end.parse().unwrap();
+        emp_03_physio(&sample(move |p| {
+            p.forecast.start = "2027-01".parse().unwrap();
+            physio(p).start = "2027-01".parse().unwrap();
+            physio(p).end = Some(end);
+        }))
+    };
+    assert!(ending("2027-03").is_none());
+    let f = ending("2027-04").unwrap();
+    assert_says(&f, "The forecast uses 23.78% for 1 month from April 2027:");
+    // The month is criteria data.
+    let text = mutual_plan::checks::criteria::BUNDLED.replace(
+        "\"nhs_pension_rate_last_month\": \"2027-03\"",
+        "\"nhs_pension_rate_last_month\": \"2031-12\"",
+    );
+    let policy = Criteria::parse(&text).unwrap().policy;
+    let p = samples::riverside().unwrap();
+    let f = of_with(&p, &policy, "EMP-03")
+        .into_iter()
+        .find(|f| f.path == "forecast.staff[physio].pension.employer_percent")
+        .unwrap();
+    assert_says(&f, "for April 2024 to December 2031");
+    assert_says(
+        &f,
+        "The forecast uses 23.78% for 3 months from January 2032:",
+    );
+}
+
+#[test]
+fn emp_06_a_defined_contribution_line_needs_8_percent_in_all() {
+    // The finance team: defined contribution, 5 % and 5 %.
+    let at = |employer: &str, employee: Option<&str>| {
+        let (employer, employee) = (pct(employer), employee.map(pct));
+        sample(move |p| {
+            let s = p
+                .forecast
+                .staff
+                .iter_mut()
+                .find(|s| s.id.as_str() == "finance")
+                .unwrap();
+            s.pension.employer_percent = employer;
+            s.pension.employee_percent = employee;
+        })
+    };
+    assert!(of(&at("3", Some("5")), "EMP-06").is_empty());
+    let f = one(&at("3", Some("4.99")), "EMP-06");
+    assert_eq!(
+        (f.severity, f.path.to_string().as_str()),
+        (Severity::Warning, "forecast.staff[finance].pension")
+    );
+    assert_says(
+        &f,
+        "are costed at 3% employer and 4.99% employee pension, 7.99% in total",
+    );
+    assert_says(
+        &f,
+        "at least 3% employer contributions and at least 8% in total",
+    );
+    // The employer's 3 % still counts on its own.
+    assert_eq!(
+        one(&at("2.99", Some("6")), "EMP-06").severity,
+        Severity::Warning
+    );
+    // A line without a member rate pays none.
+    assert_eq!(one(&at("7", None), "EMP-06").severity, Severity::Warning);
+    assert!(of(&at("8", None), "EMP-06").is_empty());
 }

@@ -3,10 +3,10 @@
 use super::rule::{Ctx, Rule};
 use crate::checks::verdict::{Finding, Severity};
 use crate::forecast::employment_allowance_eligible;
-use crate::model::plan::{PensionScheme, PublicBodyKind};
-use crate::model::values::Date;
+use crate::model::plan::{Nation, PensionScheme, PublicBodyKind, StaffLine};
+use crate::model::values::{Date, Month};
 use crate::words::format::percent as pc;
-use crate::words::format::{count, date_long};
+use crate::words::format::{count, date_long, month_long};
 use crate::words::labels::pension_scheme_in_text;
 use rust_decimal::Decimal;
 
@@ -28,8 +28,8 @@ pub(super) const RULES: &[Rule] = &[
     Rule {
         id: "EMP-03",
         title: "The NHS Pension Scheme employer rate",
-        severity: "warning",
-        source: "NHSBSA 2024/25 rates",
+        severity: "warning / info",
+        source: "NHS Employers, \"NHS Pension Scheme – employer contributions from April 2024\" (23.7% + 0.08% levy; employers pay 14.38%, 9.4% funded centrally; the 2024 valuation sets the rate from 1 April 2027); SPPA, NHS pension scheme valuations (Scotland: 22.5% from 1 April 2024 to 31 March 2027)",
         check: emp_03,
     },
     Rule {
@@ -48,15 +48,29 @@ pub(super) const RULES: &[Rule] = &[
     },
     Rule {
         id: "EMP-06",
-        title: "Automatic enrolment in a pension",
+        title: "Automatic enrolment in a qualifying pension",
         severity: "warning",
-        source: "Pensions Act 2008 (automatic enrolment)",
+        source: "Pensions Act 2008 (automatic enrolment) and s.20 (qualifying scheme: 8% in total, at least 3% from the employer, on qualifying earnings)",
         check: emp_06,
     },
 ];
 
 /// The least employer contribution to a qualifying pension under automatic enrolment, in percent.
 const AUTO_ENROLMENT_EMPLOYER_PERCENT: u32 = 3;
+
+/// The least total contribution, employer and employee, to a qualifying pension, in percent.
+const AUTO_ENROLMENT_TOTAL_PERCENT: u32 = 8;
+
+/// The part of the NHS Pension Scheme's employer rate that employers pay themselves, in percent
+/// (the rest, 9.4 %, is paid centrally for NHS employers).
+fn nhs_employer_paid_percent() -> Decimal {
+    Decimal::new(1438, 2)
+}
+
+/// The part of the NHS Pension Scheme's employer rate paid centrally, in percent.
+fn nhs_central_percent() -> Decimal {
+    Decimal::new(94, 1)
+}
 
 fn emp_01(ctx: &Ctx, r: &Rule) -> Vec<Finding> {
     if !ctx.plan.forecast.settings.claim_employment_allowance
@@ -91,25 +105,88 @@ fn emp_02(ctx: &Ctx, r: &Rule) -> Vec<Finding> {
 }
 
 fn emp_03(ctx: &Ctx, r: &Rule) -> Vec<Finding> {
-    let expected = ctx.policy.nhs_pension_expected_percent.get();
+    // The NHS Pension Scheme that NHSBSA runs: Scotland's (SPPA) and Northern Ireland's (HSC)
+    // schemes have their own rates and no central funding of this kind.
+    if !matches!(
+        ctx.plan.organisation.nation,
+        Nation::England | Nation::Wales
+    ) {
+        return vec![];
+    }
+    let rate = ctx.policy.nhs_pension_expected_percent.get();
+    let last = ctx.policy.nhs_pension_rate_last_month;
+    let own_part = nhs_employer_paid_percent();
+    let central = nhs_central_percent();
     ctx.plan
         .forecast
         .staff
         .iter()
-        .filter(|s| s.pension.scheme == PensionScheme::Nhs && s.pension.employer_percent.get() < expected)
-        .map(|s| {
-            r.finding(
-                Severity::Warning,
-                format!("forecast.staff[{}].pension.employer_percent", s.id),
-                format!(
-                    "Staff on the line \"{}\" are costed at {} employer pension, below the full NHS rate of {}: confirm with NHSBSA whether the central 9.4% is paid for your organisation.",
-                    s.role,
-                    pc(s.pension.employer_percent.get()),
-                    pc(expected)
-                ),
-            )
+        .filter(|s| s.pension.scheme == PensionScheme::Nhs)
+        .filter_map(|s| {
+            let path = format!("forecast.staff[{}].pension.employer_percent", s.id);
+            let employer = s.pension.employer_percent.get();
+            if employer == own_part {
+                Some(r.finding(
+                    Severity::Info,
+                    path,
+                    format!(
+                        "{}: {} assumes the central {} is paid for you: confirm in writing with NHS England and NHSBSA that the {} is paid for you.",
+                        s.role,
+                        pc(own_part),
+                        pc(central),
+                        pc(central)
+                    ),
+                ))
+            } else if employer < rate {
+                Some(r.finding(
+                    Severity::Warning,
+                    path,
+                    format!(
+                        "Staff on the line \"{}\" are costed at {} employer pension, below the full NHS rate of {}: confirm with NHSBSA whether the central {} is paid for your organisation.",
+                        s.role,
+                        pc(employer),
+                        pc(rate),
+                        pc(central)
+                    ),
+                ))
+            } else if employer == rate {
+                let months = months_after(ctx, s, last);
+                let next = last.plus(1)?;
+                (months > 0).then(|| {
+                    r.finding(
+                        Severity::Info,
+                        path,
+                        format!(
+                            "{}: {} is the NHS Pension Scheme employer rate (23.7% plus the 0.08% administration levy) set by the 2020 valuation for April 2024 to {}. The 2024 valuation sets the rate for four years from 1 {}; it had not been published when this check was written. The forecast uses {} for {} from {}: replace it with the new rate when NHSBSA publishes it, and see stress scenario S5 for a rise.",
+                            s.role,
+                            pc(rate),
+                            month_long(last),
+                            month_long(next),
+                            pc(rate),
+                            count(usize::try_from(months).unwrap_or(usize::MAX), "month", "months"),
+                            month_long(next)
+                        ),
+                    )
+                })
+            } else {
+                None
+            }
         })
         .collect()
+}
+
+/// The forecast months after `last` in which the staff line is employed.
+fn months_after(ctx: &Ctx, s: &StaffLine, last: Month) -> i64 {
+    let f = &ctx.plan.forecast;
+    let Some(forecast_end) = f.start.plus(i64::from(f.months) - 1) else {
+        return 0;
+    };
+    let from = f.start.max(s.start).ordinal().max(last.ordinal() + 1);
+    let to = s
+        .end
+        .map_or(forecast_end, |e| e.min(forecast_end))
+        .ordinal();
+    (to - from + 1).max(0)
 }
 
 fn emp_04(ctx: &Ctx, r: &Rule) -> Vec<Finding> {
@@ -174,23 +251,34 @@ fn emp_05(ctx: &Ctx, r: &Rule) -> Vec<Finding> {
 
 fn emp_06(ctx: &Ctx, r: &Rule) -> Vec<Finding> {
     let least = Decimal::from(AUTO_ENROLMENT_EMPLOYER_PERCENT);
+    let total = Decimal::from(AUTO_ENROLMENT_TOTAL_PERCENT);
     ctx.plan
         .forecast
         .staff
         .iter()
         .filter_map(|s| {
             let p = &s.pension;
+            let employer = p.employer_percent.get();
+            // A defined contribution line always has a member rate; none counts as nothing.
+            let employee = p.employee_percent.map_or(Decimal::ZERO, |e| e.get());
             let problem = match p.scheme {
                 PensionScheme::None => "have no pension".to_string(),
-                PensionScheme::DefinedContribution if p.employer_percent.get() < least => {
-                    format!("are costed at {} employer pension", pc(p.employer_percent.get()))
+                PensionScheme::DefinedContribution
+                    if employer < least || employer + employee < total =>
+                {
+                    format!(
+                        "are costed at {} employer and {} employee pension, {} in total",
+                        pc(employer),
+                        pc(employee),
+                        pc(employer + employee)
+                    )
                 }
                 _ => return None,
             };
             Some(r.finding(
                 Severity::Warning,
                 format!("forecast.staff[{}].pension", s.id),
-                format!("Staff on the line \"{}\" {problem}: every eligible worker must be enrolled in a qualifying pension with at least {} employer contributions. Cost a pension of at least {} for them.", s.role, pc(least), pc(least)),
+                format!("Staff on the line \"{}\" {problem}: every eligible worker must be enrolled in a qualifying pension with at least {} employer contributions and at least {} in total. Cost a pension with at least {} from the employer and {} in all for them.", s.role, pc(least), pc(total), pc(least), pc(total)),
             ))
         })
         .collect()
@@ -251,7 +339,7 @@ mod tests {
         let mut p = samples::riverside().unwrap();
         p.forecast.staff[0].role = "Reablement worker".into();
         p.forecast.staff[0].pension.scheme = PensionScheme::Nhs;
-        p.forecast.staff[0].pension.employer_percent = pct("14.38");
+        p.forecast.staff[0].pension.employer_percent = pct("14.37");
         let emp03 = of(&p, "EMP-03");
         assert!(
             emp03[0]
