@@ -848,3 +848,33 @@ fn emp_06_a_defined_contribution_line_needs_8_percent_in_all() {
     assert_eq!(one(&at("7", None), "EMP-06").severity, Severity::Warning);
     assert!(of(&at("8", None), "EMP-06").is_empty());
 }
+
+#[test]
+fn a_scio_s_paid_trustee_needs_oscr_and_the_allowance_follows_the_charity_definition() {
+    let p = sample(|p| {
+        scio(p);
+        for s in &mut p.board {
+            s.paid_employee = s.id.as_str() == "md";
+        }
+    });
+    let f = one(&p, "LEG-07");
+    assert_eq!(f.severity, Severity::Warning);
+    assert_says(&f, "from the charity regulator, OSCR.");
+    let mut q = p.clone();
+    q.organisation.nation = Nation::England;
+    assert_says(
+        &one(&q, "LEG-07"),
+        "from the charity regulator, the Charity Commission.",
+    );
+    // A SCIO may claim the Employment Allowance; a co-operative marked as a charity may not.
+    let claim = |form: LegalForm| {
+        sample(move |p| {
+            p.forecast.settings.claim_employment_allowance = true;
+            p.organisation.legal_form = form;
+            p.organisation.charity = true;
+        })
+    };
+    assert!(of(&claim(LegalForm::Scio), "EMP-01").is_empty());
+    let f = one(&claim(LegalForm::CoOperativeSociety), "EMP-01");
+    assert_says(&f, "a CIO or SCIO, or a form other than a CIC or a co-operative society with \"Charity\" ticked");
+}

@@ -82,7 +82,7 @@ fn emp_01(ctx: &Ctx, r: &Rule) -> Vec<Finding> {
         Severity::Error,
         "forecast.settings.claim_employment_allowance",
         format!(
-            "The plan claims the Employment Allowance, but {} of the organisation's work is functions of a public nature (such as NHS or council services) and it is not a charity (a CIO, or another form except a CIC that is a charity): HMRC does not allow the claim. The forecast leaves the allowance out; untick the claim.",
+            "The plan claims the Employment Allowance, but {} of the organisation's work is functions of a public nature (such as NHS or council services) and it is not a charity (a CIO or SCIO, or a form other than a CIC or a co-operative society with \"Charity\" ticked): HMRC does not allow the claim. The forecast leaves the allowance out; untick the claim.",
             pc(ctx.plan.organisation.public_functions_percent.get())
         ),
     )]

@@ -202,12 +202,17 @@ fn leg_07(ctx: &Ctx, r: &Rule) -> Vec<Finding> {
             format!("Paid employees hold {} of the {} board seats: a charity's trustees must not be mostly its paid staff. Give the majority of seats to unpaid trustees.", paid.len(), board.len()),
         )]
     } else {
+        let regulator = match ctx.plan.organisation.nation {
+            Nation::England | Nation::Wales => "the Charity Commission",
+            Nation::Scotland => "OSCR",
+            Nation::NorthernIreland => "the Charity Commission for Northern Ireland",
+        };
         paid.iter()
             .map(|s| {
                 r.finding(
                     Severity::Warning,
                     format!("board[{}]", s.id),
-                    "A paid employee sits on a charity's board: this needs authority in the governing document or from the Charity Commission.",
+                    format!("A paid employee sits on a charity's board: this needs authority in the governing document or from the charity regulator, {regulator}."),
                 )
             })
             .collect()
