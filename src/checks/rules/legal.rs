@@ -435,7 +435,7 @@ fn leg_13(ctx: &Ctx, r: &Rule) -> Vec<Finding> {
                 Severity::Warning,
                 path,
                 format!(
-                    "The name calls the society \"{word}\", but the FCA registers the word co-operative only in a co-operative society's name. Choose a name without it, or register as a co-operative society."
+                    "The name holds the word \"{word}\", but the FCA registers the word co-operative only in a co-operative society's name. Choose a name without it, or register as a co-operative society."
                 ),
             ));
         }
