@@ -28,5 +28,6 @@ pub use error::ForecastError;
 pub use lines::{LineKey, MonthRow};
 pub use model::{Adjustments, Forecast};
 pub use payments::employment_allowance_eligible;
+pub use receipts::anniversaries;
 pub use summary::{BalanceSheet, Summary, Year};
 pub use vat::VatYear;

@@ -12,8 +12,9 @@ use crate::model::plan::{
 use crate::model::values::Month;
 use rust_decimal::Decimal;
 
-/// Whole years from month `s` to month `m`: `floor((m − s) / 12)`.
-pub(crate) fn anniversaries(m: Month, s: Month) -> u32 {
+/// Whole years from month `s` to month `m`: `floor((m − s) / 12)`, the power of the indexation a
+/// contract's value has in month `m`.
+pub fn anniversaries(m: Month, s: Month) -> u32 {
     u32::try_from(s.months_until(m).div_euclid(12)).unwrap_or(0)
 }
 

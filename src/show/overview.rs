@@ -380,9 +380,11 @@ mod tests {
         assert_eq!(fig("Lowest cash"), "£0.00 in April 2027");
         assert_eq!(fig("Months with negative cash"), "0");
         assert_eq!(o.figures[0].label, "Lowest cash");
-        assert_eq!(o.findings_summary, "6 notes");
-        assert_eq!(o.findings[0].rule, "MUT-02");
-        assert_eq!(o.findings[0].severity, Severity::Info);
+        assert_eq!(o.findings_summary, "1 warning and 12 notes");
+        // The most serious first: the warning that the falls prevention classes may be
+        // standard-rated for VAT.
+        assert_eq!(o.findings[0].rule, "VAT-02");
+        assert_eq!(o.findings[0].severity, Severity::Warning);
         assert_eq!(o.findings.len(), TOP_FINDINGS);
         assert!(o.criteria.ends_with(&a.readiness.criteria.version));
     }

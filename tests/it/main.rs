@@ -19,7 +19,7 @@ mod plan_file;
 mod portfolio;
 mod readiness;
 mod rules;
-mod rules_procurement;
 mod rules_finance;
+mod rules_procurement;
 mod rules_v3;
 mod storage;

@@ -3,7 +3,9 @@
 use crate::common;
 
 use common::{at, sample, sample_value, timestamp};
-use mutual_plan::model::plan::{CostFrequency, PayrollTiming, PensionScheme, VatTreatment};
+use mutual_plan::model::plan::{
+    CostFrequency, PayrollTiming, PensionScheme, PsrProcess, VatTreatment,
+};
 use mutual_plan::model::plan_file::{
     read_newer_for_viewing, read_plan, stamp_for_save, MAX_FILE_BYTES,
 };
@@ -662,6 +664,10 @@ fn the_earlier_releases_samples_migrate_to_todays_but_for_payroll_timing_and_ver
     }
     for c in &mut f.contracts {
         c.regulated_activity = Some(c.id.as_str() == "community-therapy");
+        // The ICB keeps the existing provider under the Provider Selection Regime.
+        if c.id.as_str() == "community-therapy" {
+            c.procurement.psr_process = Some(PsrProcess::DirectAwardC);
+        }
     }
     f.facilities = today.forecast.facilities.clone();
     assert_eq!(f.facilities.len(), 1);

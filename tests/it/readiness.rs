@@ -838,10 +838,7 @@ fn r6_a_facility_is_debt_too() {
 /// filled in silently.
 #[test]
 fn a_set_without_a_version_3_key_is_refused_naming_it() {
-    let e = edited_criteria(
-        ",\n    \"narrative_amount_min\": \"1000.00\"",
-        "",
-    );
+    let e = edited_criteria(",\n    \"narrative_amount_min\": \"1000.00\"", "");
     assert_eq!(
         e,
         invalid("policy.narrative_amount_min", "this field is missing")
@@ -852,6 +849,9 @@ fn a_set_without_a_version_3_key_is_refused_naming_it() {
     );
     assert_eq!(
         e,
-        invalid("areas.R7.thresholds.error_prefixes", "this threshold is missing")
+        invalid(
+            "areas.R7.thresholds.error_prefixes",
+            "this threshold is missing"
+        )
     );
 }

@@ -5,6 +5,7 @@
 
 use super::rule::Ctx;
 use crate::checks::criteria::ThresholdRegime;
+use crate::forecast::anniversaries;
 use crate::model::plan::{Contract, Nation, ProcurementRoute, PublicBodyKind, VatTreatment};
 use crate::model::values::{Date, Month};
 use crate::words::format::date_long;
@@ -156,12 +157,6 @@ pub(super) fn maximum_end(c: &Contract) -> Month {
 /// The maximum term: months from `start` to `end` inclusive, plus the extension options.
 pub(super) fn maximum_term(c: &Contract) -> i64 {
     c.start.months_until(c.end) + 1 + i64::from(c.procurement.extension_months)
-}
-
-/// Whole years from month `s` to month `m`, `floor((m − s) / 12)`: the power of the indexation a
-/// contract's value has in month `m`, as the forecast indexes it (`cashflow.md`).
-fn anniversaries(m: Month, s: Month) -> u32 {
-    u32::try_from(s.months_until(m).div_euclid(12)).unwrap_or(0)
 }
 
 fn exact(d: Decimal) -> BigRational {
