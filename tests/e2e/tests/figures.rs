@@ -82,8 +82,9 @@ async fn the_app_opens_on_the_overview_with_the_cores_figures_and_follows_an_edi
     let rules = attrs(&c, "[data-testid='overview-finding']", "data-rule").await;
     let core_rules: Vec<String> = want.findings.iter().map(|f| f.rule.clone()).collect();
     assert_eq!(rules, core_rules);
-    // Nothing in the sample warns: its first note leads, as `mutual-plan check` lists it.
-    assert_eq!(rules[0], "MUT-02");
+    // The sample's one warning leads (its falls prevention classes may be standard-rated for
+    // VAT), as `mutual-plan check` lists it.
+    assert_eq!(rules[0], "VAT-02");
     let parts = attrs(&c, "[data-testid='overview-part']", "data-state").await;
     assert_eq!(parts.len(), want.parts.len());
     assert!(parts.iter().all(|s| s == "complete"), "{parts:?}");
