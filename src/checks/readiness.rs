@@ -643,7 +643,11 @@ fn r7_governance(findings: &[Finding], t: &ComplianceThresholds) -> Judged {
     };
     (
         rating,
-        format!("{errors} governance, legal-form or procurement errors, {gov_warnings} governance warnings"),
+        format!(
+            "{}, {}",
+            format::count(errors, "governance, legal-form or procurement error", "governance, legal-form or procurement errors"),
+            format::count(gov_warnings, "governance warning", "governance warnings")
+        ),
         Some("Resolve the governance (GOV), legal-form (LEG) and procurement (PROC) findings in the checks.".into()),
     )
 }

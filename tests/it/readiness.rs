@@ -294,7 +294,7 @@ fn r7_governance() {
     assert_eq!(r7.rating, Rating::Red, "{}", r7.figure);
     assert_eq!(
         r7.figure,
-        "1 governance, legal-form or procurement errors, 0 governance warnings"
+        "1 governance, legal-form or procurement error, 0 governance warnings"
     );
     c_back(&mut proc);
     assert_eq!(rating(&proc, AreaId::R7), Rating::Green);
