@@ -6,6 +6,9 @@
 //! every text in double brackets and says whether it is a live figure, and why not. Rendering a
 //! figure's value is left to the caller, which knows how each kind of figure is worded.
 
+use super::{Forecast, Summary, Year};
+use crate::model::values::Month as CalendarMonth;
+use rust_decimal::Decimal;
 use std::ops::Range;
 
 /// How a figure is worded when shown.
@@ -226,6 +229,132 @@ fn read(inner: &str, years: u32) -> Result<LiveFigure, Fault> {
         },
         (Some(_), Some(_), None) => Err(Fault::SummaryGivenYear),
         (_, None, None) => Err(Fault::UnknownName),
+    }
+}
+
+/// A live figure's value, before it is worded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FigureValue {
+    Money(Decimal),
+    /// `None`: no such month.
+    Month(Option<CalendarMonth>),
+    Count(u32),
+    /// `None`: its divisor is 0.
+    Share(Option<Decimal>),
+    /// Free reserves in months; `None` with no running costs.
+    Months(Option<Decimal>),
+    /// Debt service cover; `None` with no debt service.
+    Cover(Option<Decimal>),
+}
+
+/// The value of a summary figure, by its name.
+fn summary_value(name: &str, s: &Summary) -> Option<FigureValue> {
+    use FigureValue as V;
+    Some(match name {
+        "lowest_cash" => V::Money(s.lowest_cash),
+        "lowest_cash_month" => V::Month(Some(s.lowest_cash_month)),
+        "peak_funding_need" => V::Money(s.peak_funding_need),
+        "months_negative" => V::Count(s.months_negative),
+        "first_negative_month" => V::Month(s.first_negative_month),
+        "lowest_headroom" => V::Money(s.lowest_headroom),
+        "lowest_headroom_month" => V::Month(Some(s.lowest_headroom_month)),
+        "peak_facility_drawn" => V::Money(s.peak_facility_drawn),
+        "peak_facility_drawn_month" => V::Month(s.peak_facility_drawn_month),
+        "months_facility_drawn" => V::Count(s.months_facility_drawn),
+        "facility_drawn_at_horizon" => V::Money(s.facility_drawn_at_horizon),
+        "operating_costs_monthly_avg" => V::Money(s.operating_costs_monthly_avg),
+        "largest_commissioner_share" => V::Share(s.largest_commissioner_share),
+        "contract_income_share" => V::Share(s.contract_income_share),
+        "receivable_at_horizon" => V::Money(s.receivable_at_horizon),
+        "tax_payable_at_horizon" => V::Money(s.tax_payable_at_horizon),
+        "payroll_payable_at_horizon" => V::Money(s.payroll_payable_at_horizon),
+        "vat_payable_at_horizon" => V::Money(s.vat_payable_at_horizon),
+        "interest_payable_at_horizon" => V::Money(s.interest_payable_at_horizon),
+        "taxable_turnover_12m_max" => V::Money(s.taxable_turnover_12m_max),
+        "taxable_turnover_12m_max_month" => V::Month(s.taxable_turnover_12m_max_month),
+        "vat_threshold_month" => V::Month(s.vat_threshold_month),
+        "vat_registration_due_month" => V::Month(s.vat_registration_due_month),
+        "closing_cash" => V::Money(s.closing_cash),
+        _ => return None,
+    })
+}
+
+/// The value of a yearly figure, by its name.
+fn yearly_value(name: &str, y: &Year) -> Option<FigureValue> {
+    use FigureValue as V;
+    if let Some(key) = name.strip_prefix("balance_sheet.") {
+        return y
+            .balance_sheet
+            .rows()
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| V::Money(*v));
+    }
+    Some(match name {
+        "grants" => V::Money(y.grants),
+        "surplus" => V::Money(y.surplus),
+        "tax" => V::Money(y.tax),
+        "surplus_after_tax" => V::Money(y.surplus_after_tax),
+        "closing_cash" => V::Money(y.closing_cash),
+        "lowest_cash" => V::Money(y.lowest_cash),
+        "lowest_headroom" => V::Money(y.lowest_headroom),
+        "operating_costs" => V::Money(y.operating_costs),
+        "operating_costs_monthly" => V::Money(y.operating_costs_monthly),
+        "free_reserves" => V::Money(y.free_reserves),
+        "free_reserves_months" => V::Months(y.free_reserves_months),
+        "debt_service_cover" => V::Cover(y.debt_service_cover),
+        "income.contracts" => V::Money(y.contract_income),
+        "income.other" => V::Money(y.other_income),
+        _ => return None,
+    })
+}
+
+/// A live figure's value in the forecast; `None` for a year the forecast does not have.
+pub fn value(figure: &LiveFigure, f: &Forecast) -> Option<FigureValue> {
+    match figure {
+        LiveFigure::Summary(n) => summary_value(n.name, &f.summary),
+        LiveFigure::Yearly { figure, year } => {
+            let y = f.years.get(usize::try_from(*year).ok()?.checked_sub(1)?)?;
+            yearly_value(figure.name, y)
+        }
+    }
+}
+
+/// Every figure a placeholder may name in a forecast of `years` years, in the lists' order:
+/// the summary figures, then each year's.
+pub fn every_figure(years: u32) -> Vec<LiveFigure> {
+    SUMMARY_FIGURES
+        .iter()
+        .map(|f| LiveFigure::Summary(*f))
+        .chain((1..=years).flat_map(|year| {
+            YEARLY_FIGURES
+                .iter()
+                .map(move |f| LiveFigure::Yearly { figure: *f, year })
+        }))
+        .collect()
+}
+
+impl LiveFigure {
+    /// The placeholder that names it: `[[lowest_cash]]`, `[[surplus year=2]]`.
+    pub fn placeholder(&self) -> String {
+        match self {
+            LiveFigure::Summary(n) => format!("[[{}]]", n.name),
+            LiveFigure::Yearly { figure, year } => format!("[[{} year={year}]]", figure.name),
+        }
+    }
+
+    /// How it is worded.
+    pub fn kind(&self) -> FigureKind {
+        match self {
+            LiveFigure::Summary(n) | LiveFigure::Yearly { figure: n, .. } => n.kind,
+        }
+    }
+
+    /// Its name, without the year.
+    pub fn name(&self) -> &'static str {
+        match self {
+            LiveFigure::Summary(n) | LiveFigure::Yearly { figure: n, .. } => n.name,
+        }
     }
 }
 

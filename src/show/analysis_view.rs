@@ -10,6 +10,7 @@ use crate::checks::verdict::Finding;
 use crate::checks::verdict_words::{self, AnalysisWords};
 use crate::model::plan::Plan;
 use crate::show::forecast_report::headline_figures;
+use crate::show::live_text::{choices, pieces, FigureChoice, SectionPieces};
 use crate::show::overview::{overview, Overview};
 use crate::show::ownership::{ownership_view, OwnershipView};
 use serde::Serialize;
@@ -38,11 +39,16 @@ pub struct AnalysisView {
     pub overview: Overview,
     /// The ownership figures: votes and equity by group, the board, the tier in words.
     pub ownership: OwnershipView,
+    /// Every figure a live figure may name, with its current value: what "Insert figure" lists.
+    pub live_figures: Vec<FigureChoice>,
+    /// Each narrative section's text as shown: typed text, and each live figure with its value.
+    pub narrative: Vec<SectionPieces>,
 }
 
 impl AnalysisView {
     /// Everything the window shows of `a`, the analysis of `plan` under `policy`.
     pub fn new(plan: &Plan, a: &Analysis, policy: &Policy) -> Self {
+        let base = a.forecast.as_ref().ok().map(|(f, _)| f);
         let (figures, forecast_error) = match &a.forecast {
             Ok((f, _)) => (
                 headline_figures(f)
@@ -65,6 +71,17 @@ impl AnalysisView {
             words: verdict_words::analysis_words(),
             overview: overview(plan, a),
             ownership: ownership_view(plan, policy, &a.findings),
+            live_figures: choices(plan.forecast.months, base),
+            narrative: plan
+                .narrative
+                .sections
+                .iter()
+                .map(|s| SectionPieces {
+                    id: s.id.clone(),
+                    text: s.text.clone(),
+                    pieces: pieces(&s.text, plan.forecast.months, base),
+                })
+                .collect(),
         }
     }
 }

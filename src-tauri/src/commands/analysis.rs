@@ -7,6 +7,7 @@ use crate::ipc::PlanCheck;
 use mutual_plan::model::plan_file::{self, read_plan};
 use mutual_plan::show::edited::edited;
 use mutual_plan::show::forecast_view::ContributionView;
+use mutual_plan::show::live_text::{amounts_to_replace, AmountToReplace};
 use tauri::State;
 
 /// Checks the edited plan strictly (as a file would be read), and returns, in one answer, its
@@ -55,4 +56,26 @@ pub fn explain_cell(
     let plan = plan_file::plan_from_value(&plan)?;
     mutual_plan::show::forecast_view::explain_cell(&plan, &month, &key)
         .map_err(|e| IpcError::new(ErrorKind::BadValue, e.to_string()))
+}
+
+/// The amounts typed in one narrative section that match no figure (rule NAR-01), each where it
+/// is in the text and with the live figures it matched in the plan as last saved (the open file
+/// on disk), so the window can offer to replace it with a live figure.
+#[tauri::command(async)]
+pub fn narrative_amounts(
+    state: State<'_, AppState>,
+    plan: serde_json::Value,
+    section: String,
+) -> Result<Vec<AmountToReplace>, IpcError> {
+    let plan = plan_file::plan_from_value(&plan)?;
+    let saved = state
+        .open_path()
+        .and_then(|path| mutual_plan::storage::load(&path).ok())
+        .map(|l| l.plan);
+    Ok(amounts_to_replace(
+        &plan,
+        &state.criteria,
+        saved.as_ref(),
+        &section,
+    ))
 }

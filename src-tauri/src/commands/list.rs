@@ -27,6 +27,7 @@ commands! {
     analysis {
         check_plan,
         explain_cell,
+        narrative_amounts,
     }
     editing {
         choices,

@@ -20,6 +20,7 @@ use crate::forecast::scenarios::ScenarioResult;
 use crate::forecast::{Forecast, ForecastError};
 use crate::model::plan::Plan;
 
+pub use narrative::{typed_in, unmatched_amounts, KnownAmounts, Typed};
 pub use rule::{employee_votes, Ctx, Rule};
 
 /// Every rule, in catalogue order.

@@ -7,11 +7,14 @@ use crate::checks::criteria::Policy;
 use crate::checks::verdict::{Finding, Severity};
 use crate::forecast::live_figures::{forecast_years, placeholders};
 use crate::forecast::money_values::{horizon_totals, json_money};
+use crate::forecast::scenarios::ScenarioResult;
+use crate::forecast::Forecast;
 use crate::model::field_path::FieldPath;
 use crate::model::plan::{Plan, Section};
 use crate::model::sections::SECTIONS;
 use rust_decimal::{Decimal, RoundingStrategy};
 use std::collections::BTreeSet;
+use std::ops::Range;
 
 pub(super) const RULES: &[Rule] = &[
     Rule {
@@ -97,9 +100,13 @@ fn policy_money(policy: &Policy) -> Vec<Decimal> {
 /// An amount typed in text: as typed (with its minus sign), and its value in whole pounds
 /// without sign (`None` when it is too large to hold, so it matches nothing).
 #[derive(Debug, Clone, PartialEq, Eq)]
-struct Typed {
-    text: String,
-    value: Option<Decimal>,
+pub struct Typed {
+    /// Where it is in the section's text, in bytes.
+    pub span: Range<usize>,
+    /// As typed, with its minus sign.
+    pub text: String,
+    /// In whole pounds without sign.
+    pub value: Option<Decimal>,
 }
 
 fn is_minus(c: char) -> bool {
@@ -159,6 +166,7 @@ fn typed_amounts(text: &str) -> Vec<Typed> {
             .filter(|c| *c != ',')
             .collect();
         out.push(Typed {
+            span: byte(start)..byte(end),
             text: text[byte(start)..byte(end)].to_string(),
             value: number.parse::<Decimal>().ok().map(whole),
         });
@@ -184,8 +192,9 @@ fn approximated(rest: &[(usize, char)]) -> bool {
     })
 }
 
-/// The section's text with every text of the placeholder form taken out (each replaced by an
-/// object replacement character, so that what was on either side stays apart).
+/// The section's text with every text of the placeholder form taken out: each of its bytes (a
+/// placeholder is ASCII) replaced by a control character, so that what was on either side stays
+/// apart and every other byte keeps its place.
 fn without_placeholders(text: &str, years: u32) -> String {
     let mut out = String::with_capacity(text.len());
     let mut from = 0;
@@ -194,11 +203,66 @@ fn without_placeholders(text: &str, years: u32) -> String {
         .filter(|p| p.is_placeholder_form())
     {
         out.push_str(&text[from..p.span.start]);
-        out.push('\u{FFFC}');
+        out.extend(std::iter::repeat_n('\u{1}', p.span.len()));
         from = p.span.end;
     }
     out.push_str(&text[from..]);
     out
+}
+
+/// What typed amounts are checked against: every money value of the plan, its forecast, the
+/// scenarios, the yearly sums and the criteria, in whole pounds.
+pub struct KnownAmounts(BTreeSet<Decimal>);
+
+impl KnownAmounts {
+    pub fn new(
+        plan: &Plan,
+        policy: &Policy,
+        forecast: &Forecast,
+        scenarios: &[ScenarioResult],
+    ) -> Self {
+        KnownAmounts(
+            plan_money(plan)
+                .into_iter()
+                .chain(json_money(forecast, scenarios))
+                .chain(horizon_totals(&forecast.years).into_iter().map(|(_, v)| v))
+                .chain(policy_money(policy))
+                .map(whole)
+                .collect(),
+        )
+    }
+
+    fn contains(&self, t: &Typed) -> bool {
+        t.value.is_some_and(|v| self.0.contains(&v))
+    }
+}
+
+/// The amounts typed in a section's text (placeholders aside) that NAR-01 checks: at least the
+/// criteria's smallest amount, or too large to hold.
+pub fn typed_in(text: &str, years: u32, policy: &Policy) -> Vec<Typed> {
+    let min = policy.narrative_amount_min.get();
+    typed_amounts(&without_placeholders(text, years))
+        .into_iter()
+        .map(|mut t| {
+            // The text as typed, from the section itself (the spans are the same).
+            t.text = text[t.span.clone()].to_string();
+            t
+        })
+        .filter(|t| t.value.is_none_or(|v| v >= min))
+        .collect()
+}
+
+/// The amounts typed in a section's text that match no figure (NAR-01), each where it is.
+pub fn unmatched_amounts(
+    text: &str,
+    years: u32,
+    policy: &Policy,
+    known: &KnownAmounts,
+) -> Vec<Typed> {
+    typed_in(text, years, policy)
+        .into_iter()
+        .filter(|t| !known.contains(t))
+        .collect()
 }
 
 fn section_path(s: &Section) -> FieldPath {
@@ -239,30 +303,17 @@ fn nar_01(ctx: &Ctx, r: &Rule) -> Vec<Finding> {
     };
     let plan = ctx.plan;
     let years = forecast_years(plan.forecast.months);
-    let min = ctx.policy.narrative_amount_min.get();
-    let mut known: Option<BTreeSet<Decimal>> = None;
+    let mut known: Option<KnownAmounts> = None;
     let mut out = Vec::new();
     for s in &plan.narrative.sections {
-        let typed: Vec<Typed> = typed_amounts(&without_placeholders(&s.text, years))
-            .into_iter()
-            .filter(|t| t.value.is_none_or(|v| v >= min))
-            .collect();
-        if typed.is_empty() {
+        if typed_in(&s.text, years, ctx.policy).is_empty() {
             continue;
         }
-        let known = known.get_or_insert_with(|| {
-            plan_money(plan)
-                .into_iter()
-                .chain(json_money(f, ctx.scenarios))
-                .chain(horizon_totals(&f.years).into_iter().map(|(_, v)| v))
-                .chain(policy_money(ctx.policy))
-                .map(whole)
-                .collect()
-        });
+        let known =
+            known.get_or_insert_with(|| KnownAmounts::new(plan, ctx.policy, f, ctx.scenarios));
         let mut unmatched: Vec<String> = Vec::new();
-        for t in typed {
-            let matched = t.value.is_some_and(|v| known.contains(&v));
-            if !matched && !unmatched.contains(&t.text) {
+        for t in unmatched_amounts(&s.text, years, ctx.policy, known) {
+            if !unmatched.contains(&t.text) {
                 unmatched.push(t.text);
             }
         }

@@ -8,6 +8,7 @@ import type {
   ReviewAction,
   ReviewerRole,
   UserConfig,
+  AmountToReplace,
   ContributionView,
   CostFrequency,
   ErrorKind,
@@ -66,6 +67,7 @@ export const backend = {
   checkPlan: (plan: string, forecast: boolean) =>
     call<PlanCheck>('check_plan', { plan, forecast, offsetMinutes: -new Date().getTimezoneOffset() }),
   explainCell: (plan: Plan, month: string, key: string) => call<ContributionView[]>('explain_cell', { plan, month, key }),
+  narrativeAmounts: (plan: Plan, section: string) => call<AmountToReplace[]>('narrative_amounts', { plan, section }),
   savePlan: (plan: Plan, overwrite = false) => call<OpenedPlan>('save_plan', { plan, overwrite }),
   savePlanAs: (plan: Plan, file: string) => call<OpenedPlan>('save_plan_as', { plan, file }),
   /** Autosaves the plan as the shell last saw it (each check sends it), when it has unsaved changes. */

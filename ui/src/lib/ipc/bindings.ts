@@ -1,6 +1,17 @@
 // Generated from the Rust types by `typescript_bindings()` in src-tauri/src/ipc.rs.
 // Do not edit: run `UPDATE_BINDINGS=1 cargo test -p mutual-plan-app bindings` to regenerate.
 
+export type AmountToReplace = { start: number, end: number, 
+/**
+ * As typed: "−£34,857".
+ */
+text: string, 
+/**
+ * The figures worth this amount in the plan as saved; empty when none was, or there is no
+ * saved plan to ask.
+ */
+suggestions: Array<FigureChoice>, };
+
 export type AnalysisView = { figures: Array<Figure>, 
 /**
  * Why there are no figures, when the forecast cannot be computed.
@@ -21,7 +32,15 @@ overview: Overview,
 /**
  * The ownership figures: votes and equity by group, the board, the tier in words.
  */
-ownership: OwnershipView, };
+ownership: OwnershipView, 
+/**
+ * Every figure a live figure may name, with its current value: what "Insert figure" lists.
+ */
+live_figures: Array<FigureChoice>, 
+/**
+ * Each narrative section's text as shown: typed text, and each live figure with its value.
+ */
+narrative: Array<SectionPieces>, };
 
 export type AnalysisWords = { eligibility_heading: string, ratings: RatingWords, eligibility_results: EligibleWords, 
 /**
@@ -261,6 +280,24 @@ export type FigureChange = { figure: string, old: string, new: string,
  * has no difference to show.
  */
 change: string, };
+
+export type FigureChoice = { 
+/**
+ * `[[lowest_cash]]`, `[[surplus year=2]]`.
+ */
+placeholder: string, 
+/**
+ * "lowest cash", "surplus after tax, year 1".
+ */
+label: string, 
+/**
+ * "£64,643", "April 2027", "—".
+ */
+value: string, 
+/**
+ * The forecast year it belongs to; `None` for a figure of the whole forecast.
+ */
+year: number | null, };
 
 export type Finding = { rule: string, severity: Severity, 
 /**
@@ -525,6 +562,8 @@ export type PensionScheme = "nhs" | "lgps" | "civil_service" | "defined_contribu
 
 export type Percent = string;
 
+export type Piece = { "kind": "text", text: string, } | { "kind": "figure", placeholder: string, label: string, value: string, } | { "kind": "fault", placeholder: string, shown: string, };
+
 export type Plan = { format: string, schema_version: number, 
 /**
  * Whom the submission is for, printed on the cover ("Submission to …").
@@ -724,6 +763,12 @@ name: string, role: string, constituency: Constituency, constituency_words: stri
 words: string, };
 
 export type Section = { id: string, title: string, text: string, };
+
+export type SectionPieces = { id: string, 
+/**
+ * The text as written, placeholders and all: the runs' `written` texts joined.
+ */
+text: string, pieces: Array<Piece>, };
 
 export type SectionPrompt = { id: string, title: string, prompt: string, };
 
