@@ -10,8 +10,9 @@ pub const MIN_RISKS: usize = 3;
 
 /// Why a plan is not yet ready to submit, each in a few words for a cover page ("12 of 13
 /// sections not yet written"); empty when the plan is complete. A plan is a draft while any
-/// narrative section is empty, any rule gives an error, no member group has its number of members
-/// yet, or the risk register has fewer than [`MIN_RISKS`] risks.
+/// narrative section is empty, any rule gives an error, a section types figures that match nothing
+/// in the forecast (NAR-01), no member group has its number of members yet, or the risk register
+/// has fewer than [`MIN_RISKS`] risks.
 pub fn draft_reasons(plan: &Plan, findings: &[Finding]) -> Vec<String> {
     let mut reasons = Vec::new();
     let written = |id: &str| {
@@ -36,6 +37,18 @@ pub fn draft_reasons(plan: &Plan, findings: &[Finding]) -> Vec<String> {
             errors,
             "rule error",
             "rule errors",
+        ));
+    }
+    // A narrative that quotes figures the forecast no longer has (NAR-01) is not a plan to
+    // declare complete and accurate.
+    let stale = findings
+        .iter()
+        .filter(|f| f.rule == "NAR-01" && f.severity == Severity::Warning)
+        .count();
+    if stale > 0 {
+        reasons.push(format!(
+            "figures typed in {} that match nothing in the forecast",
+            crate::words::format::count(stale, "section", "sections")
         ));
     }
     if !plan.ownership.members_entered() {
@@ -114,6 +127,27 @@ mod tests {
         assert_eq!(draft_reasons(&p, &[]), ["1 of 13 sections not yet written"]);
         p.narrative.sections[4].text = "Written.".into();
         assert_eq!(draft_reasons(&p, &[error()]), ["1 rule error"]);
+        // Typed figures that match nothing (a warning) are enough too; other warnings are not.
+        let stale = |section: &str| Finding {
+            rule: "NAR-01".into(),
+            severity: Severity::Warning,
+            path: format!("narrative.sections[{section}].text")
+                .as_str()
+                .into(),
+            message: "typed figures".into(),
+            source: "the forecast itself".into(),
+        };
+        let mut other = stale("finance");
+        other.rule = "FIN-06".into();
+        assert!(draft_reasons(&p, &[other]).is_empty());
+        assert_eq!(
+            draft_reasons(&p, &[stale("finance")]),
+            ["figures typed in 1 section that match nothing in the forecast"]
+        );
+        assert_eq!(
+            draft_reasons(&p, &[stale("finance"), stale("risks")]),
+            ["figures typed in 2 sections that match nothing in the forecast"]
+        );
         p.narrative.risks.pop();
         assert_eq!(
             draft_reasons(&p, &[]),

@@ -10,6 +10,7 @@ use crate::forecast::Forecast;
 use crate::model::catalogue;
 use crate::model::field_path::FieldPath;
 use crate::model::plan::Plan;
+use crate::show::live_text::annotated;
 use crate::words::format;
 use crate::words::labels;
 use rust_decimal::Decimal;
@@ -53,8 +54,13 @@ pub struct ItemChange {
 pub struct ParagraphChange {
     pub kind: ChangeKind,
     pub paragraph: usize,
+    /// The paragraph as written: a live figure is its placeholder, compared as text.
     pub old: Option<String>,
     pub new: Option<String>,
+    /// The same with each live figure's value in its version beside the placeholder:
+    /// "[[lowest_cash]] (£0)".
+    pub old_shown: Option<String>,
+    pub new_shown: Option<String>,
 }
 
 /// A narrative section whose text changed.
@@ -117,6 +123,7 @@ pub fn diff(old: &Plan, old_a: &Analysis, new: &Plan, new_a: &Analysis) -> PlanD
     let words = Words { old, new };
     walk(&a, &b, &FieldPath::root(), "", &words, &mut d);
     d.figures = figures(old_a, new_a);
+    show_live_figures(&mut d, old, old_a, new, new_a);
     let key = |f: &Finding| (f.rule.clone(), f.path.to_string());
     let before: Vec<_> = old_a.findings.iter().map(key).collect();
     let after: Vec<_> = new_a.findings.iter().map(key).collect();
@@ -460,6 +467,8 @@ fn paragraph_changes(a: &[String], b: &[String]) -> Vec<ParagraphChange> {
                 paragraph: j + 1,
                 old: None,
                 new: Some(b[j].clone()),
+                old_shown: None,
+                new_shown: None,
             });
             j += 1;
         } else {
@@ -468,6 +477,8 @@ fn paragraph_changes(a: &[String], b: &[String]) -> Vec<ParagraphChange> {
                 paragraph: i + 1,
                 old: Some(a[i].clone()),
                 new: None,
+                old_shown: None,
+                new_shown: None,
             });
             i += 1;
         }
@@ -604,6 +615,25 @@ fn months_moved(n: i64) -> String {
     }
 }
 
+/// Each changed paragraph's live figures with the value each version prints for them.
+fn show_live_figures(d: &mut PlanDiff, old: &Plan, old_a: &Analysis, new: &Plan, new_a: &Analysis) {
+    fn base(a: &Analysis) -> Option<&Forecast> {
+        a.forecast.as_ref().ok().map(|(f, _)| f)
+    }
+    for s in &mut d.sections {
+        for p in &mut s.paragraphs {
+            p.old_shown = p
+                .old
+                .as_deref()
+                .map(|t| annotated(t, old.forecast.months, base(old_a)));
+            p.new_shown = p
+                .new
+                .as_deref()
+                .map(|t| annotated(t, new.forecast.months, base(new_a)));
+        }
+    }
+}
+
 /// The comparison as text for the terminal.
 pub fn to_text(d: &PlanDiff, old_name: &str, new_name: &str) -> String {
     use std::fmt::Write;
@@ -656,6 +686,19 @@ pub fn to_text(d: &PlanDiff, old_name: &str, new_name: &str) -> String {
                 })
                 .collect();
             let _ = writeln!(out, "  {}: {}", s.title, parts.join("; "));
+            // A paragraph with live figures is shown with each figure's value beside it.
+            for p in &s.paragraphs {
+                for (which, written, shown) in [
+                    ("older", &p.old, &p.old_shown),
+                    ("newer", &p.new, &p.new_shown),
+                ] {
+                    if let (Some(w), Some(sh)) = (written, shown) {
+                        if w != sh {
+                            let _ = writeln!(out, "    paragraph {} ({which}): {sh}", p.paragraph);
+                        }
+                    }
+                }
+            }
         }
         out.push('\n');
     }

@@ -94,8 +94,8 @@ fn rows(d: &PlanDiff, exists: impl Fn(&FieldPath) -> bool) -> Vec<Vec<ChangeRow>
             parts[part_of(&s.path)].push(ChangeRow {
                 what: format!("Section: {} — paragraph {}", s.title, para.paragraph),
                 kind: kind_words(para.kind).into(),
-                old: para.old.clone().unwrap_or_default(),
-                new: para.new.clone().unwrap_or_default(),
+                old: para.old_shown.clone().unwrap_or_default(),
+                new: para.new_shown.clone().unwrap_or_default(),
                 path: link(&s.path),
             });
         }

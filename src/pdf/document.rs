@@ -14,6 +14,7 @@ use crate::model::sections::SECTIONS;
 use crate::show::forecast_report::{
     year_heading, HeadlineFigure, DEBT_SERVICE_COVER_WORDS, FREE_RESERVES_WORDS,
 };
+use crate::show::live_text::printed;
 use crate::words::format;
 use crate::words::format::month_long;
 use crate::words::labels::{self};
@@ -73,7 +74,12 @@ pub(super) fn body(
         let page = flow.heading(1, &heading);
         contents.push((heading, page));
         match section.map(|s| s.text.trim()).filter(|t| !t.is_empty()) {
-            Some(text) => flow.narrative(text),
+            // Each live figure printed as its value now, worded as everywhere else.
+            Some(text) => flow.narrative(&printed(
+                text,
+                plan.forecast.months,
+                forecast.map(|(f, _)| f),
+            )),
             None => flow.paragraph("Not yet written.", Face::Regular, BODY, GREY),
         }
         match spec.id {

@@ -337,3 +337,19 @@ pub fn amounts_to_replace(
         })
         .collect()
 }
+
+/// A section's text as written, with each live figure's value beside its placeholder:
+/// "[[lowest_cash]] (£0)". What a comparison shows: the placeholder is the text compared, the
+/// value what it printed.
+pub fn annotated(text: &str, months: u32, forecast: Option<&Forecast>) -> String {
+    pieces(text, months, forecast)
+        .iter()
+        .map(|p| match p {
+            Piece::Text { text } => text.clone(),
+            Piece::Figure {
+                placeholder, value, ..
+            } => format!("{placeholder} ({value})"),
+            Piece::Fault { placeholder, shown } => format!("{placeholder} ({shown})"),
+        })
+        .collect()
+}

@@ -13,6 +13,7 @@ mod forecast_exact;
 mod forecast_properties;
 mod forecast_v3;
 mod layers;
+mod live_figures;
 mod loader_fuzz;
 mod pdf;
 mod plan_file;
