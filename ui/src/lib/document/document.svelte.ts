@@ -49,8 +49,8 @@ export class PlanDocument {
   edits = $state(0);
   /** True while a check of the newest edit has not come back. */
   checking = $state(false);
-  /** Bumped when a field should take the focus (a finding was clicked). */
-  focusRequest = $state<{ path: string; n: number } | null>(null);
+  /** Bumped when a field should take the focus (a finding was clicked: `rule` is its rule). */
+  focusRequest = $state<{ path: string; n: number; rule: string | null } | null>(null);
   /**
    * Which version of the content the plan is: every change makes a new one, undo and redo bring
    * an old one back. The plan is dirty when its version or its review is not the one saved, so
@@ -302,9 +302,9 @@ export class PlanDocument {
     return this.analysis?.findings.filter((f) => belongsTo(f.path, path)) ?? [];
   }
 
-  /** Asks the field at `path` to take the focus. */
-  focus(path: string): void {
-    this.focusRequest = { path, n: (this.focusRequest?.n ?? 0) + 1 };
+  /** Asks the field at `path` to take the focus; `rule` is the rule of the finding chosen, if one was. */
+  focus(path: string, rule: string | null = null): void {
+    this.focusRequest = { path, n: (this.focusRequest?.n ?? 0) + 1, rule };
   }
 }
 

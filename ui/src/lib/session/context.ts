@@ -5,8 +5,9 @@ import { getContext, setContext } from 'svelte';
 import type { CommentView } from '../ipc/bindings';
 
 export interface Navigation {
-  /** Opens the view that shows the field at `path` and puts the focus on it. */
-  openPath: (path: string) => void;
+  /** Opens the view that shows the field at `path` and puts the focus on it; `rule` is the rule
+   * of the finding that led there, if one did. */
+  openPath: (path: string, rule?: string | null) => void;
   /** Shows the view `id`. */
   goView: (id: string) => void;
   /** Opens what a comment is about: its field, or its check or area. */

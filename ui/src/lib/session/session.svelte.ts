@@ -69,7 +69,7 @@ export class Session {
 
   /** For the views: the ways to a field, a view, a comment's subject. */
   readonly navigation: Navigation = {
-    openPath: (path) => this.openPath(path),
+    openPath: (path, rule) => this.openPath(path, rule),
     goView: (id) => this.go(id),
     openAnchor: (c) => this.openAnchor(c),
   };
@@ -700,18 +700,19 @@ export class Session {
     this.current = id;
   }
 
-  /** Opens the view that shows the field at `path` and puts the focus on it. */
-  openPath(path: string): void {
+  /** Opens the view that shows the field at `path` and puts the focus on it; `rule` is the rule
+   * of the finding that led there, if one did (a field may offer to put it right). */
+  openPath(path: string, rule: string | null = null): void {
     const v = viewFor(path);
     if (!v) return;
     this.current = v.id;
     // Let the view render before the field is asked to take the focus.
-    requestAnimationFrame(() => this.doc.focus(path));
+    requestAnimationFrame(() => this.doc.focus(path, rule));
   }
 
   /** Opens the view that shows a finding's field and puts the focus on it. */
   openFinding(f: Finding): void {
-    if (f.path) this.openPath(f.path);
+    if (f.path) this.openPath(f.path, f.rule);
   }
 
   /** A comment of the Review list opens what it is about: its field, or its check or area. */
