@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FigureChoice, Piece } from '../ipc/bindings';
 import { figureGroups, matching } from './figures';
-import { KnownRuns, chipName, figurePiece, joined, piecesOf, placeAt, printed, refresh, render, sameShape, serialise, textOffset, tidy } from './livetext';
+import { HOLD, KnownRuns, chipBeside, chipName, figurePiece, joined, piecesOf, placeAt, printed, refresh, render, sameShape, serialise, textOffset, tidy } from './livetext';
 
 // The unit tests run without a browser: a small stand-in for the DOM with what the editor's
 // nodes use (text nodes, elements with attributes, children). WebKit's own is the end-to-end
@@ -79,14 +79,18 @@ function drawn(ps: Piece[] = pieces): FakeNode {
 describe('the editor drawn from the core’s runs', () => {
   it('holds text nodes and a chip for each figure or fault, then one break', () => {
     const b = drawn();
-    expect(b.childNodes.map((n) => n.nodeName)).toEqual(['#text', 'SPAN', '#text', 'SPAN', 'SPAN', '#text', 'BR']);
+    // Each chip is followed by a text node starting with the space that holds the caret.
+    expect(b.childNodes.map((n) => n.nodeName)).toEqual(['#text', 'SPAN', '#text', 'SPAN', '#text', 'SPAN', '#text', 'BR']);
+    expect(b.childNodes.map((n) => (n.nodeType === 3 ? n.nodeValue : null))).toEqual([
+      'Cash falls to ', null, `${HOLD}.\n\n- Then `, null, HOLD, null, `${HOLD} at last`, null,
+    ]);
     const chip = b.childNodes[1] as FakeNode;
     expect(chip.getAttribute('contenteditable')).toBe('false');
     expect(chip.getAttribute('data-placeholder')).toBe('[[lowest_cash]]');
     expect(chip.getAttribute('aria-label')).toBe('live figure: lowest cash, £64,643');
     expect(chip.getAttribute('role')).toBe('img');
     expect(chip.textContent).toBe('£64,643');
-    const fault = b.childNodes[4] as FakeNode;
+    const fault = b.childNodes[5] as FakeNode;
     expect(fault.getAttribute('class')).toBe('chip fault');
     expect(fault.textContent).toBe('[no such figure: lowest_cahs]');
     expect(fault.getAttribute('data-testid')).toBe('live-figure-fault');
@@ -133,13 +137,31 @@ describe('the editor drawn from the core’s runs', () => {
     expect(serialise(asNode(d))).toBe('');
   });
 
+  it('reads the space that holds the caret as nothing, and wants one after each chip', () => {
+    const b = drawn([lowest]);
+    expect(tidy(asElement(b))).toBe(true);
+    // Typed after the chip, into the space's text node.
+    (b.childNodes[1] as FakeNode).nodeValue = `${HOLD}ok`;
+    expect(serialise(asNode(b))).toBe('[[lowest_cash]]ok');
+    // One pasted in anywhere is dropped too.
+    (b.childNodes[1] as FakeNode).nodeValue = `${HOLD}o${HOLD}k`;
+    expect(serialise(asNode(b))).toBe('[[lowest_cash]]ok');
+    expect(textOffset(asNode(b), asNode(b.childNodes[1] as FakeNode), 3)).toBe('[[lowest_cash]]o'.length);
+    // WebKit took the space away: drawn again, it comes back.
+    (b.childNodes[1] as FakeNode).nodeValue = 'ok';
+    expect(tidy(asElement(b))).toBe(false);
+    render(asElement(b), piecesOf(asNode(b)));
+    expect((b.childNodes[1] as FakeNode).nodeValue).toBe(`${HOLD}ok`);
+    expect(sameShape(piecesOf(asNode(b)), [lowest, { kind: 'text', text: 'ok' }])).toBe(true);
+  });
+
   it('brings chips up to date in place when only the values changed', () => {
     const b = drawn();
-    const chips = [b.childNodes[1], b.childNodes[3], b.childNodes[4]];
+    const chips = [b.childNodes[1], b.childNodes[3], b.childNodes[5]];
     const newer = pieces.map((p) => (p.kind === 'figure' ? { ...p, value: '£1' } : p));
     expect(sameShape(piecesOf(asNode(b)), newer)).toBe(true);
     refresh(asElement(b), newer);
-    expect([b.childNodes[1], b.childNodes[3], b.childNodes[4]]).toEqual(chips);
+    expect([b.childNodes[1], b.childNodes[3], b.childNodes[5]]).toEqual(chips);
     expect((b.childNodes[1] as FakeNode).textContent).toBe('£1');
     expect((b.childNodes[1] as FakeNode).getAttribute('aria-label')).toBe('live figure: lowest cash, £1');
     // A placeholder typed by hand is text until the core says it is a figure: another shape.
@@ -153,7 +175,7 @@ describe('the editor drawn from the core’s runs', () => {
 describe('places in the text and among the nodes', () => {
   const b = drawn();
   const root = asNode(b);
-  const [t0, c1, t2, c3, c4, t5, br] = b.childNodes as FakeNode[];
+  const [t0, c1, t2, c3, h4, c5, t6] = b.childNodes as FakeNode[];
   const at = (n: FakeNode, o: number): number => textOffset(root, asNode(n), o);
   const lowestAt = 'Cash falls to '.length;
   const afterLowest = lowestAt + '[[lowest_cash]]'.length;
@@ -162,9 +184,12 @@ describe('places in the text and among the nodes', () => {
 
   it('counts a chip as its placeholder', () => {
     expect(at(t0!, 5)).toBe(5);
+    // Before or after the space that holds the caret: the chip's end either way.
     expect(at(t2!, 0)).toBe(afterLowest);
-    expect(at(t2!, 3)).toBe(afterLowest + 3);
-    expect(at(t5!, 8)).toBe(text.length);
+    expect(at(t2!, 1)).toBe(afterLowest);
+    expect(at(t2!, 3)).toBe(afterLowest + 2);
+    expect(at(h4!, 1)).toBe(wrongAt);
+    expect(at(t6!, 9)).toBe(text.length);
   });
 
   it('finds places given as an element and a child', () => {
@@ -172,25 +197,28 @@ describe('places in the text and among the nodes', () => {
     expect(at(b, 1)).toBe(lowestAt);
     expect(at(b, 2)).toBe(afterLowest);
     expect(at(b, 4)).toBe(wrongAt);
-    expect(at(b, 6)).toBe(text.length);
+    expect(at(b, 5)).toBe(wrongAt);
+    expect(at(b, 6)).toBe(wrongAt + '[[lowest_cahs]]'.length);
     expect(at(b, 7)).toBe(text.length);
+    expect(at(b, 8)).toBe(text.length);
     // Inside a chip: at its start, or else after it.
     expect(at(c1!, 0)).toBe(lowestAt);
     expect(at(c1!.childNodes[0]!, 3)).toBe(afterLowest);
     expect(at(c3!, 1)).toBe(wrongAt);
-    expect(c4 && br).toBeTruthy();
   });
 
   it('puts an offset in a text node where there is one, else beside a chip', () => {
     expect(placeAt(root, 3)).toEqual({ node: t0, offset: 3 });
     // At a chip's start: the end of the text before it.
     expect(placeAt(root, lowestAt)).toEqual({ node: t0, offset: lowestAt });
-    // Between two chips: the place between them.
-    expect(placeAt(root, wrongAt)).toEqual({ node: b, offset: 4 });
+    // After a chip: after the space that holds the caret, between two chips too.
+    expect(placeAt(root, afterLowest)).toEqual({ node: t2, offset: 1 });
+    expect(placeAt(root, afterLowest + 2)).toEqual({ node: t2, offset: 3 });
+    expect(placeAt(root, wrongAt)).toEqual({ node: h4, offset: 1 });
     // Inside a placeholder: after the chip.
-    expect(placeAt(root, surplusAt + 4)).toEqual({ node: b, offset: 4 });
+    expect(placeAt(root, surplusAt + 4)).toEqual({ node: h4, offset: 1 });
     // The end: in the last text.
-    expect(placeAt(root, text.length)).toEqual({ node: t5, offset: 8 });
+    expect(placeAt(root, text.length)).toEqual({ node: t6, offset: 9 });
   });
 
   it('goes there and back for every offset, an offset inside a placeholder coming back as its end', () => {
@@ -206,9 +234,20 @@ describe('places in the text and among the nodes', () => {
     }
   });
 
+  it('finds the chip Backspace or Delete would take away whole', () => {
+    expect(chipBeside(root, afterLowest, 'before')).toBe(c1);
+    expect(chipBeside(root, lowestAt, 'after')).toBe(c1);
+    expect(chipBeside(root, lowestAt, 'before')).toBeNull();
+    expect(chipBeside(root, afterLowest, 'after')).toBeNull();
+    // Between two chips: the one before, or the one after.
+    expect(chipBeside(root, wrongAt, 'before')).toBe(c3);
+    expect(chipBeside(root, wrongAt, 'after')).toBe(c5);
+    expect(chipBeside(root, 3, 'before')).toBeNull();
+  });
+
   it('ends before the closing break when the text ends with a chip', () => {
     const e = drawn([{ kind: 'text', text: 'a ' }, lowest]);
-    expect(placeAt(asNode(e), 2 + '[[lowest_cash]]'.length)).toEqual({ node: e, offset: 2 });
+    expect(placeAt(asNode(e), 2 + '[[lowest_cash]]'.length)).toEqual({ node: e.childNodes[2], offset: 1 });
     expect(placeAt(asNode(e), 2)).toEqual({ node: e.childNodes[0], offset: 2 });
     const empty = drawn([]);
     expect(placeAt(asNode(empty), 0)).toEqual({ node: empty, offset: 0 });

@@ -8,6 +8,31 @@ import type { FigureChoice, Piece } from '../ipc/bindings';
 
 const ELEMENT = 1;
 const TEXT = 3;
+/**
+ * A zero-width space after each chip, in the text node that follows it: WebKitGTK draws the
+ * caret at the start of the line when it stands after a chip with no text after it on that line
+ * (at the end of a paragraph, or before another chip), though typing goes where it should. With
+ * a character there, the caret shows after the chip. It is never part of the text: the editor
+ * reads every zero-width space as nothing (one pasted in is dropped with it).
+ */
+export const HOLD = '\u200B';
+
+/** Text as the plan holds it: without the zero-width spaces that hold the caret. */
+function bare(t: string): string {
+  return t.includes(HOLD) ? t.split(HOLD).join('') : t;
+}
+
+/** The offset in a text node's value of an offset in its text: after any holding spaces there. */
+function domOffset(value: string, offset: number): number {
+  let seen = 0;
+  let k = 0;
+  while (k < value.length && seen < offset) {
+    if (value[k] !== HOLD) seen++;
+    k++;
+  }
+  while (k < value.length && value[k] === HOLD) k++;
+  return k;
+}
 /** Elements that start a line of their own when WebKit makes them (it should not: Enter and
  * paste are handled by the editor, but a line it does make is read as one). */
 const BLOCKS = new Set(['DIV', 'P', 'LI']);
@@ -108,8 +133,9 @@ function units(root: Node, at?: Place): { units: Unit[]; before: number; into: n
   };
   const visit = (c: Node): void => {
     if (c.nodeType === TEXT) {
-      if (at && at.node === c) mark(out.length, Math.min(at.offset, (c.nodeValue ?? '').length));
-      out.push({ kind: 'text', node: c, text: c.nodeValue ?? '' });
+      const value = c.nodeValue ?? '';
+      if (at && at.node === c) mark(out.length, bare(value.slice(0, at.offset)).length);
+      out.push({ kind: 'text', node: c, text: bare(value) });
       return;
     }
     if (c.nodeType !== ELEMENT) return;
@@ -173,22 +199,42 @@ export function piecesOf(root: Node): Piece[] {
   return out;
 }
 
-/** Draws `pieces` as the editor's content: text nodes and chips, and the break that ends it. */
+/**
+ * Draws `pieces` as the editor's content: text nodes and chips, each chip followed by a text node
+ * that starts with the space holding the caret, and the break that ends the content (which holds
+ * a last empty line open).
+ */
 export function render(root: Element, pieces: Piece[]): void {
   const doc = root.ownerDocument;
-  const nodes: Node[] = pieces.map((p) => (p.kind === 'text' ? doc.createTextNode(p.text) : makeChip(doc, p)));
+  const nodes: Node[] = [];
+  let afterChip = false;
+  for (const p of pieces) {
+    if (p.kind === 'text') {
+      nodes.push(doc.createTextNode((afterChip ? HOLD : '') + bare(p.text)));
+      afterChip = false;
+    } else {
+      if (afterChip) nodes.push(doc.createTextNode(HOLD));
+      nodes.push(makeChip(doc, p));
+      afterChip = true;
+    }
+  }
+  if (afterChip) nodes.push(doc.createTextNode(HOLD));
   nodes.push(doc.createElement('br'));
   root.replaceChildren(...nodes);
 }
 
-/** Whether the content is as `render` draws it: text nodes and chips, then one break. */
+/** Whether the content is as `render` draws it: text nodes and chips, each chip followed by the
+ * space that holds the caret, then one break. */
 export function tidy(root: Element): boolean {
   const children = root.childNodes;
   const last = children[children.length - 1];
   if (!last || last.nodeName.toUpperCase() !== 'BR') return false;
   for (let i = 0; i < children.length - 1; i++) {
     const c = children[i] as Node;
-    if (c.nodeType !== TEXT && !chipOf(c)) return false;
+    if (c.nodeType === TEXT) continue;
+    if (!chipOf(c)) return false;
+    const next = children[i + 1] as Node;
+    if (next.nodeType !== TEXT || !(next.nodeValue ?? '').startsWith(HOLD)) return false;
   }
   return true;
 }
@@ -198,7 +244,7 @@ export function sameShape(a: Piece[], b: Piece[]): boolean {
   if (a.length !== b.length) return false;
   return a.every((p, i) => {
     const q = b[i] as Piece;
-    return p.kind === q.kind && written(p) === written(q);
+    return p.kind === q.kind && bare(written(p)) === bare(written(q));
   });
 }
 
@@ -210,6 +256,19 @@ export function refresh(root: Element, pieces: Piece[]): void {
     const p = figures[i];
     if (p) dressChip(u.node as Element, p);
   });
+}
+
+/** The chip that ends at `offset` (`before` it) or starts there (`after` it), if one does:
+ * what Backspace or Delete at that offset takes away whole. */
+export function chipBeside(root: Node, offset: number, side: 'before' | 'after'): Element | null {
+  let n = 0;
+  for (const u of units(root).units) {
+    const len = u.text.length;
+    if (u.kind === 'chip' && (side === 'before' ? n + len === offset : n === offset)) return u.node as Element;
+    n += len;
+    if (n > offset) break;
+  }
+  return null;
 }
 
 /** The offset in the text of a place among the nodes (a chip counts as its placeholder). */
@@ -228,18 +287,21 @@ function indexIn(n: Node): number {
 }
 
 /**
- * The place among the nodes of an offset in the text: in a text node where there is one, else
- * beside a chip or a break. An offset inside a chip's placeholder is after the chip.
+ * The place among the nodes of an offset in the text: in a text node where there is one (after
+ * the space that holds the caret after a chip), else beside a chip or a break. An offset inside
+ * a chip's placeholder is after the chip.
  */
-export function placeAt(root: Node, offset: number): Place {
+export function placeAt(root: Node, at: number): Place {
+  let offset = at;
   const { units: us } = units(root);
   let n = 0;
   for (let i = 0; i < us.length; i++) {
     const u = us[i] as Unit;
     const len = u.text.length;
-    if (u.kind === 'text' && offset <= n + len) return { node: u.node, offset: Math.max(0, offset - n) };
+    if (u.kind === 'text' && offset <= n + len) return { node: u.node, offset: domOffset(u.node.nodeValue ?? '', Math.max(0, offset - n)) };
     if (u.kind !== 'text' && offset <= n) return { node: u.node.parentNode as Node, offset: indexIn(u.node) };
-    if (u.kind === 'chip' && offset < n + len) return { node: u.node.parentNode as Node, offset: indexIn(u.node) + 1 };
+    // Inside a placeholder: after the chip, where the space after it holds the caret.
+    if (u.kind === 'chip' && offset < n + len) offset = n + len;
     n += len;
   }
   // The end: before the break that closes the content, if it is the last node.
