@@ -207,6 +207,9 @@ async fn a_live_figure_shows_its_value_follows_the_plan_and_a_typed_amount_is_re
     by_testid(&c, "figure-menu").await;
     keys(&c, "cash").await;
     screenshot(&c, "live-figures-insert-menu.png").await;
+    // The list and its filter are named, and pass the accessibility check the views do.
+    let violations = serious_accessibility_violations(&c).await;
+    assert!(violations.is_empty(), "{violations:#?}");
     keys(&c, ESCAPE).await;
     eventually("Escape to go back to the editor", || async {
         (active_id(&c).await == path).then_some(())
@@ -288,6 +291,8 @@ async fn a_live_figure_shows_its_value_follows_the_plan_and_a_typed_amount_is_re
     }
     assert_eq!(selected(&c).await, "£123,456");
     screenshot(&c, "live-figures-amount.png").await;
+    let violations = serious_accessibility_violations(&c).await;
+    assert!(violations.is_empty(), "{violations:#?}");
     // It matched nothing when the plan was saved: a chooser, the Insert figure list.
     c.find(Locator::Css(&format!(
         "{bar} [data-testid='amount-choose']"
