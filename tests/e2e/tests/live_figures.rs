@@ -23,6 +23,8 @@ const DOWN: &str = "\u{E015}";
 const TO_END: &str = "\u{E009}\u{E010}\u{E000}";
 
 const SECTION: &str = "finance";
+/// Two amounts that match nothing, typed at the end of the section.
+const TYPED: &str = " We also expect £123,456 from other work and £654,321 from grants.";
 const CONTRACT: &str = "forecast.contracts[community-therapy].annual_value";
 
 fn text_path(section: &str) -> String {
@@ -233,7 +235,7 @@ async fn a_live_figure_shows_its_value_follows_the_plan_and_a_typed_amount_is_re
 
     // A typed amount that matches nothing: NAR-01 beside the section and in the Checks view.
     click_to_end(&c, SECTION).await;
-    keys(&c, " We also expect £123,456 from other work.").await;
+    keys(&c, TYPED).await;
     settled(&c).await;
     let note = format!("[data-path='{path}'] [data-testid='field-note'][data-rule='NAR-01']");
     eventually("NAR-01 beside the section", || async {
@@ -246,9 +248,9 @@ async fn a_live_figure_shows_its_value_follows_the_plan_and_a_typed_amount_is_re
     let check = c.find(Locator::Css(&check)).await.unwrap();
     assert!(check.text().await.unwrap().contains("£123,456"));
 
-    // Chosen, it opens the section with the amount selected (after any other amount typed
-    // there that the new contract value left unmatched).
-    // Through the keyboard, as in app.rs: no sticky bar is in the way.
+    // Chosen (through the keyboard, as in app.rs: no sticky bar is in the way), it opens the
+    // section with the amount selected, after any other amount typed there that the new contract
+    // value left unmatched.
     check
         .find(Locator::Css("button"))
         .await
@@ -310,24 +312,71 @@ async fn a_live_figure_shows_its_value_follows_the_plan_and_a_typed_amount_is_re
     .await;
     let surplus = value_of(&changed, "[[surplus_after_tax year=1]]");
     chip_shows(&c, SECTION, "[[surplus_after_tax year=1]]", &surplus).await;
+    // Then the next amount is selected, and offered the same.
+    eventually("the next amount selected", || async {
+        let t = c
+            .find(Locator::Css(&format!("{bar} [data-testid='amount-text']")))
+            .await
+            .ok()?
+            .text()
+            .await
+            .ok()?;
+        (t == "£654,321" && selected(&c).await == t).then_some(())
+    })
+    .await;
+    c.find(Locator::Css(&format!("{bar} [data-testid='amount-done']")))
+        .await
+        .unwrap()
+        .send_keys(ENTER)
+        .await
+        .unwrap();
+    assert!(c.find(Locator::Css(&bar)).await.is_err());
+    assert_eq!(active_id(&c).await, path);
     settled(&c).await;
     eventually("NAR-01 for £123,456 to go", || async {
-        let gone = match c.find(Locator::Css(&note)).await {
-            Err(_) => true,
-            Ok(e) => !e.text().await.ok()?.contains("£123,456"),
-        };
-        gone.then_some(())
+        let t = c.find(Locator::Css(&note)).await.ok()?.text().await.ok()?;
+        (!t.contains("£123,456") && t.contains("£654,321")).then_some(())
+    })
+    .await;
+
+    // Beside the section, the finding leads to the first amount the core finds unmatched.
+    let want = format!(
+        "{before} We expect to end the forecast with [[closing_cash]] in the bank. We also expect [[surplus_after_tax year=1]] from other work and £654,321 from grants."
+    );
+    let mut now = changed.clone();
+    now.narrative
+        .sections
+        .iter_mut()
+        .find(|s| s.id == SECTION)
+        .unwrap()
+        .text
+        .clone_from(&want);
+    let first = amounts_to_replace(&now, &Criteria::bundled(), None, SECTION)[0]
+        .text
+        .clone();
+    c.find(Locator::Css(&format!(
+        "{note} [data-testid='field-note-act']"
+    )))
+    .await
+    .unwrap()
+    .send_keys(ENTER)
+    .await
+    .unwrap();
+    eventually("the first amount selected", || async {
+        let t = c
+            .find(Locator::Css(&format!("{bar} [data-testid='amount-text']")))
+            .await
+            .ok()?
+            .text()
+            .await
+            .ok()?;
+        (t == first && selected(&c).await == t).then_some(())
     })
     .await;
 
     // The file holds the placeholders, not the values.
     let saved = saved_text(&c, &file, sample.revision + 1, SECTION).await;
-    assert_eq!(
-        saved,
-        format!(
-            "{before} We expect to end the forecast with [[closing_cash]] in the bank. We also expect [[surplus_after_tax year=1]] from other work."
-        )
-    );
+    assert_eq!(saved, want);
     assert!(!saved.contains(&lower) && !saved.contains("£123,456"));
     c.close().await.unwrap();
 }
