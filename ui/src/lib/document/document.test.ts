@@ -29,6 +29,14 @@ describe('the open plan', () => {
     await tick();
   });
 
+  it('asks a field to take the focus with the rule of the finding chosen, if one was', () => {
+    const doc = new PlanDocument(ok);
+    doc.focus('narrative.sections[finance].text', 'NAR-01');
+    expect(doc.focusRequest).toEqual({ path: 'narrative.sections[finance].text', n: 1, rule: 'NAR-01' });
+    doc.focus('organisation.name');
+    expect(doc.focusRequest).toEqual({ path: 'organisation.name', n: 2, rule: null });
+  });
+
   it('is clean when opened and dirty after an edit, clean again when the edit is undone', async () => {
     const doc = new PlanDocument(ok);
     doc.load(newPlan(), null, 'abc');
