@@ -25,8 +25,7 @@ pub fn write_atomic(fs: &dyn FileSystem, path: &Path, bytes: &[u8]) -> Result<()
         f.sync_all()
             .map_err(|e| io("saving (flushing to disk)", e))?;
         drop(f);
-        fs.rename(&tmp, path)
-            .map_err(|e| io("saving (replacing the file)", e))
+        rename_patiently(fs, &tmp, path).map_err(|e| io("saving (replacing the file)", e))
     })();
     if result.is_err() {
         let _ = fs.remove_file(&tmp);
@@ -35,6 +34,25 @@ pub fn write_atomic(fs: &dyn FileSystem, path: &Path, bytes: &[u8]) -> Result<()
     // The rename is done; a failed folder sync only weakens durability after a power cut.
     let _ = fs.sync_dir(&dir);
     Ok(())
+}
+
+/// Renames `from` over `to`. On Windows a file another program holds open without letting
+/// others replace it cannot be replaced: virus scanners and search indexers open a file just
+/// written for a moment, so the rename is tried again for about a second before giving up.
+fn rename_patiently(fs: &dyn FileSystem, from: &Path, to: &Path) -> std::io::Result<()> {
+    const SHARING_VIOLATION: i32 = 32;
+    let mut tries = 0;
+    loop {
+        match fs.rename(from, to) {
+            Err(e)
+                if cfg!(windows) && e.raw_os_error() == Some(SHARING_VIOLATION) && tries < 20 =>
+            {
+                tries += 1;
+                std::thread::sleep(std::time::Duration::from_millis(50));
+            }
+            result => return result,
+        }
+    }
 }
 
 fn temp_prefix(path: &Path) -> String {
