@@ -104,8 +104,7 @@ if [ -f "$dir/mutual-plan-app.exe" ]; then
       wait "$app" 2>/dev/null || true
     else
       kill -0 "$app" 2>/dev/null || fail "the app ended while its message box was up"
-      xdotool windowactivate --sync "$box" 2>/dev/null || true
-      xdotool key --window "$box" Return
+      xdotool key --window "$box" Return 2>/dev/null
       status=0
       for _ in $(seq 1 100); do kill -0 "$app" 2>/dev/null || break; sleep 0.1; done
       if kill -0 "$app" 2>/dev/null; then
@@ -127,8 +126,9 @@ next_version="${version%.*}.$((${version##*.} + 1))"
 msibuild "$next" \
   -q "UPDATE \`Property\` SET \`Value\` = '$next_version' WHERE \`Property\` = 'ProductVersion'" \
   -q "UPDATE \`Property\` SET \`Value\` = '{6F1D2C3B-4A59-4E68-8F7A-9B0C1D2E3F40}' WHERE \`Property\` = 'ProductCode'" \
-  -q "UPDATE \`Upgrade\` SET \`VersionMax\` = '$next_version' WHERE \`ActionProperty\` = 'WIX_UPGRADE_DETECTED'" \
-  -q "UPDATE \`Upgrade\` SET \`VersionMin\` = '$next_version' WHERE \`ActionProperty\` = 'WIX_DOWNGRADE_DETECTED'"
+  -q "DELETE FROM \`Upgrade\`" \
+  -q "INSERT INTO \`Upgrade\` (\`UpgradeCode\`, \`VersionMax\`, \`Attributes\`, \`ActionProperty\`) VALUES ('$upgrade_code', '$next_version', 1, 'WIX_UPGRADE_DETECTED')" \
+  -q "INSERT INTO \`Upgrade\` (\`UpgradeCode\`, \`VersionMin\`, \`Attributes\`, \`ActionProperty\`) VALUES ('$upgrade_code', '$next_version', 2, 'WIX_DOWNGRADE_DETECTED')"
 msibuild "$next" -s "Mutual Plan $next_version" "Mutual Plan" "x64;1033" '{6A1B2C3D-4E5F-4061-8273-94A5B6C7D8E9}'
 w() { scripts/wine-run.sh "$@" 2>/dev/null | tr -d '\r'; }
 # Wine's Z: drive is Linux's /.

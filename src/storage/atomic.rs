@@ -15,6 +15,14 @@ pub fn write_atomic(fs: &dyn FileSystem, path: &Path, bytes: &[u8]) -> Result<()
         source,
     };
     let dir = parent_dir(path);
+    // Windows will not replace a file marked read-only, and Wine would: refuse it here, before
+    // anything is written, so both say the same.
+    if fs.marked_read_only(path) {
+        return Err(io(
+            "saving (replacing the file)",
+            std::io::Error::from(std::io::ErrorKind::PermissionDenied),
+        ));
+    }
     remove_stale_temps(fs, path);
     let tmp = temp_path(path);
     let result = (|| {
@@ -39,14 +47,22 @@ pub fn write_atomic(fs: &dyn FileSystem, path: &Path, bytes: &[u8]) -> Result<()
 /// Renames `from` over `to`. On Windows a file another program holds open without letting
 /// others replace it cannot be replaced: virus scanners and search indexers open a file just
 /// written for a moment, so the rename is tried again for about a second before giving up.
+/// Windows answers "access denied" or "sharing violation" then; as the temporary file was just
+/// made in the same folder and the file is not marked read-only, either means that the file is
+/// in use, and the error says so.
 fn rename_patiently(fs: &dyn FileSystem, from: &Path, to: &Path) -> std::io::Result<()> {
+    const ACCESS_DENIED: i32 = 5;
     const SHARING_VIOLATION: i32 = 32;
     let mut tries = 0;
     loop {
         match fs.rename(from, to) {
             Err(e)
-                if cfg!(windows) && e.raw_os_error() == Some(SHARING_VIOLATION) && tries < 20 =>
+                if cfg!(windows)
+                    && matches!(e.raw_os_error(), Some(ACCESS_DENIED | SHARING_VIOLATION)) =>
             {
+                if tries == 20 {
+                    return Err(std::io::Error::from_raw_os_error(SHARING_VIOLATION));
+                }
                 tries += 1;
                 std::thread::sleep(std::time::Duration::from_millis(50));
             }

@@ -38,6 +38,12 @@ pub trait FileSystem: Send + Sync {
     /// Makes a folder and any folders above it that are missing.
     fn create_dir_all(&self, dir: &Path) -> io::Result<()>;
 
+    /// Whether the file is marked read-only in a way that stops it being replaced: Windows'
+    /// read-only attribute. On Unix the folder's permissions decide, so never.
+    fn marked_read_only(&self, _path: &Path) -> bool {
+        false
+    }
+
     /// A whole file as text.
     fn read_to_string(&self, path: &Path) -> io::Result<String> {
         let mut text = String::new();
@@ -81,5 +87,8 @@ impl FileSystem for RealFs {
     }
     fn create_dir_all(&self, dir: &Path) -> io::Result<()> {
         fs::create_dir_all(dir)
+    }
+    fn marked_read_only(&self, path: &Path) -> bool {
+        cfg!(windows) && fs::metadata(path).is_ok_and(|m| m.is_file() && m.permissions().readonly())
     }
 }
