@@ -117,3 +117,29 @@ impl FileError {
         }
     }
 }
+
+#[cfg(all(test, windows))]
+mod windows_tests {
+    use super::*;
+
+    /// What Windows answers for a share that cannot be reached (its server or share name not
+    /// found, the network not listening, the connection gone, the network unreachable). Wine
+    /// answers a UNC path to no server with a plain "path not found", so these are made here.
+    #[test]
+    fn a_network_share_that_cannot_be_reached_is_not_found_and_says_to_reconnect_it() {
+        let path = std::path::Path::new(r"\\plans-server\Therapies\riverside.mutualplan");
+        for code in [51, 53, 59, 64, 67, 1231] {
+            let e = FileError::Io {
+                path: path.to_owned(),
+                action: "opening the file",
+                source: std::io::Error::from_raw_os_error(code),
+            };
+            assert_eq!(e.kind(), "not_found", "error {code}");
+            assert_eq!(
+                e.to_string(),
+                r"\\plans-server\Therapies\riverside.mutualplan: opening the file failed because the file or its folder is no longer there. If it was on a USB stick or network drive, reconnect it and try again, or save somewhere else.",
+                "error {code}"
+            );
+        }
+    }
+}
