@@ -5,10 +5,12 @@
 //! a message box of the system's own (which needs no web view) and ends.
 
 /// The message box's title.
+#[cfg(windows)]
 pub const MISSING_TITLE: &str = "Mutual Plan cannot start";
 
 /// What the message box says when the WebView2 Runtime is missing; `detail` is the system's
 /// answer, for IT.
+#[cfg(any(windows, test))]
 pub fn missing_message(detail: &str) -> String {
     format!(
         "Mutual Plan needs the Microsoft Edge WebView2 Runtime to show its window, and it is not \

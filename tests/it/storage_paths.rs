@@ -5,15 +5,19 @@
 //! under Wine (docs/windows.md). Each ends with the file on disk whole and an error that names
 //! the file and says what to do.
 
-use crate::common;
-
-use common::sample;
+#[cfg(windows)]
+use crate::common::sample;
 use mutual_plan::model::plan::Plan;
-use mutual_plan::model::plan_file::{read_plan, write_plan};
+#[cfg(windows)]
+use mutual_plan::model::plan_file::read_plan;
+use mutual_plan::model::plan_file::write_plan;
 use mutual_plan::model::samples;
+#[cfg(windows)]
 use mutual_plan::storage::error::FileError;
 use mutual_plan::storage::{lock, OpenMode, Storage};
-use std::path::{Path, PathBuf};
+use std::path::Path;
+#[cfg(windows)]
+use std::path::PathBuf;
 
 fn edited(p: &Plan) -> Plan {
     let mut q = p.clone();
