@@ -94,6 +94,12 @@ fn temp_path(path: &Path) -> PathBuf {
 
 /// Removes temporary files left beside `path` by saves that were killed part-way, when the
 /// process that made them is no longer running. A folder that cannot be listed is left as it is.
+///
+/// On Windows a process id is soon given to a new process, so a killed save's id may belong to
+/// a running program by the next save. There a save in progress holds its temporary file open
+/// without letting others delete it (`RealFs::create_new`), so every such file that can be
+/// removed is a leftover. (One caught between being closed and being renamed, a moment's
+/// window, would make that other save fail with an error and write nothing.)
 fn remove_stale_temps(fs: &dyn FileSystem, path: &Path) {
     let prefix = temp_prefix(path);
     let Ok(entries) = fs.read_dir(&parent_dir(path)) else {
@@ -112,7 +118,8 @@ fn remove_stale_temps(fs: &dyn FileSystem, path: &Path) {
         let Some(pid) = rest.split('-').next().and_then(|p| p.parse::<u32>().ok()) else {
             continue;
         };
-        if pid != std::process::id() && process_is_gone(pid) {
+        let left_over = cfg!(windows) || process_is_gone(pid);
+        if pid != std::process::id() && left_over {
             let _ = fs.remove_file(&entry);
         }
     }

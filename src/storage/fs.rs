@@ -58,9 +58,17 @@ pub struct RealFs;
 
 impl FileSystem for RealFs {
     fn create_new(&self, path: &Path) -> io::Result<Box<dyn SyncWrite>> {
-        Ok(Box::new(
-            OpenOptions::new().write(true).create_new(true).open(path)?,
-        ))
+        let mut options = OpenOptions::new();
+        options.write(true).create_new(true);
+        // On Windows, while it is being written nobody else may delete the file (a save's
+        // temporary file: see `atomic::remove_stale_temps`) or write it; reading is allowed.
+        #[cfg(windows)]
+        {
+            use std::os::windows::fs::OpenOptionsExt;
+            const FILE_SHARE_READ: u32 = 1;
+            options.share_mode(FILE_SHARE_READ);
+        }
+        Ok(Box::new(options.open(path)?))
     }
     fn rename(&self, from: &Path, to: &Path) -> io::Result<()> {
         fs::rename(from, to)

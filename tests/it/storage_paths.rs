@@ -6,7 +6,7 @@
 //! the file and says what to do.
 
 #[cfg(windows)]
-use crate::common::sample;
+use crate::common::{self, sample};
 use mutual_plan::model::plan::Plan;
 #[cfg(windows)]
 use mutual_plan::model::plan_file::read_plan;
@@ -367,4 +367,32 @@ fn saving_into_a_folder_the_user_cannot_write_says_so_and_writes_nothing() {
         .arg(&folder)
         .args(["/remove:d", "*S-1-1-0"])
         .output();
+}
+
+#[cfg(windows)]
+#[test]
+fn a_save_sweeps_temporary_files_of_killed_saves_but_not_one_being_written() {
+    use std::os::windows::fs::OpenOptionsExt;
+    let (_dir, folder) = windows_folder();
+    let path = folder.join("riverside.mutualplan");
+    std::fs::write(&path, samples::RIVERSIDE).unwrap();
+    // A running program with the id a killed save had: Windows gives ids out again.
+    let mut holder = common::long_running_process();
+    let left = folder.join(format!(".riverside.mutualplan.{}-1.tmp", holder.id()));
+    std::fs::write(&left, "the first half of a plan").unwrap();
+    // A save in progress holds its temporary file as `RealFs::create_new` opens it.
+    const FILE_SHARE_READ: u32 = 1;
+    let writing = folder.join(format!(".riverside.mutualplan.{}-2.tmp", holder.id()));
+    let in_progress = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .share_mode(FILE_SHARE_READ)
+        .open(&writing)
+        .unwrap();
+    mutual_plan::storage::save_atomic(&path, samples::RIVERSIDE.as_bytes()).unwrap();
+    assert!(!left.exists(), "a killed save's file was left");
+    assert!(writing.exists(), "a save in progress lost its file");
+    drop(in_progress);
+    holder.kill().unwrap();
+    holder.wait().unwrap();
 }
