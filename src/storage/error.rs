@@ -120,7 +120,7 @@ impl FileError {
 
 #[cfg(all(test, windows))]
 mod windows_tests {
-    use super::*;
+    use crate::storage::error::FileError;
 
     /// What Windows answers for a share that cannot be reached (its server or share name not
     /// found, the network not listening, the connection gone, the network unreachable). Wine
