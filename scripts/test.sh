@@ -40,6 +40,8 @@ step "the Windows installer: the release app and CLI cross-compiled ($WINDOWS_TA
 windows_start=$(date +%s)
 msi=$(UI_BUILT=1 scripts/package-windows.sh | tail -1)
 step "checking the MSI: its tables, its programs under Wine, a silent install, upgrade and uninstall"
+# The programs run under Wine through the runner, which needs the test-support DLLs first.
+scripts/wine-dlls.sh >/dev/null
 xvfb-run -a -s "-screen 0 1280x800x24" scripts/check-msi.sh "$msi" "$target/release/mutual-plan"
 
 step "clippy for the core's Windows build"
@@ -48,7 +50,6 @@ step "clippy for the core's Windows build"
 cargo clippy --locked --target "$WINDOWS_TARGET" -p mutual-plan --all-targets -- -D warnings
 
 step "the core's and the CLI's tests as Windows programs, under Wine"
-scripts/wine-dlls.sh >/dev/null
 CARGO_TARGET_X86_64_PC_WINDOWS_GNU_RUNNER="$PWD/scripts/wine-run.sh" \
   timeout 1200 cargo test --locked --target "$WINDOWS_TARGET" -p mutual-plan
 echo "the Windows installer and tests took $(( $(date +%s) - windows_start )) s"
