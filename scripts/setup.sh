@@ -11,10 +11,12 @@ as_root() {
 
 # Debian/Ubuntu packages: WebKitGTK for the window, Xvfb and WebKitWebDriver for the end-to-end
 # tests (and xdotool to answer the desktop's Save dialog in them), qpdf and poppler for checking
-# PDFs, ImageMagick for screenshots, and MinGW-w64 to cross-compile the Windows build.
+# PDFs, ImageMagick for screenshots, MinGW-w64 to cross-compile the Windows build, wixl to build
+# its MSI installer, msitools to read that MSI back (msiinfo, msiextract), and Wine to run the
+# Windows build's tests and programs.
 APT_PACKAGES=(ca-certificates build-essential pkg-config curl file libwebkit2gtk-4.1-dev libssl-dev libxdo-dev
   libayatana-appindicator3-dev librsvg2-dev xvfb xauth webkit2gtk-driver fonts-dejavu-core
-  xdotool qpdf poppler-utils imagemagick mingw-w64)
+  xdotool qpdf poppler-utils imagemagick mingw-w64 wixl msitools wine wine64)
 
 install_system_packages() {
   local missing=()

@@ -17,6 +17,7 @@ mod ipc;
 mod menu;
 mod paths;
 mod user_config;
+mod webview;
 
 use crate::commands::state::{AppState, StartupFile};
 use crate::user_config::UserConfig;
@@ -78,6 +79,9 @@ fn main() {
             env!("CARGO_PKG_VERSION")
         );
         return;
+    }
+    if !webview::available() {
+        std::process::exit(1);
     }
     draw_without_compositing();
     let (config_dir, user) = user_config();

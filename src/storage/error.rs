@@ -51,10 +51,37 @@ pub enum FileError {
     },
 }
 
+/// Windows' answers that the standard library gives no kind of their own to: another program
+/// has the file open without letting others replace it (a sharing or lock violation), and a
+/// network share that cannot be reached (its path or name not found, its connection gone, or its
+/// network unreachable).
+fn in_use(e: &std::io::Error) -> bool {
+    cfg!(windows) && matches!(e.raw_os_error(), Some(32 | 33))
+}
+
+fn share_gone(e: &std::io::Error) -> bool {
+    cfg!(windows) && matches!(e.raw_os_error(), Some(51 | 53 | 59 | 64 | 67 | 1231))
+}
+
+/// Whether Windows refused because the file itself is marked read-only (its Read-only box in
+/// Properties), rather than because of the folder's permissions.
+fn marked_read_only(path: &std::path::Path, e: &std::io::Error) -> bool {
+    cfg!(windows)
+        && e.kind() == std::io::ErrorKind::PermissionDenied
+        && std::fs::metadata(path).is_ok_and(|m| m.permissions().readonly() && m.is_file())
+}
+
 fn io_message(path: &std::path::Path, action: &str, e: &std::io::Error) -> String {
     use std::io::ErrorKind::*;
     let p = path.display();
-    match e.kind() {
+    if in_use(e) {
+        return format!("{p}: {action} failed because another program has the file open. Close it there and try again, or save a copy; the file on disk is unchanged.");
+    }
+    if marked_read_only(path, e) {
+        return format!("{p}: {action} failed because the file is marked read-only. Untick Read-only in its Properties, or save a copy; the file on disk is unchanged.");
+    }
+    let kind = if share_gone(e) { NotFound } else { e.kind() };
+    match kind {
         NotFound => format!("{p}: {action} failed because the file or its folder is no longer there. If it was on a USB stick or network drive, reconnect it and try again, or save somewhere else."),
         PermissionDenied => format!("{p}: {action} failed because you do not have permission. Save a copy in a folder of your own."),
         ReadOnlyFilesystem => format!("{p}: {action} failed because the drive is read-only. Save a copy somewhere else."),
@@ -77,6 +104,7 @@ impl FileError {
             FileError::Locked { .. } => ErrorKind::Locked,
             FileError::ChangedOnDisk { .. } => ErrorKind::ChangedOnDisk,
             FileError::ReadOnly { .. } => ErrorKind::ReadOnlyPlan,
+            FileError::Io { source, .. } if share_gone(source) => ErrorKind::NotFound,
             FileError::Io { source, .. } => match source.kind() {
                 std::io::ErrorKind::NotFound => ErrorKind::NotFound,
                 std::io::ErrorKind::PermissionDenied => ErrorKind::PermissionDenied,
@@ -86,6 +114,32 @@ impl FileError {
                 }
                 _ => ErrorKind::Io,
             },
+        }
+    }
+}
+
+#[cfg(all(test, windows))]
+mod windows_tests {
+    use crate::storage::error::FileError;
+
+    /// What Windows answers for a share that cannot be reached (its server or share name not
+    /// found, the network not listening, the connection gone, the network unreachable). Wine
+    /// answers a UNC path to no server with a plain "path not found", so these are made here.
+    #[test]
+    fn a_network_share_that_cannot_be_reached_is_not_found_and_says_to_reconnect_it() {
+        let path = std::path::Path::new(r"\\plans-server\Therapies\riverside.mutualplan");
+        for code in [51, 53, 59, 64, 67, 1231] {
+            let e = FileError::Io {
+                path: path.to_owned(),
+                action: "opening the file",
+                source: std::io::Error::from_raw_os_error(code),
+            };
+            assert_eq!(e.kind(), "not_found", "error {code}");
+            assert_eq!(
+                e.to_string(),
+                r"\\plans-server\Therapies\riverside.mutualplan: opening the file failed because the file or its folder is no longer there. If it was on a USB stick or network drive, reconnect it and try again, or save somewhere else.",
+                "error {code}"
+            );
         }
     }
 }

@@ -38,6 +38,12 @@ pub trait FileSystem: Send + Sync {
     /// Makes a folder and any folders above it that are missing.
     fn create_dir_all(&self, dir: &Path) -> io::Result<()>;
 
+    /// Whether the file is marked read-only in a way that stops it being replaced: Windows'
+    /// read-only attribute. On Unix the folder's permissions decide, so never.
+    fn marked_read_only(&self, _path: &Path) -> bool {
+        false
+    }
+
     /// A whole file as text.
     fn read_to_string(&self, path: &Path) -> io::Result<String> {
         let mut text = String::new();
@@ -52,9 +58,17 @@ pub struct RealFs;
 
 impl FileSystem for RealFs {
     fn create_new(&self, path: &Path) -> io::Result<Box<dyn SyncWrite>> {
-        Ok(Box::new(
-            OpenOptions::new().write(true).create_new(true).open(path)?,
-        ))
+        let mut options = OpenOptions::new();
+        options.write(true).create_new(true);
+        // On Windows, while it is being written nobody else may delete the file (a save's
+        // temporary file: see `atomic::remove_stale_temps`) or write it; reading is allowed.
+        #[cfg(windows)]
+        {
+            use std::os::windows::fs::OpenOptionsExt;
+            const FILE_SHARE_READ: u32 = 1;
+            options.share_mode(FILE_SHARE_READ);
+        }
+        Ok(Box::new(options.open(path)?))
     }
     fn rename(&self, from: &Path, to: &Path) -> io::Result<()> {
         fs::rename(from, to)
@@ -81,5 +95,8 @@ impl FileSystem for RealFs {
     }
     fn create_dir_all(&self, dir: &Path) -> io::Result<()> {
         fs::create_dir_all(dir)
+    }
+    fn marked_read_only(&self, path: &Path) -> bool {
+        cfg!(windows) && fs::metadata(path).is_ok_and(|m| m.is_file() && m.permissions().readonly())
     }
 }

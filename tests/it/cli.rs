@@ -112,6 +112,10 @@ fn new_creates_a_valid_canonical_plan_and_will_not_overwrite() {
     );
 }
 
+#[cfg_attr(
+    windows,
+    ignore = "reads the PDF with Linux tools (poppler-utils, qpdf): see docs/windows.md"
+)]
 #[test]
 fn pdf_is_valid_and_its_text_has_the_organisation_and_fingerprint() {
     let dir = tempfile::tempdir().unwrap();
@@ -589,7 +593,7 @@ fn fmt_will_not_rewrite_a_plan_someone_is_editing() {
     let p = dir.path().join("busy.mutualplan");
     let compact = serde_json::to_string(&sample_value()).unwrap();
     fs::write(&p, &compact).unwrap();
-    let mut holder = Command::new("sleep").arg("30").spawn().unwrap();
+    let mut holder = common::long_running_process();
     let lock = serde_json::json!({ "user": "tom", "machine": mutual_plan::storage::host::machine_name(), "pid": holder.id(), "since": mutual_plan::model::values::Timestamp::now().to_string() });
     fs::write(mutual_plan::storage::lock::lock_path(&p), lock.to_string()).unwrap();
     let out = cli(&["fmt", p.to_str().unwrap()]);
@@ -653,6 +657,10 @@ fn every_command_ends_quietly_when_its_reader_has_gone() {
     assert!(new_plan.exists());
 }
 
+#[cfg_attr(
+    windows,
+    ignore = "reads the PDF with Linux tools (poppler-utils, qpdf): see docs/windows.md"
+)]
 #[test]
 fn pdf_prints_mentor_comments_only_when_asked() {
     let dir = tempfile::tempdir().unwrap();

@@ -24,3 +24,4 @@ mod rules_finance;
 mod rules_procurement;
 mod rules_v3;
 mod storage;
+mod storage_paths;

@@ -49,6 +49,10 @@ fn pages(pdf: &Path) -> usize {
         .unwrap()
 }
 
+#[cfg_attr(
+    windows,
+    ignore = "reads the PDF with Linux tools (poppler-utils, qpdf): see docs/windows.md"
+)]
 #[test]
 fn the_sample_pdf_is_valid_complete_and_says_what_the_forecast_says() {
     let dir = tempfile::tempdir().unwrap();
@@ -129,6 +133,10 @@ fn the_sample_pdf_is_valid_complete_and_says_what_the_forecast_says() {
     assert!(info.contains("Author:          Riverside Community Therapies CIC"));
 }
 
+#[cfg_attr(
+    windows,
+    ignore = "reads the PDF with Linux tools (poppler-utils, qpdf): see docs/windows.md"
+)]
 #[test]
 fn accented_names_survive_into_the_text() {
     let dir = tempfile::tempdir().unwrap();
@@ -177,6 +185,10 @@ fn body_text(pdf: &Path, plan: &Plan) -> String {
         .join("\n")
 }
 
+#[cfg_attr(
+    windows,
+    ignore = "reads the PDF with Linux tools (poppler-utils, qpdf): see docs/windows.md"
+)]
 #[test]
 fn a_long_plan_loses_no_line_splits_no_row_and_overlaps_no_text() {
     let plan = samples::stress_plan().unwrap();
@@ -312,6 +324,10 @@ fn raw_tokens(text: &str) -> Vec<String> {
         .collect()
 }
 
+#[cfg_attr(
+    windows,
+    ignore = "reads the PDF with Linux tools (poppler-utils, qpdf): see docs/windows.md"
+)]
 #[test]
 fn no_raw_ids_field_paths_or_coded_values_reach_the_page() {
     let dir = tempfile::tempdir().unwrap();
@@ -351,6 +367,10 @@ fn no_raw_ids_field_paths_or_coded_values_reach_the_page() {
     );
 }
 
+#[cfg_attr(
+    windows,
+    ignore = "reads the PDF with Linux tools (poppler-utils, qpdf): see docs/windows.md"
+)]
 #[test]
 fn the_sample_prints_as_a_submission_with_its_funding_story_and_every_stress() {
     let dir = tempfile::tempdir().unwrap();
@@ -480,6 +500,10 @@ fn the_sample_prints_as_a_submission_with_its_funding_story_and_every_stress() {
     assert!(text.contains("This version"));
 }
 
+#[cfg_attr(
+    windows,
+    ignore = "reads the PDF with Linux tools (poppler-utils, qpdf): see docs/windows.md"
+)]
 #[test]
 fn an_incomplete_plan_prints_as_a_draft_saying_why() {
     let dir = tempfile::tempdir().unwrap();
@@ -508,6 +532,10 @@ fn an_incomplete_plan_prints_as_a_draft_saying_why() {
     assert!(words.contains("Not yet ready to sign"));
 }
 
+#[cfg_attr(
+    windows,
+    ignore = "reads the PDF with Linux tools (poppler-utils, qpdf): see docs/windows.md"
+)]
 #[test]
 fn the_outline_nests_each_sections_tables_beneath_it() {
     let dir = tempfile::tempdir().unwrap();
@@ -538,6 +566,10 @@ fn the_outline_nests_each_sections_tables_beneath_it() {
     assert!(kids(section("1. Executive summary")).is_empty());
 }
 
+#[cfg_attr(
+    windows,
+    ignore = "reads the PDF with Linux tools (poppler-utils, qpdf): see docs/windows.md"
+)]
 #[test]
 fn a_printout_of_unsaved_changes_says_so_on_every_page_and_a_saved_one_on_none() {
     let plan = sample();
@@ -600,6 +632,10 @@ fn rows_labelled<'t>(section: &'t str, label: &str) -> Vec<&'t str> {
         .collect()
 }
 
+#[cfg_attr(
+    windows,
+    ignore = "reads the PDF with Linux tools (poppler-utils, qpdf): see docs/windows.md"
+)]
 #[test]
 fn the_balance_sheet_prints_each_year_end_as_the_forecast_computes_it() {
     let dir = tempfile::tempdir().unwrap();
@@ -713,6 +749,10 @@ fn the_balance_sheet_prints_each_year_end_as_the_forecast_computes_it() {
     }
 }
 
+#[cfg_attr(
+    windows,
+    ignore = "reads the PDF with Linux tools (poppler-utils, qpdf): see docs/windows.md"
+)]
 #[test]
 fn free_reserves_and_debt_service_cover_print_with_their_definitions() {
     let dir = tempfile::tempdir().unwrap();
@@ -779,6 +819,10 @@ fn a_balance_sheet_that_does_not_balance_stops_the_pdf() {
     assert!(render(&plan, &analysed(&plan)).is_ok());
 }
 
+#[cfg_attr(
+    windows,
+    ignore = "reads the PDF with Linux tools (poppler-utils, qpdf): see docs/windows.md"
+)]
 #[test]
 fn a_plan_without_an_overdraft_prints_no_headroom() {
     let dir = tempfile::tempdir().unwrap();
@@ -804,6 +848,10 @@ fn a_plan_without_an_overdraft_prints_no_headroom() {
     }
 }
 
+#[cfg_attr(
+    windows,
+    ignore = "reads the PDF with Linux tools (poppler-utils, qpdf): see docs/windows.md"
+)]
 #[test]
 fn the_overdraft_prints_in_the_funding_table_the_chart_and_the_assumptions() {
     let dir = tempfile::tempdir().unwrap();
@@ -840,6 +888,10 @@ fn the_overdraft_prints_in_the_funding_table_the_chart_and_the_assumptions() {
     );
 }
 
+#[cfg_attr(
+    windows,
+    ignore = "reads the PDF with Linux tools (poppler-utils, qpdf): see docs/windows.md"
+)]
 #[test]
 fn capital_spending_vat_and_overdraft_get_their_own_lines_where_a_plan_has_them() {
     let dir = tempfile::tempdir().unwrap();

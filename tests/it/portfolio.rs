@@ -155,7 +155,7 @@ fn fixture() -> Fixture {
         &outside.path().join("elsewhere.mutualplan"),
         &plan("00000000000000000000000000000010", "Elsewhere", "0.00", 1),
     );
-    std::os::unix::fs::symlink(outside.path(), dir.path().join("linked")).unwrap();
+    common::symlink(outside.path(), &dir.path().join("linked")).unwrap();
 
     Fixture {
         dir,
@@ -178,10 +178,10 @@ fn json_rows(f: &Fixture) -> (Output, Vec<Value>) {
 
 fn name(f: &Fixture, row: &Value) -> String {
     let path = Path::new(row["path"].as_str().unwrap());
-    path.strip_prefix(f.root())
-        .unwrap()
-        .to_string_lossy()
-        .into_owned()
+    // Spelt with `/` between folders on every system, as the tests write the names.
+    let relative = path.strip_prefix(f.root()).unwrap();
+    let parts: Vec<_> = relative.iter().map(|p| p.to_string_lossy()).collect();
+    parts.join("/")
 }
 
 fn by_name(f: &Fixture, rows: &[Value]) -> BTreeMap<String, Value> {
@@ -420,13 +420,16 @@ fn a_plan_open_for_editing_is_read_and_its_row_names_who_has_it_open() {
     );
 }
 
+// Wine 8 makes no symbolic link (CreateSymbolicLinkW does nothing and says it succeeded), and
+// Windows makes one only for an administrator or in Developer Mode: Linux runs this test.
+#[cfg_attr(windows, ignore = "Wine makes no symbolic links: see docs/windows.md")]
 #[test]
 fn symbolic_links_are_not_followed() {
     let f = fixture();
     let linked = f.path("linked");
     assert!(linked.join("elsewhere.mutualplan").exists());
     // A link to a plan file is not followed either.
-    std::os::unix::fs::symlink(f.path("bravo.mutualplan"), f.path("alias.mutualplan")).unwrap();
+    common::symlink(&f.path("bravo.mutualplan"), &f.path("alias.mutualplan")).unwrap();
     let (_, rows) = json_rows(&f);
     let names: Vec<String> = rows.iter().map(|r| name(&f, r)).collect();
     assert!(

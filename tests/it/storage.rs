@@ -277,10 +277,7 @@ fn write_lock(plan: &Path, machine: &str, pid: u32, since: Timestamp) {
 fn a_lock_held_by_another_live_process_is_respected_until_it_ends() {
     let s = setup();
     let storage = Storage::new(&s.data);
-    let mut child = std::process::Command::new("sleep")
-        .arg("30")
-        .spawn()
-        .unwrap();
+    let mut child = common::long_running_process();
     write_lock(
         &s.plan_path,
         &host::machine_name(),

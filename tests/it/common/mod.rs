@@ -79,6 +79,36 @@ pub fn timestamp(s: &str) -> Timestamp {
     parsed(s)
 }
 
+/// Makes `link` a symbolic link to `target` (a folder or a file). On Windows, making one needs
+/// the "Create symbolic links" right (an administrator, or Developer Mode); Wine grants it.
+pub fn symlink(target: &std::path::Path, link: &std::path::Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    return std::os::unix::fs::symlink(target, link);
+    #[cfg(windows)]
+    return if target.is_dir() {
+        std::os::windows::fs::symlink_dir(target, link)
+    } else {
+        std::os::windows::fs::symlink_file(target, link)
+    };
+}
+
+/// A process that runs until it is killed (or for 30 seconds), to stand for another program
+/// holding a plan: `sleep` on Unix, `ping` on Windows (it waits a second between its 31 echoes).
+pub fn long_running_process() -> std::process::Child {
+    #[cfg(unix)]
+    let mut command = Command::new("sleep");
+    #[cfg(unix)]
+    command.arg("30");
+    #[cfg(windows)]
+    let mut command = Command::new("ping");
+    #[cfg(windows)]
+    command.args(["-n", "31", "127.0.0.1"]);
+    command
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .expect("a process to stand for another program")
+}
+
 /// A moment in seconds since 1970.
 pub fn at(unix: i64) -> Timestamp {
     Timestamp::from_unix(unix).unwrap()
