@@ -13,6 +13,7 @@ use mutual_plan::checks::verdict::Severity;
 use mutual_plan::forecast::scenarios;
 use mutual_plan::model::values::{PlanId, Timestamp};
 use mutual_plan::show::forecast_report;
+use mutual_plan::show::headroom;
 use mutual_plan::show::text_report;
 use mutual_plan::storage::error::FileError;
 use mutual_plan::storage::lock;
@@ -83,6 +84,17 @@ enum Command {
         #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
         format: TextOrJson,
         /// A criteria file to judge against (default: the bundled set).
+        #[arg(long)]
+        criteria: Option<PathBuf>,
+    },
+    /// How far each thing that can go wrong (prices, pay, pensions, late payment, results, the
+    /// largest contract, one-off costs) can go before the plan fails a test, and each year's
+    /// break-even contract income.
+    Headroom {
+        file: PathBuf,
+        #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+        format: TextOrJson,
+        /// A criteria file with other thresholds (default: the bundled set).
         #[arg(long)]
         criteria: Option<PathBuf>,
     },
@@ -344,6 +356,23 @@ fn run(command: Command) -> Result<(), Failure> {
             out(&match format {
                 TextOrJson::Json => json_text(&text_report::readiness_json(&r)),
                 TextOrJson::Text => text_report::readiness(&r),
+            })
+        }
+        Command::Headroom {
+            file,
+            format,
+            criteria,
+        } => {
+            let criteria = load_criteria(criteria.as_deref())?;
+            let plan = storage::load(&file)?.plan;
+            let plan_error = |e: mutual_plan::forecast::ForecastError| {
+                Failure::Plan(format!("{}: {e}", file.display()))
+            };
+            let base = mutual_plan::forecast::forecast(&plan).map_err(plan_error)?;
+            let report = headroom::report(&plan, &base, &criteria).map_err(plan_error)?;
+            out(&match format {
+                TextOrJson::Json => json_text(&report.to_json()),
+                TextOrJson::Text => report.to_text(),
             })
         }
         Command::Diff { old, new, format } => {

@@ -11,6 +11,7 @@ mod engine;
 mod error;
 pub mod explain;
 pub mod funding;
+pub mod headroom;
 mod ledger;
 mod lines;
 pub mod live_figures;

@@ -3,6 +3,7 @@
 
 use super::lines::MonthRow;
 use super::summary::{Summary, Year};
+use crate::model::values::Month;
 use rust_decimal::Decimal;
 
 /// The whole forecast of one plan.
@@ -20,4 +21,9 @@ pub struct Forecast {
 pub struct Adjustments {
     /// Every contract's value is cut by this percentage from its second year (`k ≥ 1`).
     pub contract_cut_from_second_year_percent: Option<Decimal>,
+    /// The contract at this index in the plan earns nothing after this month (its last month of
+    /// service), whatever its end and renewal say.
+    pub contract_stops_after: Option<(usize, Month)>,
+    /// Every contract's value in this forecast year (from 1) is multiplied by this factor.
+    pub contract_scale_in_year: Option<(u32, Decimal)>,
 }

@@ -7,7 +7,7 @@ use super::ledger::Ledger;
 use super::lines::{Grid, LineKey};
 use super::model::Adjustments;
 use crate::model::plan::{
-    CostFrequency, CostLine, Frequency, IncomeLine, Plan, RenewalAssumption, VatTreatment,
+    Contract, CostFrequency, CostLine, Frequency, IncomeLine, Plan, RenewalAssumption, VatTreatment,
 };
 use crate::model::values::Month;
 use rust_decimal::Decimal;
@@ -81,6 +81,16 @@ pub(crate) fn book_part(
     Ok(())
 }
 
+/// The last month a contract serves within a horizon ending in `last`: the horizon's end when
+/// it is assumed renewed, else its end.
+pub(crate) fn service_end(c: &Contract, last: Month) -> Month {
+    if c.renewal.assumption == RenewalAssumption::Renewed {
+        last
+    } else {
+        c.end.min(last)
+    }
+}
+
 pub(super) fn contracts(
     plan: &Plan,
     adj: &Adjustments,
@@ -89,18 +99,24 @@ pub(super) fn contracts(
 ) -> Result<(), ForecastError> {
     let h = grid.horizon;
     let last = h.month(h.len - 1);
-    for c in &plan.forecast.contracts {
+    for (index, c) in plan.forecast.contracts.iter().enumerate() {
         let field = || format!("forecast.contracts[{}].annual_value", c.id);
         let row = grid.line(LineKey::Contract(c.id.clone()));
         let delay = payment_delay(c.payment_terms_days);
-        let renewed = c.renewal.assumption == RenewalAssumption::Renewed;
-        let service_end = if renewed { last } else { c.end.min(last) };
+        let service_end = service_end(c, last);
+        let service_end = match adj.contract_stops_after {
+            Some((stopped, after)) if stopped == index => service_end.min(after),
+            _ => service_end,
+        };
         let first = c.start.max(h.start);
         if first > service_end {
             continue;
         }
         let annual = Exact::dec(c.annual_value.get());
         let renewal_factor = Exact::growth(c.renewal.value_change_percent.get());
+        let scale = adj
+            .contract_scale_in_year
+            .map(|(year, factor)| (year, Exact::dec(factor)));
         let cut_factor = adj
             .contract_cut_from_second_year_percent
             .map(|p| Exact::one() - Exact::percent(p));
@@ -108,23 +124,33 @@ pub(super) fn contracts(
         let lag = c.pbr.as_ref().map_or(0, |p| p.lag_months as usize);
         // The value changes only on anniversaries and at the end: each year's rounded fixed and
         // results parts are computed once.
-        let mut cached: Option<(u32, bool, Decimal, Decimal)> = None;
+        let mut cached: Option<(u32, bool, bool, Decimal, Decimal)> = None;
         for offset in 0..=first.months_until(service_end) {
             let Some(m) = first.plus(offset) else { break };
             let Some(i) = h.index(m) else { continue };
             let k = anniversaries(m, c.start);
             let after_end = m > c.end;
+            let scaled = scale
+                .as_ref()
+                .filter(|(year, _)| i / 12 + 1 == *year as usize);
             let (fixed, results) = match cached {
-                Some((ck, ca, f, r)) if ck == k && ca == after_end => (f, r),
+                Some((ck, ca, cs, f, r))
+                    if ck == k && ca == after_end && cs == scaled.is_some() =>
+                {
+                    (f, r)
+                }
                 _ => {
                     // V(m) = annual_value × (1 + i)^k / 12, × the renewal change after the end,
-                    // × the scenario's cut from the second year.
+                    // × the scenario's cut from the second year, × a year's scale.
                     let mut v = &annual * indexation.at(k);
                     if after_end {
                         v = v * renewal_factor.clone();
                     }
                     if let (Some(cut), true) = (&cut_factor, k >= 1) {
                         v = v * cut.clone();
+                    }
+                    if let Some((_, factor)) = scaled {
+                        v = v * factor.clone();
                     }
                     let v = v / Exact::int(12);
                     let (f, r) = match &c.pbr {
@@ -137,7 +163,7 @@ pub(super) fn contracts(
                             (fixed, results)
                         }
                     };
-                    cached = Some((k, after_end, f, r));
+                    cached = Some((k, after_end, scaled.is_some(), f, r));
                     (f, r)
                 }
             };

@@ -199,7 +199,7 @@ pub fn run(
 
 /// The plan without what the forecast does not read (its narrative, review and board), so that
 /// each scenario's copy is quick to make.
-fn forecast_part(plan: &Plan) -> Plan {
+pub(crate) fn forecast_part(plan: &Plan) -> Plan {
     use crate::model::plan::{Narrative, Review};
     Plan {
         format: plan.format.clone(),

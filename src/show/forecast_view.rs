@@ -159,7 +159,7 @@ pub struct ContributionView {
     pub amount: String,
 }
 
-fn plain(d: Decimal) -> String {
+pub(crate) fn plain(d: Decimal) -> String {
     crate::show::forecast_report::fixed(d, 2)
 }
 
@@ -262,7 +262,7 @@ fn keys(plan: &Plan, f: &Forecast) -> Vec<LineKey> {
 
 /// Round steps (1, 2 or 5 times a power of ten pounds) from at or below the least of `values`
 /// and £0 to at or above the greatest: at most eight of them.
-fn scale(values: impl Iterator<Item = Decimal>) -> Vec<ChartTick> {
+pub(crate) fn scale(values: impl Iterator<Item = Decimal>) -> Vec<ChartTick> {
     let (mut lo, mut hi) = (Decimal::ZERO, Decimal::ZERO);
     for v in values {
         lo = lo.min(v);

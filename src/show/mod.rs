@@ -7,6 +7,7 @@ pub mod anchors;
 pub mod edited;
 pub mod forecast_report;
 pub mod forecast_view;
+pub mod headroom;
 pub mod live_text;
 pub mod overview;
 pub mod ownership;

@@ -12,6 +12,7 @@ mod forecast;
 mod forecast_exact;
 mod forecast_properties;
 mod forecast_v3;
+mod headroom;
 mod layers;
 mod live_figures;
 mod loader_fuzz;
