@@ -16,6 +16,8 @@ pub struct Analysis {
     pub forecast: Result<(Forecast, Vec<ScenarioResult>), ForecastError>,
     pub findings: Vec<Finding>,
     pub readiness: Assessment,
+    /// The thresholds headroom is searched against: the criteria's.
+    pub headroom_thresholds: crate::forecast::headroom::Thresholds,
 }
 
 /// Analyses the plan against a criteria set.
@@ -33,5 +35,6 @@ pub fn analyse(plan: &Plan, criteria: &Criteria) -> Analysis {
         forecast,
         findings,
         readiness,
+        headroom_thresholds: criteria.headroom_thresholds(),
     }
 }

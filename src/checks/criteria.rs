@@ -324,6 +324,16 @@ pub struct Criteria {
 }
 
 impl Criteria {
+    /// The thresholds headroom is searched against: the green thresholds of R6 (debt service
+    /// cover) and R3 (free reserves, at the end of its year); cash is judged against zero, as R1.
+    pub fn headroom_thresholds(&self) -> crate::forecast::headroom::Thresholds {
+        crate::forecast::headroom::Thresholds {
+            cover_min: self.areas.r6.thresholds.green_min_dscr,
+            reserves_year: self.areas.r3.thresholds.year,
+            reserves_min_months: self.areas.r3.thresholds.green_min_months,
+        }
+    }
+
     /// The bundled criteria set.
     pub fn bundled() -> Self {
         // The bundled file is checked by a test; failing here would be a broken build.

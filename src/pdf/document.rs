@@ -89,7 +89,7 @@ pub(super) fn body(
             "impact" => impact(flow, plan),
             "transition" => transition(flow, plan),
             "risks" => risks(flow, plan),
-            "finance" => finance(flow, plan, forecast),
+            "finance" => finance(flow, plan, forecast, &analysis.headroom_thresholds),
             _ => {}
         }
     }
@@ -386,6 +386,7 @@ fn finance(
     flow: &mut Flow,
     plan: &Plan,
     forecast: Option<&(Forecast, Vec<crate::forecast::scenarios::ScenarioResult>)>,
+    thresholds: &crate::forecast::headroom::Thresholds,
 ) {
     flow.heading(2, "Financial summary");
     let Some((f, scenarios)) = forecast else {
@@ -430,6 +431,124 @@ fn finance(
         190.0,
     );
     stress(flow, f, scenarios, facility);
+    headroom(flow, plan, f, thresholds);
+}
+
+/// The headroom table (each lever against each test) and each year's break-even, after the
+/// stress scenarios: the reverse question, how far each could go before the plan fails.
+fn headroom(
+    flow: &mut Flow,
+    plan: &Plan,
+    f: &Forecast,
+    thresholds: &crate::forecast::headroom::Thresholds,
+) {
+    use crate::forecast::headroom::{BreakEvenOutcome, Lever, Test};
+    flow.heading_with(3, "Headroom: how far each could go", 160.0);
+    let report = match crate::show::headroom::report_with(plan, f, thresholds) {
+        Ok(r) => r,
+        Err(e) => {
+            flow.paragraph(
+                &format!("Headroom could not be worked out: {e}."),
+                Face::Regular,
+                8.5,
+                GREY,
+            );
+            return;
+        }
+    };
+    flow.paragraph(&report.table_note(), Face::Regular, 8.5, GREY);
+    let mut cols = vec![Column::left("What goes wrong", 2.6)];
+    cols.extend(
+        Test::ALL
+            .iter()
+            .map(|t| Column::right(&report.test_heading(*t), 1.3)),
+    );
+    let rows: Vec<Vec<String>> = Lever::ALL
+        .iter()
+        .map(|&lever| {
+            let mut row = vec![report.lever_title(lever)];
+            row.extend(
+                report
+                    .headroom
+                    .results
+                    .iter()
+                    .filter(|r| r.lever == lever)
+                    .map(|r| report.cell(r)),
+            );
+            row
+        })
+        .collect();
+    flow.table(&cols, &rows, 7.5);
+    for test in Test::ALL {
+        if report
+            .headroom
+            .results
+            .iter()
+            .any(|r| r.test == test && !r.base.holds)
+        {
+            flow.paragraph(
+                &format!(
+                    "{}: {}",
+                    report.test_title(test),
+                    report.base_sentence(test)
+                ),
+                Face::Regular,
+                8.5,
+                GREY,
+            );
+        }
+    }
+    flow.heading_with(3, "Break-even contract income", 100.0);
+    flow.paragraph(report.break_even_note(), Face::Regular, 8.5, GREY);
+    let rows: Vec<Vec<String>> = report
+        .break_even
+        .iter()
+        .map(|b| {
+            let (income, margin, share) = match &b.outcome {
+                BreakEvenOutcome::Found {
+                    income,
+                    margin,
+                    margin_percent,
+                    ..
+                } => (
+                    pounds(*income),
+                    pounds(*margin),
+                    format!(
+                        "{}%",
+                        crate::show::forecast_report::fixed(*margin_percent, 2)
+                            .replace('-', "\u{2212}")
+                    ),
+                ),
+                BreakEvenOutcome::NoContractIncome => {
+                    ("no contract income".into(), "—".into(), "—".into())
+                }
+                BreakEvenOutcome::CoveredWithoutContracts => (
+                    "covers its costs without it".into(),
+                    pounds(b.contract_income),
+                    "100.00%".into(),
+                ),
+                BreakEvenOutcome::NotFound => ("not found".into(), "—".into(), "—".into()),
+            };
+            vec![
+                format!("Year {}", b.year),
+                pounds(b.contract_income),
+                income,
+                margin,
+                share,
+            ]
+        })
+        .collect();
+    flow.table(
+        &[
+            Column::left("Year", 1.0),
+            Column::right("Contract income planned", 1.4),
+            Column::right("Break-even contract income", 1.6),
+            Column::right("Margin of safety", 1.3),
+            Column::right("As a share", 1.0),
+        ],
+        &rows,
+        7.5,
+    );
 }
 
 /// Whether the plan has a working-capital facility: then headroom is printed beside cash.

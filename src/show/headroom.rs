@@ -32,11 +32,7 @@ pub struct HeadroomReport {
 
 /// The tests' thresholds from the criteria: the green thresholds of R1, R6 and R3.
 pub fn thresholds(c: &Criteria) -> Thresholds {
-    Thresholds {
-        cover_min: c.areas.r6.thresholds.green_min_dscr,
-        reserves_year: c.areas.r3.thresholds.year,
-        reserves_min_months: c.areas.r3.thresholds.green_min_months,
-    }
+    c.headroom_thresholds()
 }
 
 /// Works out the headroom and break-even of `plan` from its base forecast.
@@ -45,7 +41,16 @@ pub fn report(
     base: &Forecast,
     criteria: &Criteria,
 ) -> Result<HeadroomReport, ForecastError> {
-    let t = thresholds(criteria);
+    report_with(plan, base, &thresholds(criteria))
+}
+
+/// Works out the headroom and break-even of `plan` against thresholds `t`.
+pub fn report_with(
+    plan: &Plan,
+    base: &Forecast,
+    t: &Thresholds,
+) -> Result<HeadroomReport, ForecastError> {
+    let t = *t;
     Ok(HeadroomReport {
         headroom: headroom(plan, base, &t)?,
         break_even: break_even(plan, base)?,
