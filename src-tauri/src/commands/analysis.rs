@@ -7,6 +7,7 @@ use crate::ipc::PlanCheck;
 use mutual_plan::model::plan_file::{self, read_plan};
 use mutual_plan::show::edited::edited;
 use mutual_plan::show::forecast_view::ContributionView;
+use mutual_plan::show::headroom::HeadroomView;
 use mutual_plan::show::live_text::{amounts_to_replace, AmountToReplace};
 use tauri::State;
 
@@ -78,4 +79,21 @@ pub fn narrative_amounts(
         saved.as_ref(),
         &section,
     ))
+}
+
+/// The Forecast view's Headroom section: how far each thing that can go wrong could go before
+/// the plan fails a test, each with the case its link draws on the chart, and each year's
+/// break-even. Asked for apart from the check (it runs the forecast some dozens of times), while
+/// the Forecast view shows.
+#[tauri::command(async)]
+pub fn headroom(
+    state: State<'_, AppState>,
+    plan: serde_json::Value,
+) -> Result<HeadroomView, IpcError> {
+    let plan = plan_file::plan_from_value(&plan)?;
+    let thresholds = state.criteria.headroom_thresholds();
+    mutual_plan::forecast::forecast(&plan)
+        .and_then(|base| mutual_plan::show::headroom::report_with(&plan, &base, &thresholds))
+        .map(|r| r.view())
+        .map_err(|e| IpcError::new(ErrorKind::BadValue, e.to_string()))
 }

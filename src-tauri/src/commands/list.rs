@@ -28,6 +28,7 @@ commands! {
         check_plan,
         explain_cell,
         narrative_amounts,
+        headroom,
     }
     editing {
         choices,

@@ -12,6 +12,7 @@ import type {
   ContributionView,
   CostFrequency,
   ErrorKind,
+  HeadroomView,
   InputKind,
   IpcError,
   ListKind,
@@ -68,6 +69,8 @@ export const backend = {
     call<PlanCheck>('check_plan', { plan, forecast, offsetMinutes: -new Date().getTimezoneOffset() }),
   explainCell: (plan: Plan, month: string, key: string) => call<ContributionView[]>('explain_cell', { plan, month, key }),
   narrativeAmounts: (plan: Plan, section: string) => call<AmountToReplace[]>('narrative_amounts', { plan, section }),
+  /** The Forecast view's Headroom section for the plan. */
+  headroom: (plan: Plan) => call<HeadroomView>('headroom', { plan }),
   savePlan: (plan: Plan, overwrite = false) => call<OpenedPlan>('save_plan', { plan, overwrite }),
   savePlanAs: (plan: Plan, file: string) => call<OpenedPlan>('save_plan_as', { plan, file }),
   /** Autosaves the plan as the shell last saw it (each check sends it), when it has unsaved changes. */

@@ -112,6 +112,16 @@ kind: string, old: string, new: string,
  */
 path: string | null, };
 
+export type ChartCase = { title: string, 
+/**
+ * Closing cash a month, as plain numbers.
+ */
+points: Array<string>, 
+/**
+ * The chart's money scale while this case is drawn beside the plan.
+ */
+scale: Array<ChartTick>, };
+
 export type ChartMark = { index: number, words: string, };
 
 export type ChartPoint = { label: string, 
@@ -397,6 +407,20 @@ words: string, };
 export type GroupKind = "employees" | "employee_trust" | "service_users" | "community" | "parent_body" | "government" | "private_partner" | "social_investor" | "other";
 
 export type Headline = "ready" | "nearly_ready" | "not_yet_ready";
+
+export type HeadroomLine = { lever: string, words: string, 
+/**
+ * The case one step beyond the limit (or at the range's end); `None` with nothing to draw.
+ */
+case: ChartCase | null, };
+
+export type HeadroomTestView = { test: string, title: string, 
+/**
+ * The test as the plan stands.
+ */
+base: string, lines: Array<HeadroomLine>, };
+
+export type HeadroomView = { intro: string, tests: Array<HeadroomTestView>, break_even: Array<string>, break_even_note: string, };
 
 export type ImpactIndicator = { id: ItemId, outcome: string, indicator: string, baseline: string, target: string, };
 
