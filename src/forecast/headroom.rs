@@ -19,6 +19,7 @@ use super::model::{Adjustments, Forecast};
 use super::scenarios::{apply, largest_contract, Change};
 use crate::model::plan::{CostFrequency, Plan};
 use crate::model::values::{Money, Month};
+use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
 use std::collections::HashMap;
 
@@ -164,8 +165,9 @@ pub struct Reading {
     pub figure: Option<Decimal>,
     /// The month or year of the figure; `None` with no figure.
     pub when: Option<When>,
-    /// The figure less its threshold, unrounded: the search's guide (`None`: no guide).
-    margin: Option<Decimal>,
+    /// What the figure is the least of, each less its threshold and unrounded: each month's
+    /// headroom, each year's cover, the year's free reserves. The search's guide.
+    margins: Vec<Option<Decimal>>,
 }
 
 /// The lever at one change, and what the forecast shows there.
@@ -401,7 +403,7 @@ pub fn read(f: &Forecast, test: Test, t: &Thresholds) -> Reading {
                 holds: s.lowest_headroom >= Decimal::ZERO,
                 figure: Some(s.lowest_headroom),
                 when: Some(When::Month(s.lowest_headroom_month)),
-                margin: Some(s.lowest_headroom),
+                margins: f.months.iter().map(|m| Some(m.headroom)).collect(),
             }
         }
         Test::DebtServiceCover => {
@@ -415,13 +417,20 @@ pub fn read(f: &Forecast, test: Test, t: &Thresholds) -> Reading {
                     holds: round(cover, 2) >= t.cover_min,
                     figure: Some(round(cover, 2)),
                     when: Some(When::Year(year)),
-                    margin: cover.checked_sub(t.cover_min),
+                    margins: f
+                        .years
+                        .iter()
+                        .map(|y| {
+                            y.debt_service_cover
+                                .and_then(|d| d.checked_sub(t.cover_min))
+                        })
+                        .collect(),
                 },
                 None => Reading {
                     holds: true,
                     figure: None,
                     when: None,
-                    margin: None,
+                    margins: Vec::new(),
                 },
             }
         }
@@ -435,13 +444,13 @@ pub fn read(f: &Forecast, test: Test, t: &Thresholds) -> Reading {
                     holds: round(months, 1) >= t.reserves_min_months,
                     figure: Some(round(months, 1)),
                     when: Some(When::Year(year)),
-                    margin: months.checked_sub(t.reserves_min_months),
+                    margins: vec![months.checked_sub(t.reserves_min_months)],
                 },
                 None => Reading {
                     holds: false,
                     figure: None,
                     when: year.map(|y| When::Year(y.year)),
-                    margin: None,
+                    margins: Vec::new(),
                 },
             }
         }
@@ -495,29 +504,13 @@ impl Runs<'_> {
         })
     }
 
-    /// The change, strictly between `lo` and `hi`, at which the test's figure would cross its
-    /// threshold if it moved in a straight line between them; `None` without both figures.
-    fn guess(&mut self, lo: u32, hi: u32, test: Test) -> Result<Option<u32>, ForecastError> {
-        let (Some(a), Some(b)) = (
-            self.reading(lo, test)?.margin,
-            self.reading(hi, test)?.margin,
-        ) else {
-            return Ok(None);
-        };
-        let drop = a - b;
-        if drop <= Decimal::ZERO {
-            return Ok(None);
-        }
-        let width = Decimal::from(hi - lo);
-        let x = a
-            .checked_div(drop)
-            .and_then(|r| r.checked_mul(width))
-            .map(|d| d.floor())
-            .and_then(|d| u32::try_from(d).ok());
-        Ok(x.map(|x| lo.saturating_add(x).clamp(lo + 1, hi - 1)))
-    }
-
     /// Searches one test; returns the outcome and the forecasts asked for (cached or not).
+    ///
+    /// Between a change that holds (`lo`) and one that fails (`hi`) it guesses where the test's
+    /// figure crosses its threshold on a straight line through the two figures (regula falsi),
+    /// halving the weight of an end that stays put twice so that a figure flat at one end does not
+    /// slow it (the Illinois rule), and looks at the step beside its guess. A guess that does not
+    /// at least halve the bracket is followed by a plain halving.
     fn search(&mut self, test: Test) -> Result<(Outcome, u32), ForecastError> {
         let steps = self.case.steps;
         if steps == 0 {
@@ -531,58 +524,115 @@ impl Runs<'_> {
             let end = self.probe(steps, test)?;
             return Ok((Outcome::HoldsAcrossRange { end }, asked));
         }
-        let (mut lo, mut hi) = (0u32, steps);
+        let mut k = Bracket {
+            lo: (0, self.reading(0, test)?.margins),
+            hi: (steps, self.reading(steps, test)?.margins),
+            recent: [None, None],
+        };
         let mut interpolate = true;
-        while hi - lo > 1 {
-            let width = hi - lo;
-            let guessed = if interpolate {
-                self.guess(lo, hi, test)?
-            } else {
-                None
-            };
+        while k.width() > 1 {
+            let width = k.width();
+            let guessed = if interpolate { k.guess() } else { None };
             match guessed {
                 Some(x) => {
                     asked += 1;
-                    if self.reading(x, test)?.holds {
-                        lo = x;
-                        if x + 1 < hi {
+                    if k.visit(x, &self.reading(x, test)?) {
+                        if x + 1 < k.hi.0 {
                             asked += 1;
-                            if self.reading(x + 1, test)?.holds {
-                                lo = x + 1;
-                            } else {
-                                hi = x + 1;
-                            }
+                            k.visit(x + 1, &self.reading(x + 1, test)?);
                         }
-                    } else {
-                        hi = x;
-                        if x - 1 > lo {
-                            asked += 1;
-                            if self.reading(x - 1, test)?.holds {
-                                lo = x - 1;
-                            } else {
-                                hi = x - 1;
-                            }
-                        }
+                    } else if x - 1 > k.lo.0 {
+                        asked += 1;
+                        k.visit(x - 1, &self.reading(x - 1, test)?);
                     }
-                    // A guess that did not halve the bracket is followed by a halving.
-                    interpolate = hi - lo <= width / 2;
+                    interpolate = k.width() <= width / 2;
                 }
                 None => {
-                    let mid = lo + width / 2;
+                    let mid = k.lo.0 + width / 2;
                     asked += 1;
-                    if self.reading(mid, test)?.holds {
-                        lo = mid;
-                    } else {
-                        hi = mid;
-                    }
+                    k.visit(mid, &self.reading(mid, test)?);
                     interpolate = true;
                 }
             }
         }
+        let (lo, hi) = (k.lo.0, k.hi.0);
         let at = self.probe(lo, test)?;
         let beyond = self.probe(hi, test)?;
         Ok((Outcome::Limit { at, beyond }, asked))
     }
+}
+
+/// A search's bracket: a change that holds (`lo`) and one that fails (`hi`), with the margins
+/// there and at the last two changes visited.
+struct Bracket {
+    lo: (u32, Vec<Option<Decimal>>),
+    hi: (u32, Vec<Option<Decimal>>),
+    /// The last two changes visited with their margins, newest last.
+    recent: [Option<(u32, Vec<Option<Decimal>>)>; 2],
+}
+
+impl Bracket {
+    fn width(&self) -> u32 {
+        self.hi.0 - self.lo.0
+    }
+
+    /// Takes the reading at `x` into the bracket; true when it holds (`x` becomes `lo`).
+    fn visit(&mut self, x: u32, r: &Reading) -> bool {
+        let point = (x, r.margins.clone());
+        if r.holds {
+            self.lo = point.clone();
+        } else {
+            self.hi = point.clone();
+        }
+        self.recent = [self.recent[1].take(), Some(point)];
+        r.holds
+    }
+
+    /// The next change to try: where the first of the figure's parts would cross its threshold
+    /// if each moved in a straight line through the last two changes visited (after a guess and
+    /// the step beside it, each part's local slope), when that is inside the bracket; otherwise
+    /// through the bracket's ends.
+    fn guess(&self) -> Option<u32> {
+        let inside = |x: u32| x > self.lo.0 && x < self.hi.0;
+        if let [Some(a), Some(b)] = &self.recent {
+            if let Some(x) = crossing(a, b).filter(|x| inside(*x)) {
+                return Some(x);
+            }
+        }
+        crossing(&self.lo, &self.hi).map(|x| x.clamp(self.lo.0 + 1, self.hi.0 - 1))
+    }
+}
+
+/// The first change, after the lesser of `a` and `b`, at which a part of the figure would fall
+/// below zero if each part moved in a straight line through its margins at `a` and `b`; `None`
+/// when no part falls.
+fn crossing(a: &(u32, Vec<Option<Decimal>>), b: &(u32, Vec<Option<Decimal>>)) -> Option<u32> {
+    let ((x1, m1), (x2, m2)) = if a.0 < b.0 { (a, b) } else { (b, a) };
+    if *x1 == *x2 || m1.len() != m2.len() {
+        return None;
+    }
+    let run = Decimal::from(x2 - x1);
+    let mut first: Option<Decimal> = None;
+    for (g1, g2) in m1.iter().zip(m2) {
+        let (Some(g1), Some(g2)) = (g1, g2) else {
+            continue;
+        };
+        let fall = g1.checked_sub(*g2)?;
+        if fall <= Decimal::ZERO {
+            continue;
+        }
+        // g(x) = g1 − fall × (x − x1) / run is zero at x1 + g1 × run / fall.
+        let Some(at) = g1
+            .checked_mul(run)
+            .and_then(|d| d.checked_div(fall))
+            .and_then(|d| d.checked_add(Decimal::from(*x1)))
+        else {
+            continue;
+        };
+        first = Some(first.map_or(at, |f| f.min(at)));
+    }
+    let x = first?.floor().max(Decimal::ZERO);
+    u32::try_from(x.to_u64()?).ok()
 }
 
 /// The headroom of every lever against every test, from the plan's base forecast.
