@@ -36,7 +36,7 @@ fn bench(c: &mut Criterion) {
             })
             .map(|r| r.test.key())
             .collect();
-        println!("{name}: tests failed as it stands: {failing:?}");
+        eprintln!("{name}: tests failed as it stands: {failing:?}");
         let runs: Vec<String> = h
             .forecasts_by_lever
             .iter()
@@ -47,8 +47,8 @@ fn bench(c: &mut Criterion) {
             .iter()
             .map(|r| format!("{}/{} {}", r.lever.key(), r.test.key(), r.forecasts))
             .collect();
-        println!("{name}: forecasts run by lever: {}", runs.join(", "));
-        println!(
+        eprintln!("{name}: forecasts run by lever: {}", runs.join(", "));
+        eprintln!(
             "{name}: forecasts asked by each search: {}",
             asked.join(", ")
         );
