@@ -219,6 +219,52 @@ pub struct Headroom {
     pub forecasts_by_lever: Vec<(Lever, u32)>,
 }
 
+impl Lever {
+    /// The change the lever's limit is set beside to find the tightest: its stress scenario's
+    /// size (S2 5%, S3 30 days, S4 2 points, S5 3 points, S6 20 points); for the largest contract
+    /// a year early; for one-off costs a 10% overrun.
+    pub fn reference(self) -> Decimal {
+        Decimal::from(match self {
+            Lever::PriceCut => 5,
+            Lever::PayAward => 2,
+            Lever::PensionRate => 3,
+            Lever::PaymentDelay => 30,
+            Lever::PbrAchievement => 20,
+            Lever::LargestContractEnds => 12,
+            Lever::OneOffOverrun => 10,
+        })
+    }
+}
+
+impl Headroom {
+    /// The tightest result: a test the plan fails as it stands (the first, in [`Test::ALL`]'s
+    /// order), else the limit smallest beside its lever's [`Lever::reference`] (the first of
+    /// equals); `None` when no lever can break any test within its range.
+    pub fn tightest(&self) -> Option<&LeverTest> {
+        if let Some(r) = self
+            .results
+            .iter()
+            .find(|r| r.outcome == Outcome::FailsWithoutChange)
+        {
+            return Some(r);
+        }
+        self.results
+            .iter()
+            .filter_map(|r| match &r.outcome {
+                Outcome::Limit { at, .. } => Some((at.change / r.lever.reference(), r)),
+                _ => None,
+            })
+            .fold(
+                None::<(Decimal, &LeverTest)>,
+                |best, (ratio, r)| match best {
+                    Some((b, _)) if b <= ratio => best,
+                    _ => Some((ratio, r)),
+                },
+            )
+            .map(|(_, r)| r)
+    }
+}
+
 /// The most forecasts one search runs over a range of `steps` steps: one at the range's end,
 /// then at most three for each halving of the bracket.
 pub fn max_forecasts(steps: u32) -> u32 {

@@ -68,6 +68,9 @@ pub struct Row {
     pub peak_funding_need: Option<Decimal>,
     /// Why the forecast could not be computed, when the plan was read but its figures were not.
     pub forecast_error: Option<String>,
+    /// The tightest lever of the plan's headroom (`docs/cashflow.md`, "Headroom and
+    /// break-even"); `None` when nothing breaks a test or there is no forecast.
+    pub tightest: Option<Tightest>,
     /// The investment-readiness score, of `readiness_max_score` (R1–R10, 2 points each).
     pub readiness_score: Option<u32>,
     pub readiness_max_score: Option<u32>,
@@ -88,6 +91,20 @@ pub struct Row {
     pub lock: Option<LockHolder>,
     /// Set when other files hold versions of the same plan.
     pub versions: Option<Versions>,
+}
+
+/// The plan's tightest lever: a test it fails as it stands, or the lever with least room.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Tightest {
+    /// The lever's key (`price_cut`, …; `None` when the plan fails the test as it stands) and
+    /// the test's (`cash`, …).
+    pub lever: Option<String>,
+    pub test: String,
+    /// The limit in the lever's unit, as `mutual-plan headroom` gives it; `None` when the plan
+    /// fails the test as it stands.
+    pub limit: Option<String>,
+    /// In a few words: "Late payment: none (cash)".
+    pub words: String,
 }
 
 /// Why a file could not be read: the stable kind of `docs/plan-format.md` or `docs/files.md`
@@ -174,6 +191,7 @@ impl Row {
             months_negative: None,
             peak_funding_need: None,
             forecast_error: None,
+            tightest: None,
             readiness_score: None,
             readiness_max_score: None,
             headline: None,
@@ -259,6 +277,7 @@ pub fn row_for(path: &Path, bytes: &[u8], criteria: &Criteria) -> Row {
             row.lowest_cash_month = Some(s.lowest_cash_month);
             row.months_negative = Some(s.months_negative);
             row.peak_funding_need = Some(s.peak_funding_need);
+            row.tightest = tightest(&plan, f, &analysis.headroom_thresholds);
         }
         Err(e) => row.forecast_error = Some(e.to_string()),
     }
@@ -283,6 +302,26 @@ pub fn row_for(path: &Path, bytes: &[u8], criteria: &Criteria) -> Row {
     row.rule_errors = Some(count(Severity::Error));
     row.rule_warnings = Some(count(Severity::Warning));
     row
+}
+
+/// The plan's tightest lever, from its headroom against the criteria's thresholds.
+fn tightest(
+    plan: &Plan,
+    base: &crate::forecast::Forecast,
+    t: &crate::forecast::headroom::Thresholds,
+) -> Option<Tightest> {
+    use crate::forecast::headroom::Outcome;
+    let report = crate::show::headroom::report_with(plan, base, t).ok()?;
+    let r = report.headroom.tightest()?;
+    Some(Tightest {
+        lever: (r.outcome != Outcome::FailsWithoutChange).then(|| r.lever.key().into()),
+        test: r.test.key().into(),
+        limit: match &r.outcome {
+            Outcome::Limit { at, .. } => Some(at.change.normalize().to_string()),
+            _ => None,
+        },
+        words: report.tightest_words()?,
+    })
 }
 
 /// The sections with text, as the printed plan counts them (a draft until all 13 are written).

@@ -16,7 +16,7 @@ const TITLE_CHARS: usize = 40;
 const ORGANISATION_CHARS: usize = 32;
 
 /// The CSV columns, in order; the names are the JSON keys, with nested keys joined by `_`.
-pub const CSV_COLUMNS: [&str; 37] = [
+pub const CSV_COLUMNS: [&str; 41] = [
     "path",
     "error_kind",
     "error_message",
@@ -33,6 +33,10 @@ pub const CSV_COLUMNS: [&str; 37] = [
     "months_negative",
     "peak_funding_need",
     "forecast_error",
+    "tightest_lever",
+    "tightest_test",
+    "tightest_limit",
+    "tightest_words",
     "readiness_score",
     "readiness_max_score",
     "headline",
@@ -98,6 +102,10 @@ fn csv_cells(r: &Row) -> Vec<Cell> {
         plain(r.months_negative),
         plain(r.peak_funding_need.map(|d| fixed(d, 2))),
         text(r.forecast_error.as_deref()),
+        plain(r.tightest.as_ref().and_then(|t| t.lever.clone())),
+        plain(r.tightest.as_ref().map(|t| t.test.clone())),
+        plain(r.tightest.as_ref().and_then(|t| t.limit.clone())),
+        text(r.tightest.as_ref().map(|t| t.words.as_str())),
         plain(r.readiness_score),
         plain(r.readiness_max_score),
         code(r.headline),
@@ -247,6 +255,7 @@ pub fn to_table(rows: &[Row]) -> String {
         ("In", false),
         ("Months < £0", true),
         ("Peak need", true),
+        ("Tightest", false),
         ("Score", true),
         ("Readiness", false),
         ("Eligible", false),
@@ -276,6 +285,7 @@ pub fn to_table(rows: &[Row]) -> String {
                 opt(r.lowest_cash_month.map(format::month_long)),
                 opt(r.months_negative.map(|n| n.to_string())),
                 opt(r.peak_funding_need.map(pounds)),
+                opt(r.tightest.as_ref().map(|t| t.words.clone())),
                 opt(r
                     .readiness_score
                     .zip(r.readiness_max_score)
@@ -361,6 +371,8 @@ pub struct RowView {
     pub runs_out: bool,
     /// Months whose closing cash is below zero.
     pub months_negative: String,
+    /// The tightest lever in a few words ("Late payment: none (cash)"); empty when none.
+    pub tightest: String,
     /// The readiness score (`14/20`) and verdict in words.
     pub score: String,
     pub headline: String,
@@ -409,6 +421,7 @@ pub fn view(r: &Row) -> RowView {
             .lowest_cash
             .is_some_and(|d| d.is_sign_negative() && !d.is_zero()),
         months_negative: n(r.months_negative),
+        tightest: opt(r.tightest.as_ref().map(|t| t.words.clone())),
         score: opt(r
             .readiness_score
             .zip(r.readiness_max_score)

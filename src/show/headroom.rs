@@ -360,6 +360,34 @@ impl HeadroomReport {
         }
     }
 
+    /// The tightest lever in a few words, for the portfolio: "Late payment: none (cash)",
+    /// "Prices: 7.45% (cover)", "Free reserves fail now"; `None` when nothing breaks a test.
+    pub fn tightest_words(&self) -> Option<String> {
+        let r = self.headroom.tightest()?;
+        let test = match r.test {
+            Test::Cash => "cash",
+            Test::DebtServiceCover => "cover",
+            Test::FreeReserves => "free reserves",
+        };
+        if r.outcome == Outcome::FailsWithoutChange {
+            return Some(match r.test {
+                Test::Cash => "Cash fails now".into(),
+                Test::DebtServiceCover => "Cover fails now".into(),
+                Test::FreeReserves => "Free reserves fail now".into(),
+            });
+        }
+        let lever = match r.lever {
+            Lever::PriceCut => "Prices",
+            Lever::PayAward => "Pay award",
+            Lever::PensionRate => "Pension rate",
+            Lever::PaymentDelay => "Late payment",
+            Lever::PbrAchievement => "Results",
+            Lever::LargestContractEnds => "Largest contract",
+            Lever::OneOffOverrun => "One-off costs",
+        };
+        Some(format!("{lever}: {} ({test})", self.cell(r)))
+    }
+
     /// The lever's name as a row of the PDF's table.
     pub fn lever_title(&self, lever: Lever) -> String {
         match lever {

@@ -390,3 +390,64 @@ fn the_pdf_prints_the_headroom_table_and_break_even_as_the_core_words_them() {
         expect(&mutual_plan::words::money::pounds(*margin));
     }
 }
+
+/// The tightest lever: a test failed as it stands first, else the smallest limit beside its
+/// lever's stress-scenario size; the portfolio's row carries it.
+#[test]
+fn the_tightest_lever_is_a_failed_test_or_the_smallest_limit_beside_its_scenario() {
+    let p = sample();
+    let base = forecast(&p).unwrap();
+    let r = report(&p, &base, &Criteria::bundled()).unwrap();
+    assert_eq!(
+        r.tightest_words().as_deref(),
+        Some("Free reserves fail now")
+    );
+    // With free reserves of a year's costs the sample passes every test as it stands.
+    let mut rich = sample();
+    rich.forecast.opening_cash = Money::new(dec("6000000")).unwrap();
+    let base = forecast(&rich).unwrap();
+    let r = report(&rich, &base, &Criteria::bundled()).unwrap();
+    assert!(r.headroom.results.iter().all(|x| x.base.holds));
+    let ratios: Vec<(Decimal, Lever, Test)> = r
+        .headroom
+        .results
+        .iter()
+        .filter_map(|x| match &x.outcome {
+            Outcome::Limit { at, .. } => Some((at.change / x.lever.reference(), x.lever, x.test)),
+            _ => None,
+        })
+        .collect();
+    let least = ratios.iter().map(|x| x.0).min().unwrap();
+    let t = r.headroom.tightest().unwrap();
+    let (_, lever, test) = ratios.iter().find(|x| x.0 == least).unwrap();
+    assert_eq!((t.lever, t.test), (*lever, *test));
+    let words = r.tightest_words().unwrap();
+    assert!(
+        words.ends_with(&format!(
+            "({})",
+            match test {
+                Test::Cash => "cash",
+                Test::DebtServiceCover => "cover",
+                Test::FreeReserves => "free reserves",
+            }
+        )),
+        "{words}"
+    );
+    // The portfolio's row says the same.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("rich.mutualplan"),
+        mutual_plan::model::plan_file::write_plan(&rich),
+    )
+    .unwrap();
+    let out = cli(&[
+        "portfolio",
+        dir.path().to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    let rows: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(rows[0]["tightest"]["words"], words);
+    assert_eq!(rows[0]["tightest"]["lever"], lever.key());
+    assert_eq!(rows[0]["tightest"]["test"], test.key());
+}

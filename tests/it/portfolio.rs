@@ -462,7 +462,7 @@ fn csv_reads_back_to_the_same_values() {
         let value = row.get(column).cloned().unwrap_or_else(|| {
             let (outer, inner) = column.split_once('_').unwrap();
             let (outer, inner) = match outer {
-                "error" | "signoff" | "lock" | "versions" => (outer, inner),
+                "error" | "signoff" | "lock" | "versions" | "tightest" => (outer, inner),
                 _ => unreachable!("{column}"),
             };
             row[outer].get(inner).cloned().unwrap_or(Value::Null)

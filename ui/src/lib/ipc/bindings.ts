@@ -744,6 +744,10 @@ runs_out: boolean,
  */
 months_negative: string, 
 /**
+ * The tightest lever in a few words ("Late payment: none (cash)"); empty when none.
+ */
+tightest: string, 
+/**
  * The readiness score (`14/20`) and verdict in words.
  */
 score: string, headline: string, 
