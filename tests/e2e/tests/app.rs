@@ -956,6 +956,7 @@ async fn a_folder_opened_as_a_portfolio_shows_the_cores_rows_sorts_them_and_open
         assert_eq!(cell(row, "lowest-cash").await, w.lowest_cash);
         assert_eq!(cell(row, "lowest-cash-month").await, w.lowest_cash_month);
         assert_eq!(cell(row, "months-negative").await, w.months_negative);
+        assert_eq!(cell(row, "tightest").await, w.tightest);
         assert_eq!(
             cell(row, "readiness").await,
             format!("{} {}", w.score, w.headline)
