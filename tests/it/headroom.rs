@@ -451,3 +451,49 @@ fn the_tightest_lever_is_a_failed_test_or_the_smallest_limit_beside_its_scenario
     assert_eq!(rows[0]["tightest"]["lever"], lever.key());
     assert_eq!(rows[0]["tightest"]["test"], test.key());
 }
+
+/// `docs/cashflow.md` lists every lever with its unit, step and range, and every test, as the code
+/// has them.
+#[test]
+fn the_cash_flow_document_lists_the_levers_and_tests_as_the_code_has_them() {
+    let doc = std::fs::read_to_string("docs/cashflow.md").unwrap();
+    let section = &doc[doc.find("## Headroom and break-even").unwrap()..];
+    let section = &section[..section.find("\n## ").unwrap()];
+    let rows: Vec<Vec<String>> = section
+        .lines()
+        .filter(|l| l.starts_with("| `"))
+        .map(|l| l.split('|').map(|c| c.trim().to_string()).collect())
+        .collect();
+    let p = sample();
+    let base = forecast(&p).unwrap();
+    let levers: Vec<&Vec<String>> = rows.iter().filter(|r| r.len() == 7).collect();
+    assert_eq!(
+        levers.iter().map(|r| r[1].clone()).collect::<Vec<_>>(),
+        Lever::ALL.map(|l| format!("`{}`", l.key()))
+    );
+    for (row, lever) in levers.iter().zip(Lever::ALL) {
+        assert_eq!(
+            row[3],
+            format!("`{}`", lever.unit().key()),
+            "{}",
+            lever.key()
+        );
+        assert_eq!(
+            row[4],
+            lever.step().normalize().to_string(),
+            "{}",
+            lever.key()
+        );
+        if lever != Lever::LargestContractEnds {
+            let end = lever.change(steps(&p, &base, lever));
+            assert_eq!(row[5], end.normalize().to_string(), "{}", lever.key());
+        }
+    }
+    let tests: Vec<String> = rows
+        .iter()
+        .filter(|r| r.len() == 5)
+        .map(|r| r[1].clone())
+        .collect();
+    assert_eq!(tests, Test::ALL.map(|t| format!("`{}`", t.key())));
+    assert!(section.contains(&format!("({} for 10,000 steps)", max_forecasts(10_000))));
+}
