@@ -219,6 +219,7 @@ impl HeadroomReport {
                 Some(m) => format!("ending in {}", format::month_long(m)),
                 None => "ending before the forecast starts".into(),
             },
+            Lever::PaymentDelay => format!("at {} later", change(lever, p.change)),
             _ => format!("at {}", change(lever, p.change)),
         }
     }
