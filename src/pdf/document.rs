@@ -488,7 +488,7 @@ fn headroom(
         {
             flow.paragraph(
                 &format!(
-                    "{}: {}",
+                    "{}. {}",
                     report.test_title(test),
                     report.base_sentence(test)
                 ),
@@ -544,7 +544,7 @@ fn headroom(
             Column::right("Contract income planned", 1.4),
             Column::right("Break-even contract income", 1.6),
             Column::right("Margin of safety", 1.3),
-            Column::right("As a share", 1.0),
+            Column::right("% of planned income", 1.0),
         ],
         &rows,
         7.5,

@@ -22,8 +22,10 @@ pub struct HeadroomReport {
     pub headroom: Headroom,
     pub break_even: Vec<BreakEven>,
     pub thresholds: Thresholds,
-    /// The largest contract's service, for its lever's words.
+    /// The largest contract's service, for its lever's words, and whether the plan assumes it
+    /// renewed (it then serves to the forecast's end).
     pub largest_contract: Option<String>,
+    pub largest_contract_renewed: bool,
     /// Whether the plan has a working-capital facility: then the cash test is headroom.
     pub facility: bool,
     /// The base forecast's closing cash each month, for the chart's scale.
@@ -62,6 +64,12 @@ pub fn report_with(
                 .find(|c| &c.id == id)
                 .map(|c| c.service.clone())
         }),
+        largest_contract_renewed: largest_contract(base).is_some_and(|id| {
+            plan.forecast.contracts.iter().any(|c| {
+                &c.id == id
+                    && c.renewal.assumption == crate::model::plan::RenewalAssumption::Renewed
+            })
+        }),
         facility: !plan.forecast.facilities.is_empty(),
         base_closing: base.months.iter().map(|m| m.closing).collect(),
     })
@@ -81,7 +89,14 @@ fn change(lever: Lever, d: Decimal) -> String {
     let d = d.normalize();
     match lever.unit() {
         Unit::Percent => format!("{}%", with_thousands(d)),
-        Unit::Points => format!("{d} {}", if d == Decimal::ONE { "point" } else { "points" }),
+        Unit::Points => format!(
+            "{d} {}",
+            if d == Decimal::ONE {
+                "percentage point"
+            } else {
+                "percentage points"
+            }
+        ),
         Unit::Days => format!("{d} {}", if d == Decimal::ONE { "day" } else { "days" }),
         Unit::Months => format!("{d} {}", if d == Decimal::ONE { "month" } else { "months" }),
     }
@@ -132,17 +147,17 @@ impl HeadroomReport {
         let t = &self.thresholds;
         match test {
             Test::Cash if self.facility => {
-                "Cash plus the undrawn overdraft stays above zero".into()
+                "Test: cash plus the undrawn overdraft at or above zero every month".into()
             }
-            Test::Cash => "Cash stays above zero".into(),
+            Test::Cash => "Test: cash at or above zero every month".into(),
             Test::DebtServiceCover => format!(
-                "Debt service cover stays at least {} every year",
+                "Test: debt service cover at least {} every year (how many times the year's surplus from running the service, less tax paid, covers what is paid to lenders)",
                 cover(t.cover_min)
             ),
             Test::FreeReserves => format!(
-                "Free reserves at the end of year {} stay at least {}",
-                self.reserves_year(),
-                format::months(t.reserves_min_months)
+                "Test: free reserves of at least {} of operating costs at the end of year {}",
+                format::months(t.reserves_min_months),
+                self.reserves_year()
             ),
         }
     }
@@ -158,6 +173,10 @@ impl HeadroomReport {
             (Test::Cash, Some(v), Some(When::Month(m))) => {
                 format!("{} in {}", money::pounds(v), format::month_long(m))
             }
+            (Test::DebtServiceCover, Some(v), Some(When::Year(y))) if v < Decimal::ZERO => format!(
+                "{} in year {y} (that year's surplus from running the service, less tax paid, would not cover its payments to lenders at all)",
+                cover(v)
+            ),
             (Test::DebtServiceCover, Some(v), Some(When::Year(y))) => {
                 format!("{} in year {y}", cover(v))
             }
@@ -168,116 +187,141 @@ impl HeadroomReport {
         }
     }
 
-    /// "before cash goes below zero".
-    fn before(&self, test: Test) -> String {
+    /// "cash plus the undrawn overdraft stays above zero": the test holding.
+    fn holds(&self, test: Test) -> String {
         let t = &self.thresholds;
         match test {
-            Test::Cash => format!("before {} goes below zero", self.cash_name()),
-            Test::DebtServiceCover => {
-                format!(
-                    "before debt service cover falls below {}",
-                    cover(t.cover_min)
-                )
-            }
+            Test::Cash => format!("{} stays at or above zero", self.cash_name()),
+            Test::DebtServiceCover => format!(
+                "debt service cover stays at least {} every year",
+                cover(t.cover_min)
+            ),
             Test::FreeReserves => format!(
-                "before free reserves at the end of year {} fall below {}",
+                "free reserves at the end of year {} stay at least {}",
                 self.reserves_year(),
                 format::months(t.reserves_min_months)
             ),
         }
     }
 
-    /// "contract prices can fall 7.43% from their second year".
-    fn can(&self, lever: Lever, p: &Probe) -> String {
-        let c = change(lever, p.change);
-        match lever {
-            Lever::PriceCut => format!("Contract prices can fall {c} from their second year"),
-            Lever::PayAward => format!("Pay awards can be {c} higher each year"),
-            Lever::PensionRate => format!("Employer pension contributions can be {c} higher"),
-            Lever::PaymentDelay => format!("Commissioners can pay {c} later"),
-            Lever::PbrAchievement => format!("Payment-by-results achievement can be {c} lower"),
-            Lever::LargestContractEnds => format!(
-                "{} can end as early as {} ({} early)",
-                self.contract(),
-                self.ends(p),
-                c
-            ),
-            Lever::OneOffOverrun => format!("One-off costs can overrun by {c}"),
+    /// "takes it to", "takes them to": what one step beyond does to the test's figure.
+    fn takes(&self, test: Test) -> &'static str {
+        match test {
+            Test::FreeReserves => "takes them to",
+            _ => "takes it to",
         }
     }
 
-    /// "the end of its last month" as a month, or before the forecast.
+    /// How far the largest contract's last month is before its planned last month.
+    fn early(&self, p: &Probe) -> String {
+        let n = change(Lever::LargestContractEnds, p.change);
+        if self.largest_contract_renewed {
+            format!("{n} before the forecast ends; the plan assumes it is renewed")
+        } else {
+            format!("{n} before its planned end")
+        }
+    }
+
+    /// "Contract prices can be cut by up to 14.58% from each contract's second year".
+    fn can(&self, lever: Lever, p: &Probe) -> String {
+        let c = change(lever, p.change);
+        match lever {
+            Lever::PriceCut => {
+                format!("Contract prices can be cut by up to {c} from each contract's second year")
+            }
+            Lever::PayAward => format!("Pay awards can be up to {c} higher every year"),
+            Lever::PensionRate => {
+                format!("Employer pension contributions can rise by up to {c} of pay")
+            }
+            Lever::PaymentDelay => format!("Commissioners can pay up to {c} later"),
+            Lever::PbrAchievement => {
+                format!("Payment-by-results achievement can be up to {c} lower")
+            }
+            Lever::LargestContractEnds => format!(
+                "{} could stop after {} ({})",
+                self.contract(),
+                self.ends(p),
+                self.early(p)
+            ),
+            Lever::OneOffOverrun => format!("One-off costs can overrun by up to {c}"),
+        }
+    }
+
+    /// Its last month of service, or before the forecast.
     fn ends(&self, p: &Probe) -> String {
         p.last_month
             .map_or_else(|| "before the forecast starts".into(), format::month_long)
     }
 
-    /// "at 7.44%", "ending in February 2029".
-    fn at(&self, lever: Lever, p: &Probe) -> String {
+    /// "a 14.59% cut", "stopping after October 2030": one step beyond.
+    fn beyond(&self, lever: Lever, p: &Probe) -> String {
+        let c = change(lever, p.change);
         match lever {
+            Lever::PriceCut => format!("a {c} cut"),
+            Lever::PayAward | Lever::PensionRate => format!("{c} more"),
+            Lever::PaymentDelay => format!("paying {c} later"),
+            Lever::PbrAchievement => format!("{c} lower"),
             Lever::LargestContractEnds => match p.last_month {
-                Some(m) => format!("ending in {}", format::month_long(m)),
-                None => "ending before the forecast starts".into(),
+                Some(m) => format!("stopping after {}", format::month_long(m)),
+                None => "stopping before the forecast starts".into(),
             },
-            Lever::PaymentDelay => format!("at {} later", change(lever, p.change)),
-            _ => format!("at {}", change(lever, p.change)),
+            Lever::OneOffOverrun => format!("a {c} overrun"),
         }
     }
 
-    /// "Contract prices have no room to fall".
-    fn no_room(&self, lever: Lever) -> String {
-        match lever {
-            Lever::PriceCut => "Contract prices have no room to fall".into(),
-            Lever::PayAward => "Pay awards have no room to rise".into(),
-            Lever::PensionRate => "Employer pension contributions have no room to rise".into(),
-            Lever::PaymentDelay => "Payment terms have no room to lengthen".into(),
-            Lever::PbrAchievement => "Payment-by-results achievement has no room to fall".into(),
-            Lever::LargestContractEnds => format!("{} has no room to end early", self.contract()),
-            Lever::OneOffOverrun => "One-off costs have no room to overrun".into(),
+    /// The sentence when the smallest step already fails the test.
+    fn no_room(&self, r: &LeverTest, beyond: &Probe) -> String {
+        let fig = self.figure(r.test, &beyond.reading);
+        let takes = self.takes(r.test);
+        let step = change(r.lever, beyond.change);
+        match r.lever {
+            Lever::PriceCut => format!("Contract prices cannot be cut at all: even {step} {takes} {fig}."),
+            Lever::PayAward => format!("Pay awards cannot be any higher: even {step} more {takes} {fig}."),
+            Lever::PensionRate => format!("Employer pension contributions cannot rise at all: even {step} more {takes} {fig}."),
+            Lever::PaymentDelay => format!("Commissioners cannot pay any later: even {step} later delays a month of payments (the forecast moves payments by whole months of 30 days), which {takes} {fig}."),
+            Lever::PbrAchievement => format!("Payment-by-results achievement cannot be any lower: even {step} lower {takes} {fig}."),
+            Lever::LargestContractEnds => format!(
+                "{} cannot stop any sooner: stopping after {} {takes} {fig}.",
+                self.contract(),
+                self.ends(beyond)
+            ),
+            Lever::OneOffOverrun => format!("One-off costs cannot overrun at all: even {step} {takes} {fig}."),
         }
     }
 
-    /// "Even if contract prices fell 100% from their second year".
+    /// "Even if contract prices were cut by 100% from each contract's second year".
     fn even(&self, lever: Lever, p: &Probe) -> String {
         let c = change(lever, p.change);
         match lever {
-            Lever::PriceCut => format!("Even if contract prices fell {c} from their second year"),
-            Lever::PayAward => format!("Even with pay awards {c} higher each year"),
-            Lever::PensionRate => format!("Even with employer pension contributions {c} higher"),
+            Lever::PriceCut => {
+                format!("Even if contract prices were cut by {c} from each contract's second year")
+            }
+            Lever::PayAward => format!("Even with pay awards {c} higher every year"),
+            Lever::PensionRate => {
+                format!("Even with employer pension contributions {c} of pay higher")
+            }
             Lever::PaymentDelay => format!("Even if commissioners paid {c} later"),
             Lever::PbrAchievement => {
-                format!("Even with payment-by-results achievement {c} lower")
+                "Even if no payment-by-results income were earned at all".into()
             }
             Lever::LargestContractEnds => format!(
-                "Even if {} ended before the forecast starts",
+                "Even if {} stopped before the forecast starts",
                 self.contract()
             ),
             Lever::OneOffOverrun => format!("Even if one-off costs overran by {c}"),
         }
     }
 
-    /// "cash stays above zero (lowest £1,234 in May 2029)".
+    /// "cash stays at or above zero (lowest £1,234 in May 2029)".
     fn still(&self, test: Test, r: &Reading) -> String {
         match test {
-            Test::Cash => format!(
-                "{} stays above zero (lowest {})",
-                self.cash_name(),
-                self.figure(test, r)
-            ),
             Test::DebtServiceCover if r.figure.is_none() => {
-                "no year has debt service to cover".into()
+                "no year would have debt service to cover".into()
             }
-            Test::DebtServiceCover => format!(
-                "debt service cover stays at least {} (lowest {})",
-                cover(self.thresholds.cover_min),
-                self.figure(test, r)
-            ),
-            Test::FreeReserves => format!(
-                "free reserves at the end of year {} stay at least {} ({})",
-                self.reserves_year(),
-                format::months(self.thresholds.reserves_min_months),
-                self.figure(test, r)
-            ),
+            Test::FreeReserves => {
+                format!("{} ({})", self.holds(test), self.figure(test, r))
+            }
+            _ => format!("{} (lowest {})", self.holds(test), self.figure(test, r)),
         }
     }
 
@@ -292,21 +336,24 @@ impl HeadroomReport {
         }
     }
 
+    /// What a reader may wonder of one lever against one test.
+    fn aside(&self, r: &LeverTest) -> &'static str {
+        match (r.lever, r.test) {
+            (Lever::OneOffOverrun, Test::DebtServiceCover) => " Cover is worked out before one-off costs, so an overrun moves it only through tax and interest.",
+            _ => "",
+        }
+    }
+
     /// The sentence for one lever and test.
     pub fn sentence(&self, r: &LeverTest) -> String {
-        match &r.outcome {
-            Outcome::Limit { at, beyond } if at.change.is_zero() => format!(
-                "{} {}: {} it is {}.",
-                self.no_room(r.lever),
-                self.before(r.test),
-                self.at(r.lever, beyond),
-                self.figure(r.test, &beyond.reading)
-            ),
+        let body = match &r.outcome {
+            Outcome::Limit { at, beyond } if at.change.is_zero() => self.no_room(r, beyond),
             Outcome::Limit { at, beyond } => format!(
-                "{} {}; {} it is {}.",
+                "{} and {}; {} {} {}.",
                 self.can(r.lever, at),
-                self.before(r.test),
-                self.at(r.lever, beyond),
+                self.holds(r.test),
+                self.beyond(r.lever, beyond),
+                self.takes(r.test),
                 self.figure(r.test, &beyond.reading)
             ),
             Outcome::HoldsAcrossRange { end } => format!(
@@ -315,11 +362,12 @@ impl HeadroomReport {
                 self.still(r.test, &end.reading)
             ),
             Outcome::FailsWithoutChange => format!(
-                "The plan fails this test as it stands ({}).",
+                "The plan already fails this test ({}).",
                 self.figure(r.test, &r.base)
             ),
             Outcome::NotApplicable => self.not_applicable(r.lever).into(),
-        }
+        };
+        format!("{body}{}", self.aside(r))
     }
 
     /// The test as the plan stands, in a sentence.
@@ -332,37 +380,50 @@ impl HeadroomReport {
             (Test::DebtServiceCover, true) if r.base.figure.is_none() => {
                 "As the plan stands no year has debt service to cover.".into()
             }
-            (Test::Cash, true) => format!("As the plan stands the lowest is {figure}."),
-            (Test::DebtServiceCover, true) => format!("As the plan stands the lowest is {figure}."),
             (Test::FreeReserves, true) => format!("As the plan stands they are {figure}."),
-            (_, false) => {
-                format!("The plan fails this test as it stands ({figure}), so nothing has room.")
-            }
+            (_, true) => format!("As the plan stands the lowest is {figure}."),
+            (_, false) => format!(
+                "The plan already fails this test ({figure}), so no change can be measured against it."
+            ),
         }
     }
 
     /// The PDF's short cell for one lever and test.
     pub fn cell(&self, r: &LeverTest) -> String {
         match &r.outcome {
-            Outcome::Limit { at, .. } if at.change.is_zero() => "none".into(),
+            Outcome::Limit { at, .. } if at.change.is_zero() => "no room".into(),
             Outcome::Limit { at, .. } => match r.lever {
                 Lever::LargestContractEnds => match at.last_month {
-                    Some(m) => format!("to {}", format::month_short(m)),
+                    Some(m) => format!("after {}", format::month_short(m)),
                     None => change(r.lever, at.change),
                 },
                 _ => change(r.lever, at.change),
             },
             Outcome::HoldsAcrossRange { .. } => match r.lever {
-                Lever::LargestContractEnds => "even if lost".into(),
-                _ => format!("over {}", change(r.lever, r.range_end)),
+                Lever::LargestContractEnds => "passes even if lost".into(),
+                Lever::PbrAchievement => "passes with none earned".into(),
+                _ => format!("passes at {}", change(r.lever, r.range_end)),
             },
-            Outcome::FailsWithoutChange => "fails now".into(),
+            Outcome::FailsWithoutChange => match r.base.figure {
+                Some(_) => format!("already fails ({})", self.short_figure(r.test, &r.base)),
+                None => "already fails".into(),
+            },
             Outcome::NotApplicable => "—".into(),
         }
     }
 
-    /// The tightest lever in a few words, for the portfolio: "Late payment: none (cash)",
-    /// "Prices: 7.45% (cover)", "Free reserves fail now"; `None` when nothing breaks a test.
+    /// A test's figure in a table cell: "2.3 months", "1.50×", "−£212".
+    fn short_figure(&self, test: Test, r: &Reading) -> String {
+        match (test, r.figure) {
+            (Test::Cash, Some(v)) => money::pounds(v),
+            (Test::DebtServiceCover, Some(v)) => cover(v),
+            (Test::FreeReserves, Some(v)) => format::months(v),
+            _ => String::new(),
+        }
+    }
+
+    /// The tightest lever in a few words, for the portfolio: "Late payment: no room (cash)",
+    /// "Prices: 7.45% (cover)", "Free reserves already fail"; `None` when nothing breaks a test.
     pub fn tightest_words(&self) -> Option<String> {
         let r = self.headroom.tightest()?;
         let test = match r.test {
@@ -372,9 +433,9 @@ impl HeadroomReport {
         };
         if r.outcome == Outcome::FailsWithoutChange {
             return Some(match r.test {
-                Test::Cash => "Cash fails now".into(),
-                Test::DebtServiceCover => "Cover fails now".into(),
-                Test::FreeReserves => "Free reserves fail now".into(),
+                Test::Cash => "Cash already fails".into(),
+                Test::DebtServiceCover => "Cover already fails".into(),
+                Test::FreeReserves => "Free reserves already fail".into(),
             });
         }
         let lever = match r.lever {
@@ -392,13 +453,13 @@ impl HeadroomReport {
     /// The lever's name as a row of the PDF's table.
     pub fn lever_title(&self, lever: Lever) -> String {
         match lever {
-            Lever::PriceCut => "Contract prices fall from their second year".into(),
-            Lever::PayAward => "Pay awards higher each year".into(),
+            Lever::PriceCut => "Contract prices cut from each contract's second year".into(),
+            Lever::PayAward => "Pay awards higher every year".into(),
             Lever::PensionRate => "Employer pension contributions higher".into(),
             Lever::PaymentDelay => "Commissioners pay later".into(),
             Lever::PbrAchievement => "Payment-by-results achievement lower".into(),
             Lever::LargestContractEnds => {
-                format!("{} ends early (its last month)", self.contract())
+                format!("Largest contract ({}) stops early", self.contract())
             }
             Lever::OneOffOverrun => "One-off costs overrun".into(),
         }
@@ -408,11 +469,16 @@ impl HeadroomReport {
     pub fn test_heading(&self, test: Test) -> String {
         let t = &self.thresholds;
         match test {
-            Test::Cash if self.facility => "Cash and overdraft above £0".into(),
-            Test::Cash => "Cash above £0".into(),
-            Test::DebtServiceCover => format!("Cover at least {}", cover(t.cover_min)),
+            Test::Cash if self.facility => "Cash + undrawn overdraft at or above £0".into(),
+            Test::Cash => "Cash at or above £0".into(),
+            Test::DebtServiceCover => {
+                format!(
+                    "Debt service cover at least {} every year",
+                    cover(t.cover_min)
+                )
+            }
             Test::FreeReserves => format!(
-                "Free reserves at least {} (year {})",
+                "Free reserves at least {} (end of year {})",
                 format::months(t.reserves_min_months),
                 self.reserves_year()
             ),
@@ -421,11 +487,12 @@ impl HeadroomReport {
 
     /// The sentence printed with the table.
     pub fn table_note(&self) -> String {
-        "Each figure is how far one thing can go wrong on its own before the plan fails the test above it, found by working the forecast out again: one step further (0.01 of a percentage point, a day or a month) and it fails. “Fails now” means the plan fails that test as it stands; “over” means it still passes at the end of the range tried; “none” means the smallest step fails it.".into()
+        "Each figure is how far one thing can go wrong on its own while the plan still passes the test above it, found by working the forecast out again: one step further (0.01%, 0.01 percentage points, one day or one month) and it fails. “No room” means the smallest step fails it; “passes at” means it still passes at the largest change tried; “already fails” means the plan fails that test as it stands.".into()
     }
 
     /// One year's break-even in words.
     pub fn break_even_sentence(&self, b: &BreakEven) -> String {
+        let share = |d: Decimal| super::forecast_report::fixed(d, 2);
         match &b.outcome {
             BreakEvenOutcome::Found {
                 income,
@@ -433,12 +500,12 @@ impl HeadroomReport {
                 margin_percent,
                 ..
             } if *margin >= Decimal::ZERO => format!(
-                "Year {}: contract income of {} breaks even; the planned {} could fall {} ({}%) before the year runs at a deficit.",
+                "Year {} breaks even at contract income of {}: the planned {} could fall by {} ({}% of planned income) before the year makes a loss after tax, with all other costs as planned.",
                 b.year,
                 money::pounds(*income),
                 money::pounds(b.contract_income),
                 money::pounds(*margin),
-                super::forecast_report::fixed(*margin_percent, 2)
+                share(*margin_percent)
             ),
             BreakEvenOutcome::Found {
                 income,
@@ -446,29 +513,29 @@ impl HeadroomReport {
                 margin_percent,
                 ..
             } => format!(
-                "Year {}: contract income of {} breaks even; the planned {} would need to rise {} ({}%) for the year to cover its costs.",
+                "Year {} breaks even at contract income of {}: the planned {} would need to rise by {} ({}% of planned income) for the year to make no loss after tax, with all other costs as planned.",
                 b.year,
                 money::pounds(*income),
                 money::pounds(b.contract_income),
                 money::pounds(-*margin),
-                super::forecast_report::fixed(-*margin_percent, 2)
+                share(-*margin_percent)
             ),
             BreakEvenOutcome::NoContractIncome => {
-                format!("Year {}: no contract income to change.", b.year)
+                format!("Year {} has no contract income to change.", b.year)
             }
             BreakEvenOutcome::CoveredWithoutContracts => format!(
-                "Year {}: the year covers its costs even with no contract income.",
+                "Year {} would make no loss after tax even with no contract income.",
                 b.year
             ),
             BreakEvenOutcome::NotFound => {
-                format!("Year {}: no break-even found.", b.year)
+                format!("Year {}: no break-even was found.", b.year)
             }
         }
     }
 
     /// What break-even means, printed with it.
     pub fn break_even_note(&self) -> &'static str {
-        "Break-even is the contract income at which the year's surplus after tax is zero, everything else as planned; the margin of safety is how far the planned contract income could fall before that, in pounds and as a share of it."
+        "Break-even is the contract income at which a year's surplus after tax is zero, with everything else as planned; the margin of safety is the planned contract income less the break-even income, in pounds and as a percentage of planned income. A loss is not the same as running out of cash: the first test above is the one about cash."
     }
 }
 
@@ -516,18 +583,17 @@ impl HeadroomReport {
             Outcome::Limit { beyond, .. } => (
                 beyond,
                 format!(
-                    "{}: {} {}",
+                    "{}: {}, one step beyond the limit",
                     self.lever_title(r.lever),
-                    self.at(r.lever, beyond),
-                    "(one step beyond the limit)"
+                    self.beyond(r.lever, beyond)
                 ),
             ),
             Outcome::HoldsAcrossRange { end } => (
                 end,
                 format!(
-                    "{}: {} (the end of the range tried)",
+                    "{}: {}, the largest change tried",
                     self.lever_title(r.lever),
-                    self.at(r.lever, end)
+                    self.beyond(r.lever, end)
                 ),
             ),
             _ => return None,

@@ -839,7 +839,9 @@ fn a_plan_without_an_overdraft_prints_no_headroom() {
     assert!(!words.contains("Overdraft facility"));
     // One stress table, with the closing cash beside the lowest cash.
     let (_, results) = mutual_plan::forecast::scenarios::run_all(&plan).unwrap();
+    // The stress scenarios' tables, up to the headroom table after them.
     let stress = text.split("Stress scenarios").nth(1).unwrap();
+    let stress = stress.split("Headroom: how far").next().unwrap();
     for r in &results {
         let lines = rows_labelled(stress, &r.scenario.title[..16]);
         assert_eq!(lines.len(), 1, "{}", r.scenario.id);

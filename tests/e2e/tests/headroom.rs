@@ -77,7 +77,9 @@ async fn headroom_shows_the_cores_lines_draws_a_case_and_follows_an_edit() {
     section_becomes(&c, &wanted(&want)).await;
     // The sample fails the free-reserves test as it stands, and says so once, with no lines.
     assert!(want.tests[2].lines.is_empty());
-    assert!(want.tests[2].base.starts_with("The plan fails this test"));
+    assert!(want.tests[2]
+        .base
+        .starts_with("The plan already fails this test"));
     let section = by_testid(&c, "headroom").await;
     c.execute(
         "arguments[0].scrollIntoView({ block: 'start' }); window.scrollBy(0, -60);",
