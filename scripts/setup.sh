@@ -16,7 +16,8 @@ as_root() {
 # Windows build's tests and programs.
 APT_PACKAGES=(ca-certificates build-essential pkg-config curl file libwebkit2gtk-4.1-dev libssl-dev libxdo-dev
   libayatana-appindicator3-dev librsvg2-dev xvfb xauth webkit2gtk-driver fonts-dejavu-core
-  xdotool qpdf poppler-utils imagemagick mingw-w64 wixl msitools wine wine64)
+  xdotool qpdf poppler-utils imagemagick mingw-w64 wixl msitools wine wine64
+  libreoffice-calc-nogui)
 
 install_system_packages() {
   local missing=()

@@ -3,7 +3,8 @@
 //! The core has no user interface and no dependency on the desktop shell, so the CLI, the PDF and
 //! the window all show the same figures from the same functions. Its layers, lowest first, each
 //! importing only from those before it (a test holds them so, and finds no import circle):
-//! `model`, `words`, `storage`, `forecast`, `checks`, `show`, `compare`, `pdf`, `portfolio`.
+//! `model`, `words`, `storage`, `forecast`, `checks`, `show`, `compare`, `pdf` and `workbook`,
+//! `portfolio`.
 
 pub mod checks;
 pub mod compare;
@@ -16,3 +17,4 @@ pub mod words;
 #[allow(clippy::float_arithmetic)]
 pub mod pdf;
 pub mod portfolio;
+pub mod workbook;

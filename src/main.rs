@@ -118,6 +118,14 @@ enum Command {
         #[arg(long)]
         with_review: bool,
     },
+    /// Export the plan to an Excel workbook (.xlsx): its inputs, every forecast line by month,
+    /// the accounts by year and the scenarios, with totals and balances as formulas.
+    Export {
+        file: PathBuf,
+        /// Where to write the workbook.
+        #[arg(short, long)]
+        output: PathBuf,
+    },
     /// Every plan under some folders, one row each: figures, readiness, checks, sign-off,
     /// versions and locks, to see which plans need help. Reads only; never locks or writes.
     /// Exits 2 when any file could not be read (its row says why).
@@ -411,6 +419,17 @@ fn run(command: Command) -> Result<(), Failure> {
             };
             let bytes = pdf::render_with(&plan, &analysis, &options)
                 .map_err(|e| Failure::File(e.to_string()))?;
+            write_output(&output, &bytes)
+        }
+        Command::Export { file, output } => {
+            let plan = storage::load(&file)?.plan;
+            let analysis = analyse(&plan, &Criteria::bundled());
+            let bytes = mutual_plan::workbook::workbook(&plan, &analysis).map_err(|e| match e {
+                mutual_plan::workbook::ExportError::Forecast(_) => {
+                    Failure::Plan(format!("{}: {e}", file.display()))
+                }
+                other => Failure::File(other.to_string()),
+            })?;
             write_output(&output, &bytes)
         }
         Command::Portfolio { dirs, format, sort } => {

@@ -29,8 +29,13 @@ pub fn forecast_with(plan: &Plan, adj: &Adjustments) -> Result<Forecast, Forecas
     let cash = cash::run(plan, &mut grid, &mut ledger)?;
     let turnover = vat::turnover(plan, horizon, &ledger);
     let (months, years, summary) = summary::summarise(plan, &grid, &ledger, &cash, turnover)?;
+    let expenditure_by_month = ledger
+        .kinds()
+        .map(|(k, v)| (k.clone(), v.to_vec()))
+        .collect();
     Ok(Forecast {
         months,
+        expenditure_by_month,
         years,
         summary,
         vat_years,

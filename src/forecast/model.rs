@@ -14,6 +14,9 @@ pub struct Forecast {
     pub summary: Summary,
     /// The VAT years' partial exemption figures; empty when not registered for VAT.
     pub vat_years: Vec<super::vat::VatYear>,
+    /// Expenditure by kind, month by month, as incurred (the income and expenditure view): each
+    /// year's `expenditure_by_kind` is the sum of its months here.
+    pub expenditure_by_month: Vec<(super::lines::LineKey, Vec<Decimal>)>,
 }
 
 /// Changes a scenario makes that are not a change to the plan itself.

@@ -185,8 +185,9 @@ fn signed(d: Decimal) -> String {
     }
 }
 
-/// The words of a line's label: receipts by their source, payments by kind.
-fn line_label(plan: &Plan, key: &LineKey) -> String {
+/// A line's words in the monthly table: a receipt by its source ("Adult community therapy",
+/// "Grant: …"), a payment by its kind ("Employer pension").
+pub fn line_label(plan: &Plan, key: &LineKey) -> String {
     let f = &plan.forecast;
     match key {
         LineKey::Contract(id) => f
@@ -247,7 +248,7 @@ fn rank(plan: &Plan, key: &LineKey) -> (u8, usize) {
 }
 
 /// The keys of the forecast's lines in the order of the table.
-fn keys(plan: &Plan, f: &Forecast) -> Vec<LineKey> {
+pub fn keys(plan: &Plan, f: &Forecast) -> Vec<LineKey> {
     let mut keys: Vec<LineKey> = Vec::new();
     for r in &f.months {
         for (k, _) in &r.lines {

@@ -21,7 +21,7 @@ const LAYERS: &[&[&str]] = &[
     &["checks"],
     &["show"],
     &["compare"],
-    &["pdf"],
+    &["pdf", "workbook"],
     &["portfolio"],
 ];
 

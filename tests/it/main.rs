@@ -26,3 +26,4 @@ mod rules_procurement;
 mod rules_v3;
 mod storage;
 mod storage_paths;
+mod workbook;
