@@ -3,12 +3,13 @@
 //! The core has no user interface and no dependency on the desktop shell, so the CLI, the PDF and
 //! the window all show the same figures from the same functions. Its layers, lowest first, each
 //! importing only from those before it (a test holds them so, and finds no import circle):
-//! `model`, `words`, `storage`, `forecast`, `checks`, `show`, `compare`, `pdf` and `workbook`,
+//! `model`, `words`, `storage` and `import`, `forecast`, `checks`, `show`, `compare`, `pdf` and `workbook`,
 //! `portfolio`.
 
 pub mod checks;
 pub mod compare;
 pub mod forecast;
+pub mod import;
 pub mod model;
 pub mod show;
 pub mod storage;

@@ -126,6 +126,29 @@ enum Command {
         #[arg(short, long)]
         output: PathBuf,
     },
+    /// Import staff lines or cost lines from a spreadsheet (.xlsx or .csv) into a plan: each
+    /// column's field is guessed from its heading; every row is read as typed fields read it, and
+    /// nothing is imported if any cell is refused. Exits 1 when a cell is refused.
+    Import {
+        /// What the rows are.
+        #[arg(value_enum)]
+        what: ImportWhat,
+        /// The plan to add them to (rewritten safely, its revision counted up).
+        plan: PathBuf,
+        /// The spreadsheet: .xlsx or .csv, at most 10 MB.
+        file: PathBuf,
+        /// The workbook's sheet to read (default: the first).
+        #[arg(long)]
+        sheet: Option<String>,
+        /// A column's field, over the guess: `--map "Job title=role"`; `--map "Notes="` leaves a
+        /// column out. Staff fields: role, fte, headcount, annual_salary, start, end,
+        /// pension.scheme. Cost fields: name, category, amount, frequency, start, end.
+        #[arg(long = "map", value_parser = column_field)]
+        map: Vec<(String, String)>,
+        /// Show what would be imported and change nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Every plan under some folders, one row each: figures, readiness, checks, sign-off,
     /// versions and locks, to see which plans need help. Reads only; never locks or writes.
     /// Exits 2 when any file could not be read (its row says why).
@@ -147,6 +170,20 @@ enum Format {
     Table,
     Json,
     Csv,
+}
+
+/// What a spreadsheet's rows are imported as.
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum ImportWhat {
+    Staff,
+    Costs,
+}
+
+/// `column=field`.
+fn column_field(s: &str) -> Result<(String, String), String> {
+    s.rsplit_once('=')
+        .map(|(c, f)| (c.trim().to_owned(), f.trim().to_owned()))
+        .ok_or_else(|| format!("`{s}` is not column=field"))
 }
 
 /// Orders of the portfolio.
@@ -432,6 +469,14 @@ fn run(command: Command) -> Result<(), Failure> {
             })?;
             write_output(&output, &bytes)
         }
+        Command::Import {
+            what,
+            plan: plan_path,
+            file,
+            sheet,
+            map,
+            dry_run,
+        } => import(what, &plan_path, &file, sheet.as_deref(), &map, dry_run),
         Command::Portfolio { dirs, format, sort } => {
             let rows = portfolio::portfolio(&dirs, &Criteria::bundled(), Timestamp::now());
             let key = match sort {
@@ -461,6 +506,142 @@ fn run(command: Command) -> Result<(), Failure> {
             Ok(())
         }
     }
+}
+
+/// Imports a spreadsheet's rows into a plan: the preview printed, then the plan rewritten with
+/// them unless a cell was refused or it is a dry run.
+fn import(
+    what: ImportWhat,
+    plan_path: &Path,
+    file: &Path,
+    sheet: Option<&str>,
+    map: &[(String, String)],
+    dry_run: bool,
+) -> Result<(), Failure> {
+    use mutual_plan::import::{self, Target};
+    let target = match what {
+        ImportWhat::Staff => Target::Staff,
+        ImportWhat::Costs => Target::Costs,
+    };
+    let plan = storage::load(plan_path)?.plan;
+    let size = std::fs::metadata(file)
+        .map_err(|source| FileError::Io {
+            path: file.to_path_buf(),
+            action: "opening the file",
+            source,
+        })?
+        .len();
+    let not_read = |e: import::ImportError| Failure::File(format!("{}: {e}", file.display()));
+    if size > import::MAX_BYTES {
+        return Err(not_read(import::ImportError::TooLarge { size }));
+    }
+    let bytes = storage::read_bytes(&storage::RealFs, file)?;
+    let name = file
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    let table = import::read_table(&bytes, &name, sheet).map_err(not_read)?;
+    let mapping = import::mapping_from(target, &table, map).map_err(not_read)?;
+    let preview = import::preview(&plan, target, &table, &mapping);
+    out(&import_text(file, &table, &mapping, target, &preview))?;
+    if preview.refused > 0 {
+        return Err(Failure::Plan(format!(
+            "{}: {} refused; nothing was imported",
+            file.display(),
+            mutual_plan::words::format::count(preview.refused as usize, "cell", "cells")
+        )));
+    }
+    if dry_run {
+        return Ok(());
+    }
+    if let Some(holder) =
+        lock::read_lock(&storage::RealFs, plan_path, Timestamp::now()).filter(|h| !h.stale)
+    {
+        let locked = FileError::Locked {
+            path: plan_path.to_path_buf(),
+            holder,
+        };
+        return Err(Failure::File(format!("{locked}; close it there first")));
+    }
+    let value = serde_json::to_value(&plan).unwrap_or_default();
+    let with = import::apply(&value, &preview)
+        .ok_or_else(|| Failure::Plan("nothing was imported".into()))?;
+    let imported = mutual_plan::model::plan_file::plan_from_value(&with)
+        .map_err(|e| Failure::Plan(format!("{}: {e}", plan_path.display())))?;
+    let saved = mutual_plan::model::plan_file::stamp_for_save(&imported, Timestamp::now());
+    storage::save_atomic(plan_path, write_plan(&saved).as_bytes())?;
+    out(&format!(
+        "Imported {} into {} (revision {}).\n",
+        mutual_plan::words::format::count(
+            preview.rows.len(),
+            match target {
+                Target::Staff => "staff line",
+                Target::Costs => "cost line",
+            },
+            match target {
+                Target::Staff => "staff lines",
+                Target::Costs => "cost lines",
+            }
+        ),
+        plan_path.display(),
+        saved.revision
+    ))
+}
+
+/// The preview as text: where the headings are, each column's field, and each row with its
+/// cells as they will be, or why a cell is refused.
+fn import_text(
+    file: &Path,
+    table: &mutual_plan::import::Table,
+    mapping: &[Option<&'static str>],
+    target: mutual_plan::import::Target,
+    preview: &mutual_plan::import::Preview,
+) -> String {
+    use std::fmt::Write as _;
+    let mut s = String::new();
+    let _ = write!(s, "{}", file.display());
+    if let Some(sheet) = &table.sheet {
+        let _ = write!(s, ", sheet \u{201c}{sheet}\u{201d}");
+    }
+    let _ = writeln!(s, ": headings on row {}", table.heading_row);
+    let label = |key: &str| {
+        target
+            .fields()
+            .iter()
+            .find(|f| f.key == key)
+            .map_or(key.to_owned(), |f| f.label.to_owned())
+    };
+    for (heading, field) in table.headings.iter().zip(mapping) {
+        match field {
+            Some(key) => {
+                let _ = writeln!(
+                    s,
+                    "  \u{201c}{heading}\u{201d} \u{2192} {} ({key})",
+                    label(key)
+                );
+            }
+            None => {
+                let _ = writeln!(s, "  \u{201c}{heading}\u{201d} \u{2192} not imported");
+            }
+        }
+    }
+    for row in &preview.rows {
+        let cells: Vec<String> = row
+            .cells
+            .iter()
+            .map(|c| match (&c.shown, &c.error) {
+                (_, Some(e)) => format!(
+                    "{}: REFUSED \u{201c}{}\u{201d}: {e}",
+                    label(&c.field),
+                    c.text
+                ),
+                (Some(v), None) => format!("{} {v}", label(&c.field)),
+                (None, None) => label(&c.field),
+            })
+            .collect();
+        let _ = writeln!(s, "row {} ({}): {}", row.row, row.id, cells.join("; "));
+    }
+    s
 }
 
 /// A JSON document as printed: indented, with a final newline.

@@ -6,32 +6,27 @@
 
 mod inputs;
 mod layout;
+mod options;
 mod sheets;
 
 use crate::checks::analysis::Analysis;
-use crate::forecast::ForecastError;
 use crate::model::plan::Plan;
-use thiserror::Error;
 
 pub use layout::{MONTHLY, YEARLY};
+pub use options::{ExportError, ExportOptions};
 
-/// Why a workbook could not be made.
-#[derive(Debug, Error)]
-pub enum ExportError {
-    #[error("the forecast cannot be computed, so there are no figures to export: {0}")]
-    Forecast(#[from] ForecastError),
-    #[error("the workbook could not be made: {0}")]
-    Workbook(String),
-}
-
-impl From<rust_xlsxwriter::XlsxError> for ExportError {
-    fn from(e: rust_xlsxwriter::XlsxError) -> Self {
-        ExportError::Workbook(e.to_string())
-    }
-}
-
-/// The workbook of `plan` as analysed, as the bytes of an `.xlsx` file.
+/// The workbook of `plan` as saved and analysed, as the bytes of an `.xlsx` file; the same plan
+/// gives the same bytes.
 pub fn workbook(plan: &Plan, analysis: &Analysis) -> Result<Vec<u8>, ExportError> {
+    workbook_with(plan, analysis, &ExportOptions::default())
+}
+
+/// The workbook of `plan` as analysed, made with `options`.
+pub fn workbook_with(
+    plan: &Plan,
+    analysis: &Analysis,
+    options: &ExportOptions,
+) -> Result<Vec<u8>, ExportError> {
     let (forecast, scenarios) = analysis.forecast.as_ref().map_err(Clone::clone)?;
-    sheets::write(plan, analysis, forecast, scenarios)
+    sheets::write(plan, analysis, forecast, scenarios, options)
 }

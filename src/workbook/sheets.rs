@@ -5,7 +5,7 @@ use super::layout::{
     at, column, month_date, number, on, row_range, Formats, INPUTS, MONTHLY, SCENARIOS, SUMMARY,
     YEARLY,
 };
-use super::ExportError;
+use super::options::{ExportError, ExportOptions};
 use crate::checks::analysis::Analysis;
 use crate::forecast::scenarios::ScenarioResult;
 use crate::forecast::{Forecast, LineKey};
@@ -31,6 +31,7 @@ pub fn write(
     analysis: &Analysis,
     f: &Forecast,
     scenarios: &[ScenarioResult],
+    options: &ExportOptions,
 ) -> Result<Vec<u8>, ExportError> {
     let fm = Formats::new();
     let mut book = Workbook::new();
@@ -49,7 +50,7 @@ pub fn write(
     let mut yearly = Worksheet::new();
     yearly.set_name(YEARLY)?;
     write_yearly(&mut yearly, f, &rows, &fm)?;
-    write_summary(&mut summary, plan, analysis, f, &fm)?;
+    write_summary(&mut summary, plan, analysis, f, options, &fm)?;
     let mut scen = Worksheet::new();
     scen.set_name(SCENARIOS)?;
     write_scenarios(&mut scen, f, scenarios, &fm)?;
@@ -209,6 +210,9 @@ fn rule(key: &LineKey) -> &'static str {
 fn note(text: &str) -> Note {
     Note::new(text).set_author("Mutual Plan").set_width(420)
 }
+
+/// Where a row's formula, made once, takes each column's month.
+const MARK: &str = "\u{1}";
 
 /// The month of column `col` as a formula reads it: `C$2`.
 fn month_of(col: u16) -> String {
@@ -381,12 +385,13 @@ fn write_monthly(
             &format!("gross_pay:{id}"),
             &format!("Gross pay: {}", s.map_or("", |s| s.role.as_str())),
         )?;
+        let template = gross_pay(refs, id, MARK);
         for i in 0..n {
             formula(
                 ws,
                 *row,
                 col(i),
-                &gross_pay(refs, id, &month_of(col(i))),
+                &template.replace(MARK, &month_of(col(i))),
                 &fm.money,
             )?;
         }
@@ -418,12 +423,13 @@ fn write_monthly(
             &format!("cost_line:{id}"),
             c.map_or("", |c| c.name.as_str()),
         )?;
+        let template = schedule(refs, "costs", id, "inflation_percent", MARK);
         for i in 0..n {
             formula(
                 ws,
                 *row,
                 col(i),
-                &schedule(refs, "costs", id, "inflation_percent", &month_of(col(i))),
+                &template.replace(MARK, &month_of(col(i))),
                 &fm.money,
             )?;
         }
@@ -436,12 +442,13 @@ fn write_monthly(
             &format!("capital_line:{id}"),
             &format!("Capital: {}", c.map_or("", |c| c.name.as_str())),
         )?;
+        let template = once(refs, "costs", id, "start", "amount", MARK);
         for i in 0..n {
             formula(
                 ws,
                 *row,
                 col(i),
-                &once(refs, "costs", id, "start", "amount", &month_of(col(i))),
+                &template.replace(MARK, &month_of(col(i))),
                 &fm.money,
             )?;
         }
@@ -456,12 +463,13 @@ fn write_monthly(
             &format!("earned:contract:{id}"),
             c.map_or("", |c| c.service.as_str()),
         )?;
+        let template = contract_earned(refs, id, MARK);
         for i in 0..n {
             formula(
                 ws,
                 *row,
                 col(i),
-                &contract_earned(refs, id, &month_of(col(i))),
+                &template.replace(MARK, &month_of(col(i))),
                 &fm.money,
             )?;
         }
@@ -474,12 +482,13 @@ fn write_monthly(
             &format!("earned:income:{id}"),
             c.map_or("", |c| c.name.as_str()),
         )?;
+        let template = schedule(refs, "income", id, "growth_percent", MARK);
         for i in 0..n {
             formula(
                 ws,
                 *row,
                 col(i),
-                &schedule(refs, "income", id, "growth_percent", &month_of(col(i))),
+                &template.replace(MARK, &month_of(col(i))),
                 &fm.money,
             )?;
         }
@@ -492,12 +501,13 @@ fn write_monthly(
             &format!("earned:grant:{id}"),
             &format!("Grant: {}", g.map_or("", |g| g.funder.as_str())),
         )?;
+        let template = once(refs, "grants", id, "month", "amount", MARK);
         for i in 0..n {
             formula(
                 ws,
                 *row,
                 col(i),
-                &once(refs, "grants", id, "month", "amount", &month_of(col(i))),
+                &template.replace(MARK, &month_of(col(i))),
                 &fm.money,
             )?;
         }
@@ -597,15 +607,13 @@ fn write_monthly(
                 }),
             LineKey::Equity(item) => {
                 let (list, item) = id("equity", item);
-                Some(Box::new(move |c: u16| {
-                    once(refs, &list, &item, "month", "amount", &month_of(c))
-                }))
+                let template = once(refs, &list, &item, "month", "amount", MARK);
+                Some(Box::new(move |c: u16| template.replace(MARK, &month_of(c))))
             }
             LineKey::LoanDrawdown(item) => {
                 let (list, item) = id("loans", item);
-                Some(Box::new(move |c: u16| {
-                    once(refs, &list, &item, "drawdown", "principal", &month_of(c))
-                }))
+                let template = once(refs, &list, &item, "drawdown", "principal", MARK);
+                Some(Box::new(move |c: u16| template.replace(MARK, &month_of(c))))
             }
             LineKey::Cost(_) => rows.kind_row(key).map(|r| {
                 Box::new(move |c: u16| format!("=-{}", at(r, c))) as Box<dyn Fn(u16) -> String>
@@ -1039,21 +1047,34 @@ fn write_summary(
     plan: &Plan,
     analysis: &Analysis,
     f: &Forecast,
+    options: &ExportOptions,
     fm: &Formats,
 ) -> Result<(), XlsxError> {
     let print = fingerprint(plan);
+    let source = if options.unsaved {
+        format!("Unsaved changes: exported from the plan as it was being edited, which matches no saved file (its fingerprint would be {print}). Save the plan and export again for a workbook that a reviewer can tie to the file and the printed plan.")
+    } else {
+        format!("Exported from the plan file with this fingerprint ({print}). The printed plan and `mutual-plan show` give the same fingerprint for the same file; a changed plan has another.")
+    };
     ws.write_string_with_format(0, 0, &plan.title, &fm.title)?;
     let r = &analysis.readiness;
     let facts: Vec<(&str, String)> = vec![
         ("Organisation", plan.organisation.name.clone()),
         ("Revision", plan.revision.to_string()),
-        ("Saved", format!("{} by {}", format::moment(plan.saved_at), plan.saved_by)),
-        ("Fingerprint", print.clone()),
         (
-            "Where these figures come from",
-            format!("Exported from the plan file with this fingerprint ({print}). The printed plan and `mutual-plan show` give the same fingerprint for the same file; a changed plan has another."),
+            "Saved",
+            format!("{} by {}", format::moment(plan.saved_at), plan.saved_by),
         ),
-        ("Forecast", format!("{} months from {}", f.months.len(), format::month_long(plan.forecast.start))),
+        ("Fingerprint", print.clone()),
+        ("Where these figures come from", source),
+        (
+            "Forecast",
+            format!(
+                "{} months from {}",
+                f.months.len(),
+                format::month_long(plan.forecast.start)
+            ),
+        ),
         (
             "Investment readiness",
             format!(

@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 const LAYERS: &[&[&str]] = &[
     &["model"],
     &["words"],
-    &["storage"],
+    &["storage", "import"],
     &["forecast"],
     &["checks"],
     &["show"],

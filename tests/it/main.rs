@@ -13,6 +13,7 @@ mod forecast_exact;
 mod forecast_properties;
 mod forecast_v3;
 mod headroom;
+mod import;
 mod layers;
 mod live_figures;
 mod loader_fuzz;

@@ -320,7 +320,43 @@ fn the_exported_workbook_recomputes_the_forecast_to_the_penny() {
         std::fs::write(&path, bytes).unwrap();
         files.push(path);
     }
-    let sheets = recalculated(&files, dir.path());
+    // The sample again, as the window exports a plan with unsaved changes.
+    let unsaved = dir.path().join("unsaved.xlsx");
+    let options = mutual_plan::workbook::ExportOptions { unsaved: true };
+    let bytes = mutual_plan::workbook::workbook_with(
+        &sample,
+        &analyse(&sample, &Criteria::bundled()),
+        &options,
+    )
+    .unwrap();
+    std::fs::write(&unsaved, bytes).unwrap();
+    files.push(unsaved);
+    let mut sheets = recalculated(&files, dir.path());
+
+    // The Summary ties the workbook to the file, or says it matches none.
+    let summary = |s: &HashMap<String, Sheet>| -> String {
+        s["Summary"]
+            .0
+            .iter()
+            .map(|r| r.join(" | "))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let print = mutual_plan::model::plan_file::fingerprint(&sample);
+    let saved = summary(&sheets[0]);
+    assert!(
+        saved.contains(&format!(
+            "Exported from the plan file with this fingerprint ({print})"
+        )),
+        "{saved}"
+    );
+    assert!(
+        saved.contains("Fingerprint | ") && saved.contains("14 of 20"),
+        "{saved}"
+    );
+    let marked = summary(&sheets.pop().unwrap());
+    assert!(marked.contains("Unsaved changes: exported from the plan as it was being edited, which matches no saved file"), "{marked}");
+    assert!(!marked.contains("Exported from the plan file"), "{marked}");
     assert!(plans.iter().any(|(_, p)| p.forecast.months == 120));
     for ((name, plan), sheets) in plans.iter().zip(&sheets) {
         let f = forecast(plan).unwrap();
