@@ -41,6 +41,8 @@ pub enum ErrorKind {
     NoIdentity,
     /// The PDF could not be made.
     Pdf,
+    /// The Excel workbook could not be made.
+    Workbook,
     /// The window asked for a file the user never chose (in a file dialog, on the command line
     /// or from the recent files): refused, so a page can only touch what the user picked.
     NotChosen,
@@ -195,6 +197,7 @@ mod tests {
             (ErrorKind::NoFile, "no_file"),
             (ErrorKind::NoIdentity, "no_identity"),
             (ErrorKind::Pdf, "pdf"),
+            (ErrorKind::Workbook, "workbook"),
             (ErrorKind::NotChosen, "not_chosen"),
             (ErrorKind::Internal, "internal"),
         ] {

@@ -40,6 +40,8 @@ pub enum SaveKind {
     Plan,
     /// Its printout (`.pdf`).
     Pdf,
+    /// Its Excel workbook (`.xlsx`).
+    Xlsx,
 }
 
 /// A plan open in the window.

@@ -41,6 +41,7 @@ pub fn build<R: Runtime, M: Manager<R>>(app: &M, recent: &[PathBuf]) -> tauri::R
         .item(&item("save_as", "Save As…", "CmdOrCtrl+Shift+S")?)
         .separator()
         .item(&item("print_pdf", "Print to PDF…", "CmdOrCtrl+P")?)
+        .item(&item("export_xlsx", "Export to Excel…", "")?)
         .separator()
         .item(&item("quit", "Quit", "CmdOrCtrl+Q")?)
         .build()?;

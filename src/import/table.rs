@@ -62,10 +62,7 @@ pub fn read_table(bytes: &[u8], name: &str, sheet: Option<&str>) -> Result<Table
 type Sheet = (Vec<String>, Option<String>, Vec<Vec<String>>);
 
 /// The cells of a workbook's sheet (`sheet`, or the first) as text.
-fn workbook_grid<RS, R>(
-    book: &mut R,
-    sheet: Option<&str>,
-) -> Result<Sheet, ImportError>
+fn workbook_grid<RS, R>(book: &mut R, sheet: Option<&str>) -> Result<Sheet, ImportError>
 where
     RS: std::io::Read + std::io::Seek,
     R: Reader<RS>,

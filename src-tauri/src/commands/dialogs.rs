@@ -44,7 +44,8 @@ pub fn choose_folder<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) 
     Some(path.to_string_lossy().into_owned())
 }
 
-/// Asks the user where to save the plan (`kind` plan) or its printout (`kind` pdf), suggesting a
+/// Asks the user where to save the plan (`kind` plan), its printout (`kind` pdf) or its workbook
+/// (`kind` xlsx), suggesting a
 /// name made from the plan; the file chosen may then be written. `None` when they cancel.
 #[tauri::command(async)]
 pub fn choose_where_to_save<R: Runtime>(
@@ -64,6 +65,13 @@ pub fn choose_where_to_save<R: Runtime>(
         SaveKind::Pdf => (
             "PDF",
             "pdf",
+            plan.as_ref().map_or("plan".into(), |p| {
+                format!("{} revision {}", p.title, p.revision)
+            }),
+        ),
+        SaveKind::Xlsx => (
+            "Excel workbook",
+            "xlsx",
             plan.as_ref().map_or("plan".into(), |p| {
                 format!("{} revision {}", p.title, p.revision)
             }),

@@ -58,6 +58,7 @@ commands! {
     print {
         print_pdf,
         open_printed,
+        export_xlsx,
     }
     dialogs {
         choose_plan_to_open,

@@ -1,6 +1,6 @@
 //! End-to-end tests of the app's desktop habits: a damaged plan given on the command line, the
-//! recent files, the unsaved-changes prompt, printing with the mentors' comments, and the shell
-//! refusing a file the user never chose.
+//! recent files, the unsaved-changes prompt, printing with the mentors' comments, exporting to
+//! Excel, and the shell refusing a file the user never chose.
 //!
 //! Needs what `app.rs` needs (Xvfb, tauri-driver, WebKitWebDriver, xdotool, a built app).
 
@@ -321,4 +321,34 @@ async fn printing_with_mentor_comments_writes_them_into_the_pdf() {
         by_testid(&c, "notice-action").await.text().await.unwrap(),
         "Open it"
     );
+}
+
+/// The toolbar's Excel… asks where to save, writes the core's workbook of the plan as open, byte
+/// for byte, and says so.
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs Xvfb, tauri-driver, WebKitWebDriver, xdotool and the built app"]
+async fn exporting_to_excel_writes_the_cores_workbook_of_the_open_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let file = copy_sample(dir.path());
+    let (_driver, c) = launch(&data, &[file.to_str().unwrap()]).await;
+    sample_shown(&c).await;
+    settled(&c).await;
+
+    by_testid(&c, "export-xlsx").await.click().await.unwrap();
+    let xlsx = dir.path().join("figures.xlsx");
+    answer_save_dialog(&xlsx).await;
+    let notice = eventually("the export's notice", || async {
+        let text = by_testid(&c, "notice").await.text().await.ok()?;
+        text.contains("Exported to").then_some(text)
+    })
+    .await;
+    assert!(notice.contains("Exported to figures.xlsx."), "{notice}");
+    let plan = mutual_plan::storage::load(&file).unwrap().plan;
+    let analysis = mutual_plan::checks::analysis::analyse(
+        &plan,
+        &mutual_plan::checks::criteria::Criteria::bundled(),
+    );
+    let want = mutual_plan::workbook::workbook(&plan, &analysis).unwrap();
+    assert_eq!(std::fs::read(&xlsx).unwrap(), want);
 }

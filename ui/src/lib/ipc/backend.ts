@@ -89,6 +89,8 @@ export const backend = {
   printPdf: (plan: Plan, file: string, withReview: boolean, unsaved: boolean) =>
     call<null>('print_pdf', { plan, file, withReview, unsaved }),
   openPrinted: () => call<null>('open_printed'),
+  exportXlsx: (plan: Plan, file: string, unsaved: boolean) =>
+    call<null>('export_xlsx', { plan, file, unsaved }),
   choosePlanToOpen: (title?: string) => call<string | null>('choose_plan_to_open', { title: title ?? null }),
   chooseFolder: () => call<string | null>('choose_folder'),
   chooseWhereToSave: (plan: Plan, kind: SaveKind) => call<string | null>('choose_where_to_save', { plan, kind }),

@@ -260,7 +260,7 @@ export type EligibleWords = { pass: string, fail: string, not_known: string, };
 
 export type EquityRaise = { id: ItemId, name: string, amount: Money, month: Month, };
 
-export type ErrorKind = "too_large" | "not_text" | "syntax" | "not_a_plan" | "newer_version" | "unknown_version" | "unknown_field" | "bad_value" | "invalid" | "locked" | "locked_stale" | "changed_on_disk" | "read_only_plan" | "not_found" | "permission_denied" | "read_only" | "disk_full" | "io" | "no_file" | "no_identity" | "pdf" | "not_chosen" | "internal";
+export type ErrorKind = "too_large" | "not_text" | "syntax" | "not_a_plan" | "newer_version" | "unknown_version" | "unknown_field" | "bad_value" | "invalid" | "locked" | "locked_stale" | "changed_on_disk" | "read_only_plan" | "not_found" | "permission_denied" | "read_only" | "disk_full" | "io" | "no_file" | "no_identity" | "pdf" | "workbook" | "not_chosen" | "internal";
 
 export type Facility = { id: ItemId, lender: string, 
 /**
@@ -768,7 +768,7 @@ signoff: string,
  */
 notes: string, };
 
-export type SaveKind = "plan" | "pdf";
+export type SaveKind = "plan" | "pdf" | "xlsx";
 
 export type ScenarioLine = { id: string, title: string, lowest_cash: string, lowest_cash_change: string, months_negative: string, first_negative: string, closing_cash: string, closing_cash_change: string, 
 /**

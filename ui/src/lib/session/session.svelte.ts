@@ -148,6 +148,7 @@ export class Session {
     save: () => this.savePlan(),
     save_as: () => this.saveAs(),
     print_pdf: () => this.printPdf(),
+    export_xlsx: () => this.exportXlsx(),
     compare: () => this.compareWith(),
     review_mode: () => this.toggleReview(),
     review_list: () => {
@@ -587,6 +588,43 @@ export class Session {
       };
     } catch (e) {
       this.report(e, 'The PDF was not made');
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /**
+   * The Excel workbook (docs/spreadsheets.md): with unsaved changes, whether to save first (so the
+   * workbook's fingerprint matches the file) or export a copy that says it matches no saved file;
+   * then where to save it.
+   */
+  async exportXlsx(): Promise<void> {
+    if (!this.doc.plan) return;
+    let unsaved = false;
+    if (this.doc.dirty) {
+      const pick = await this.chooseWith({
+        title: 'Export to Excel',
+        message:
+          'This plan has changes that are not saved. A workbook is tied to a saved file by its fingerprint, so save first; a workbook of the unsaved plan says on its Summary that it matches no saved file.',
+        answers: [
+          { value: 'save', label: 'Save and export…', primary: true },
+          { value: 'unsaved', label: 'Export unsaved copy…' },
+          { value: 'cancel', label: 'Cancel' },
+        ],
+      });
+      if (pick.value === 'cancel') return;
+      if (pick.value === 'save' && !(await this.savePlan())) return;
+      unsaved = pick.value === 'unsaved';
+    }
+    if (!this.doc.plan) return;
+    const target = await this.backend.chooseWhereToSave(this.snapshot(), 'xlsx');
+    if (!target) return;
+    this.busy = true;
+    try {
+      await this.backend.exportXlsx(this.snapshot(), target, unsaved);
+      this.notice = { text: `Exported to ${target.split(/[\\/]/).pop()}.`, error: false };
+    } catch (e) {
+      this.report(e, 'The workbook was not made');
     } finally {
       this.busy = false;
     }

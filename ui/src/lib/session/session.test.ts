@@ -286,6 +286,45 @@ describe('the session', () => {
     expect(s.notice?.action?.label).toBe('Open it');
   });
 
+  it('exports a plan with unsaved changes to Excel after saving it, when the user picks Save and export', async () => {
+    const { c, s } = await editing({
+      savePlan: async (plan) => opened('riverside.mutualplan', { plan: { ...plan, revision: 2 }, fingerprint: 'f2' }),
+      chooseWhereToSave: async () => '/out/riverside.xlsx',
+      exportXlsx: async () => null,
+    });
+    const exporting = s.exportXlsx();
+    const asked = await question(s);
+    expect(asked.message).toContain('This plan has changes that are not saved.');
+    expect(values(asked)).toEqual(['save', 'unsaved', 'cancel']);
+    expect(primary(asked)).toEqual(['save']);
+    s.picked('save', false);
+    await exporting;
+    expect(c.names()).toEqual(['openPlan', 'savePlan', 'chooseWhereToSave', 'exportXlsx']);
+    expect(c.of('chooseWhereToSave')[0]![1]).toBe('xlsx');
+    const [[plan, file, unsaved]] = c.of('exportXlsx') as [[Plan, string, boolean]];
+    expect([plan.revision, plan.title, file, unsaved]).toEqual([2, 'Changed here', '/out/riverside.xlsx', false]);
+    expect(s.doc.dirty).toBe(false);
+    expect(s.notice?.text).toBe('Exported to riverside.xlsx.');
+  });
+
+  it('exports an unsaved copy to Excel without saving, and nothing when cancelled', async () => {
+    const { c, s } = await editing({
+      chooseWhereToSave: async () => '/out/draft.xlsx',
+      exportXlsx: async () => null,
+    });
+    const cancelled = s.exportXlsx();
+    await answer(s, 'cancel');
+    await cancelled;
+    expect(c.names()).toEqual(['openPlan']);
+    const exporting = s.exportXlsx();
+    await answer(s, 'unsaved');
+    await exporting;
+    expect(c.names()).toEqual(['openPlan', 'chooseWhereToSave', 'exportXlsx']);
+    const [[plan, , unsaved]] = c.of('exportXlsx') as [[Plan, string, boolean]];
+    expect([plan.title, unsaved]).toEqual(['Changed here', true]);
+    expect(s.doc.dirty).toBe(true);
+  });
+
   it('prints a copy marked unsaved without saving it, when the user picks that', async () => {
     const { c, s } = await editing({
       chooseWhereToSave: async () => '/out/draft.pdf',
