@@ -45,10 +45,14 @@ pub fn write(
     }
     let mut monthly = Worksheet::new();
     monthly.set_name(MONTHLY)?;
+    // No stored result: a program that does not recalculate on opening (LibreOffice, by its
+    // default for Excel files) then computes each formula rather than showing 0.
+    monthly.set_formula_result_default("");
     let rows = Rows::plan(plan, f);
     write_monthly(&mut monthly, plan, f, &rows, &refs, &fm)?;
     let mut yearly = Worksheet::new();
     yearly.set_name(YEARLY)?;
+    yearly.set_formula_result_default("");
     write_yearly(&mut yearly, f, &rows, &fm)?;
     write_summary(&mut summary, plan, analysis, f, options, &fm)?;
     let mut scen = Worksheet::new();
@@ -286,12 +290,21 @@ fn gross_pay(refs: &Refs, id: &str, d: &str) -> String {
 }
 
 /// A SUM of some rows in one column, or 0 when there are none.
+/// Rows next to each other are one range (`SUM(C61:C66)`), so a row inserted among them counts.
 fn sum_of(rows: impl Iterator<Item = u32>, col: u16) -> String {
-    let cells: Vec<String> = rows.map(|r| at(r, col)).collect();
-    if cells.is_empty() {
-        "0".into()
-    } else {
-        format!("SUM({})", cells.join(","))
+    let rows: Vec<u32> = rows.collect();
+    match (rows.first(), rows.last()) {
+        (None, _) | (_, None) => "0".into(),
+        (Some(a), Some(b)) if rows.len() > 1 && rows.windows(2).all(|w| w[1] == w[0] + 1) => {
+            format!("SUM({}:{})", at(*a, col), at(*b, col))
+        }
+        _ => format!(
+            "SUM({})",
+            rows.iter()
+                .map(|r| at(*r, col))
+                .collect::<Vec<_>>()
+                .join(",")
+        ),
     }
 }
 
@@ -334,8 +347,13 @@ fn write_monthly(
     ws.write_string_with_format(
         0,
         0,
-        "Monthly: every line of the forecast by month. Receipts are positive and payments negative; totals, balances and lines worked from the inputs are formulas, and a value has a note naming its rule.",
+        "Monthly forecast: receipts positive, payments negative",
         &fm.title,
+    )?;
+    ws.insert_note(
+        0,
+        0,
+        &note("Every line of the forecast by month. Totals, balances and the lines worked out from Inputs are formulas; a line made by one of Mutual Plan's rules is a value, with a note on its words naming the rule."),
     )?;
     ws.write_string_with_format(HEAD, 0, "Key", &fm.header)?;
     ws.write_string_with_format(HEAD, 1, "Line", &fm.header)?;
@@ -736,7 +754,7 @@ fn write_yearly(
     ws.write_string_with_format(
         0,
         0,
-        "Yearly: the income and expenditure account, the balance sheet at each year end and the cash by year, as formulas over Monthly",
+        "Yearly accounts and cash, as formulas over Monthly",
         &fm.title,
     )?;
     let head = 1;
@@ -943,7 +961,11 @@ fn write_yearly(
         }
     }
     row = sheet_first + SHEET_ROWS.len() as u32;
-    ws.write_string(row, 0, "Net assets less total funds (always £0.00)")?;
+    ws.write_string(
+        row,
+        0,
+        "Net assets less total funds (nil when the balance sheet balances)",
+    )?;
     for y in 0..f.years.len() {
         let c = ycol(y);
         let (na, tf) = (
@@ -1021,6 +1043,8 @@ fn write_yearly(
     }
     ws.set_freeze_panes(head + 1, 1)?;
     ws.set_repeat_rows(0, head)?;
+    ws.set_repeat_columns(0, 0)?;
+    ws.set_print_fit_to_pages(1, 0);
     ws.set_landscape();
     ws.set_paper_size(9);
     Ok(())
@@ -1067,6 +1091,10 @@ fn write_summary(
         ),
         ("Fingerprint", print.clone()),
         ("Where these figures come from", source),
+        (
+            "Changing the figures",
+            "The formula lines follow an edit on Inputs; the lines with a note (payment timing, payroll deductions, National Insurance, VAT, loans, tax) are Mutual Plan's figures and do not. To try a change, make it in Mutual Plan and export again.".to_owned(),
+        ),
         (
             "Forecast",
             format!(
