@@ -725,14 +725,16 @@ fn write_monthly(
         ws.insert_note(headroom, 1, &note("Closing cash plus the undrawn limits of the overdrafts available at the month's end (docs/cashflow.md, Facilities)."))?;
     }
 
-    ws.set_column_width(0, 24)?;
-    ws.set_column_width(1, 40)?;
+    ws.set_column_width(0, 27)?;
+    ws.set_column_width(1, 34)?;
     for i in 0..n {
         ws.set_column_width(col(i), 13)?;
     }
     ws.set_freeze_panes(HEAD + 1, FIRST)?;
     ws.set_repeat_rows(0, HEAD)?;
     ws.set_repeat_columns(0, 1)?;
+    // About six months to a page across, rather than two.
+    ws.set_print_fit_to_pages(u16::try_from(n.div_ceil(6)).unwrap_or(1).max(1), 0);
     ws.set_landscape();
     ws.set_paper_size(9);
     Ok(())
