@@ -43,6 +43,8 @@ pub enum ErrorKind {
     Pdf,
     /// The Excel workbook could not be made.
     Workbook,
+    /// A spreadsheet to import could not be read.
+    Spreadsheet,
     /// The window asked for a file the user never chose (in a file dialog, on the command line
     /// or from the recent files): refused, so a page can only touch what the user picked.
     NotChosen,
@@ -198,6 +200,7 @@ mod tests {
             (ErrorKind::NoIdentity, "no_identity"),
             (ErrorKind::Pdf, "pdf"),
             (ErrorKind::Workbook, "workbook"),
+            (ErrorKind::Spreadsheet, "spreadsheet"),
             (ErrorKind::NotChosen, "not_chosen"),
             (ErrorKind::Internal, "internal"),
         ] {

@@ -143,6 +143,8 @@ pub fn typescript_bindings() -> String {
     c.visit::<mutual_plan::show::forecast_view::ContributionView>();
     c.visit::<mutual_plan::show::live_text::AmountToReplace>();
     c.visit::<mutual_plan::show::headroom::HeadroomView>();
+    c.visit::<mutual_plan::import::ImportView>();
+    c.visit::<mutual_plan::import::Target>();
     c.visit::<mutual_plan::model::catalogue::Catalogue>();
     c.visit::<mutual_plan::model::catalogue::ListKind>();
     c.visit::<mutual_plan::words::input::InputKind>();

@@ -23,6 +23,7 @@ pub use table::{read_table, Table, MAX_BYTES};
 /// What is imported: staff lines or cost lines.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
+#[ts(rename = "ImportTarget")]
 pub enum Target {
     Staff,
     Costs,
@@ -596,4 +597,73 @@ pub fn apply(plan: &Value, preview: &Preview) -> Option<Value> {
     let list = out["forecast"][preview.target.key()].as_array_mut()?;
     list.extend(preview.rows.iter().map(|r| r.item.clone()));
     Some(out)
+}
+
+/// A field as the window offers it for a column.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct FieldView {
+    pub key: String,
+    pub label: String,
+}
+
+/// What the window shows of a file to import: where its table is, each column's field, the
+/// fields a column can take, and every row as it would be imported.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct ImportView {
+    pub sheets: Vec<String>,
+    pub sheet: Option<String>,
+    pub heading_row: u32,
+    pub headings: Vec<String>,
+    /// Each column's field key, or none when it is not imported.
+    pub mapping: Vec<Option<String>>,
+    pub fields: Vec<FieldView>,
+    pub preview: Preview,
+}
+
+/// The view of `table` imported into `plan`: with `mapping` (a field key or none for each
+/// column; an unknown key counts as none) or, without one, the guess from the headings.
+pub fn view(
+    plan: &Plan,
+    target: Target,
+    table: &Table,
+    mapping: Option<&[Option<String>]>,
+) -> ImportView {
+    let mapping: Vec<Option<&'static str>> = match mapping {
+        None => guess_mapping(target, &table.headings),
+        Some(given) => (0..table.headings.len())
+            .map(|i| {
+                let key = given.get(i).cloned().flatten()?;
+                target.fields().iter().find(|f| f.key == key).map(|f| f.key)
+            })
+            .collect(),
+    };
+    // A field given to two columns is taken from all but the first.
+    let mut seen: Vec<&str> = Vec::new();
+    let mapping: Vec<Option<&'static str>> = mapping
+        .into_iter()
+        .map(|m| match m {
+            Some(k) if seen.contains(&k) => None,
+            Some(k) => {
+                seen.push(k);
+                Some(k)
+            }
+            None => None,
+        })
+        .collect();
+    ImportView {
+        sheets: table.sheets.clone(),
+        sheet: table.sheet.clone(),
+        heading_row: table.heading_row,
+        headings: table.headings.clone(),
+        mapping: mapping.iter().map(|m| m.map(str::to_owned)).collect(),
+        fields: target
+            .fields()
+            .iter()
+            .map(|f| FieldView {
+                key: f.key.into(),
+                label: f.label.into(),
+            })
+            .collect(),
+        preview: preview(plan, target, table, &mapping),
+    }
 }

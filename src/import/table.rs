@@ -1,4 +1,4 @@
-//! A spreadsheet's table as text: its headings and its rows, from `.xlsx` (or `.xls`) or `.csv`.
+//! A spreadsheet's table as text: its headings and its rows, from `.xlsx` or `.csv`.
 
 use super::error::ImportError;
 use calamine::{Data, Reader};
@@ -43,11 +43,10 @@ pub fn read_table(bytes: &[u8], name: &str, sheet: Option<&str>) -> Result<Table
         if bytes.windows(marker.len()).any(|w| w == marker.as_slice()) {
             return Err(ImportError::Encrypted);
         }
-        let mut book = calamine::Xls::new(Cursor::new(bytes)).map_err(|e| match e {
-            calamine::XlsError::Password => ImportError::Encrypted,
-            other => ImportError::NotASpreadsheet(other.to_string()),
-        })?;
-        workbook_grid(&mut book, sheet)?
+        // The older binary workbook (.xls) is not read: Excel saves it as .xlsx in one step.
+        return Err(ImportError::NotASpreadsheet(
+            "it is an older Excel workbook (.xls)".into(),
+        ));
     } else if lower.ends_with(".xlsx") || lower.ends_with(".xls") || lower.ends_with(".ods") {
         return Err(ImportError::NotASpreadsheet(
             "it is named as a workbook but is not one".into(),

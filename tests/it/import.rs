@@ -200,6 +200,13 @@ fn what_is_not_a_spreadsheet_is_encrypted_or_too_large_is_refused() {
         read_table(&encrypted, "budget.xlsx", None).unwrap_err(),
         ImportError::Encrypted
     );
+    // An older .xls workbook, a compound file without an encrypted package, is named as such.
+    let mut xls = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    xls.extend([0u8; 120]);
+    assert_eq!(
+        read_table(&xls, "budget.xls", None).unwrap_err().to_string(),
+        "the file is not a spreadsheet Mutual Plan can read (it is an older Excel workbook (.xls)); save it as .xlsx or .csv"
+    );
     let big = vec![b'a'; 10_000_001];
     assert_eq!(
         read_table(&big, "big.csv", None).unwrap_err(),

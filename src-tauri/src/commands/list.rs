@@ -68,4 +68,8 @@ commands! {
     portfolio {
         portfolio,
     }
+    import {
+        choose_spreadsheet,
+        import_preview,
+    }
 }

@@ -6,6 +6,7 @@ pub mod compare;
 pub mod dialogs;
 pub mod document;
 pub mod editing;
+pub mod import;
 pub mod portfolio;
 pub mod print;
 pub mod recovery;

@@ -1,6 +1,6 @@
 //! End-to-end tests of the app's desktop habits: a damaged plan given on the command line, the
 //! recent files, the unsaved-changes prompt, printing with the mentors' comments, exporting to
-//! Excel, and the shell refusing a file the user never chose.
+//! Excel, importing a staff list, and the shell refusing a file the user never chose.
 //!
 //! Needs what `app.rs` needs (Xvfb, tauri-driver, WebKitWebDriver, xdotool, a built app).
 
@@ -351,4 +351,106 @@ async fn exporting_to_excel_writes_the_cores_workbook_of_the_open_plan() {
     );
     let want = mutual_plan::workbook::workbook(&plan, &analysis).unwrap();
     assert_eq!(std::fs::read(&xlsx).unwrap(), want);
+}
+
+/// Staff's Import from a spreadsheet… previews HR's list as the core reads it, shows a refused
+/// cell with the typed field's message and imports nothing while it is refused; with that column
+/// left out, Import adds every row, and one Undo takes them all away again.
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs Xvfb, tauri-driver, WebKitWebDriver, xdotool and the built app"]
+async fn a_staff_list_is_previewed_with_its_refused_cell_and_imported_as_one_undo_step() {
+    use mutual_plan::import::{read_table, view, Target};
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let file = copy_sample(dir.path());
+    let list = dir.path().join("staff list.csv");
+    let csv = "Riverside staff list\n\nJob title,WTE,Salary,Start date\nPhysiotherapist,1,\"£24,500\",01/04/2027\nAdministrator,0.8,abc,April 2027\n";
+    std::fs::write(&list, csv).unwrap();
+    let (_driver, c) = launch(&data, &[file.to_str().unwrap()]).await;
+    sample_shown(&c).await;
+    settled(&c).await;
+    go(&c, "staff").await;
+    let scope = "[data-list='forecast.staff']";
+    testid_in(&c, scope, "import").await.click().await.unwrap();
+    answer_open_dialog("Import from a Spreadsheet", &list).await;
+    by_testid(&c, "import-dialog").await;
+    by_testid(&c, "import-refused").await;
+
+    // Every cell as the core previews it, the refused one with the typed field's message.
+    let plan = mutual_plan::storage::load(&file).unwrap().plan;
+    let table = read_table(csv.as_bytes(), "staff list.csv", None).unwrap();
+    let core = view(&plan, Target::Staff, &table, None);
+    let cells = c
+        .find_all(Locator::Css("[data-testid='import-cell']"))
+        .await
+        .unwrap();
+    let mut shown = Vec::new();
+    // Words as read, whatever spacing the page puts between a refused cell's text and message.
+    let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    for cell in &cells {
+        shown.push(words(&cell.text().await.unwrap()));
+    }
+    let want: Vec<String> = core
+        .preview
+        .rows
+        .iter()
+        .flat_map(|r| {
+            r.cells.iter().map(|c| match &c.error {
+                Some(e) => words(&format!("{} {e}", c.text)),
+                None => words(&c.shown.clone().unwrap_or_default()),
+            })
+        })
+        .collect();
+    assert_eq!(shown, want);
+    assert_eq!(
+        by_testid(&c, "import-cell-error")
+            .await
+            .text()
+            .await
+            .unwrap(),
+        mutual_plan::words::input::read_typed(mutual_plan::words::input::InputKind::Money, "abc")
+            .unwrap_err()
+    );
+    assert!(!by_testid(&c, "import-confirm")
+        .await
+        .is_enabled()
+        .await
+        .unwrap());
+    assert!(serious_accessibility_violations(&c).await.is_empty());
+    screenshot(&c, "import-preview-refused.png").await;
+
+    // Leave the salary out: nothing is refused, and Import adds both rows.
+    let columns = c
+        .find_all(Locator::Css("[data-testid='import-column']"))
+        .await
+        .unwrap();
+    columns[2].select_by_value("").await.unwrap();
+    eventually("the refusal to go", || async {
+        c.find(Locator::Css("[data-testid='import-refused']"))
+            .await
+            .is_err()
+            .then_some(())
+    })
+    .await;
+    let confirm = by_testid(&c, "import-confirm").await;
+    assert_eq!(confirm.text().await.unwrap(), "Import 2 staff lines");
+    confirm.click().await.unwrap();
+    for id in ["physiotherapist", "administrator"] {
+        testid_in(&c, &format!("{scope} [data-id='{id}']"), "remove").await;
+    }
+    // One undo takes the whole import away.
+    by_testid(&c, "undo").await.click().await.unwrap();
+    eventually("the imported rows to go", || async {
+        c.find(Locator::Css(&format!(
+            "{scope} [data-id='physiotherapist']"
+        )))
+        .await
+        .is_err()
+        .then_some(())
+    })
+    .await;
+    assert!(c
+        .find(Locator::Css(&format!("{scope} [data-id='administrator']")))
+        .await
+        .is_err());
 }

@@ -254,6 +254,25 @@ pub async fn answer_save_dialog(path: &Path) {
     assert!(status.success(), "xdotool could not answer the dialog");
 }
 
+/// Answers the desktop's Open dialog titled `title` with `path`: the location typed after
+/// Ctrl+L, as a person who knows where the file is would.
+pub async fn answer_open_dialog(title: &str, path: &Path) {
+    let find = format!("xdotool search --onlyvisible --name '^{title}$'");
+    eventually("the Open dialog", || async {
+        let out = Command::new("sh").arg("-c").arg(&find).output().unwrap();
+        (!out.stdout.is_empty()).then_some(())
+    })
+    .await;
+    let script = format!(
+        "w=$({find} | head -1); \
+         xdotool windowfocus --sync $w; sleep 0.3; xdotool key --clearmodifiers ctrl+l; sleep 0.3; \
+         xdotool type --delay 20 '{}'; sleep 0.3; xdotool key Return",
+        path.display()
+    );
+    let status = Command::new("sh").arg("-c").arg(&script).status().unwrap();
+    assert!(status.success(), "xdotool could not answer the dialog");
+}
+
 /// Saves over the open file and waits until it holds revision `revision`.
 pub async fn save_and_read(
     c: &Client,

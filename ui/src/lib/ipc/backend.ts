@@ -13,6 +13,8 @@ import type {
   CostFrequency,
   ErrorKind,
   HeadroomView,
+  ImportTarget,
+  ImportView,
   InputKind,
   IpcError,
   ListKind,
@@ -91,6 +93,9 @@ export const backend = {
   openPrinted: () => call<null>('open_printed'),
   exportXlsx: (plan: Plan, file: string, unsaved: boolean) =>
     call<null>('export_xlsx', { plan, file, unsaved }),
+  chooseSpreadsheet: () => call<string | null>('choose_spreadsheet'),
+  importPreview: (plan: Plan, target: ImportTarget, file: string, sheet: string | null, mapping: (string | null)[] | null) =>
+    call<ImportView>('import_preview', { plan, target, file, sheet, mapping }),
   choosePlanToOpen: (title?: string) => call<string | null>('choose_plan_to_open', { title: title ?? null }),
   chooseFolder: () => call<string | null>('choose_folder'),
   chooseWhereToSave: (plan: Plan, kind: SaveKind) => call<string | null>('choose_where_to_save', { plan, kind }),

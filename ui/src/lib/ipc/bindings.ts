@@ -260,7 +260,7 @@ export type EligibleWords = { pass: string, fail: string, not_known: string, };
 
 export type EquityRaise = { id: ItemId, name: string, amount: Money, month: Month, };
 
-export type ErrorKind = "too_large" | "not_text" | "syntax" | "not_a_plan" | "newer_version" | "unknown_version" | "unknown_field" | "bad_value" | "invalid" | "locked" | "locked_stale" | "changed_on_disk" | "read_only_plan" | "not_found" | "permission_denied" | "read_only" | "disk_full" | "io" | "no_file" | "no_identity" | "pdf" | "workbook" | "not_chosen" | "internal";
+export type ErrorKind = "too_large" | "not_text" | "syntax" | "not_a_plan" | "newer_version" | "unknown_version" | "unknown_field" | "bad_value" | "invalid" | "locked" | "locked_stale" | "changed_on_disk" | "read_only_plan" | "not_found" | "permission_denied" | "read_only" | "disk_full" | "io" | "no_file" | "no_identity" | "pdf" | "workbook" | "spreadsheet" | "not_chosen" | "internal";
 
 export type Facility = { id: ItemId, lender: string, 
 /**
@@ -281,6 +281,8 @@ to: Month | null,
 arrangement_fee: Money, };
 
 export type FieldPath = string;
+
+export type FieldView = { key: string, label: string, };
 
 export type Figure = { label: string, value: string, };
 
@@ -423,6 +425,14 @@ base: string, lines: Array<HeadroomLine>, };
 export type HeadroomView = { intro: string, tests: Array<HeadroomTestView>, break_even: Array<string>, break_even_note: string, };
 
 export type ImpactIndicator = { id: ItemId, outcome: string, indicator: string, baseline: string, target: string, };
+
+export type ImportTarget = "staff" | "costs";
+
+export type ImportView = { sheets: Array<string>, sheet: string | null, heading_row: number, headings: Array<string>, 
+/**
+ * Each column's field key, or none when it is not imported.
+ */
+mapping: Array<string | null>, fields: Array<FieldView>, preview: Preview, };
 
 export type IncomeExpenditure = { 
 /**
@@ -617,6 +627,44 @@ forecast: ForecastView | null,
 review: ReviewView | null, };
 
 export type PlanId = string;
+
+export type Preview = { target: ImportTarget, rows: Array<PreviewRow>, 
+/**
+ * How many cells were refused.
+ */
+refused: number, };
+
+export type PreviewCell = { 
+/**
+ * The field it fills.
+ */
+field: string, 
+/**
+ * The cell as the file has it.
+ */
+text: string, 
+/**
+ * The value as a field shows it (`£24,500.00`, `April 2027`), when it was read.
+ */
+shown: string | null, 
+/**
+ * Why it was refused: the message a typed field gives.
+ */
+error: string | null, };
+
+export type PreviewRow = { 
+/**
+ * The row's number in the file, from 1, as a spreadsheet numbers it.
+ */
+row: number, 
+/**
+ * The id the new item gets, made from its name.
+ */
+id: string, cells: Array<PreviewCell>, 
+/**
+ * The new item, as the file would hold it.
+ */
+item: unknown, };
 
 export type Procurement = { route: ProcurementRoute, started: CalendarDate, cpv: string, last_reserved_award: CalendarDate | null, 
 /**
