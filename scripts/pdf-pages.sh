@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Renders the sample plan's PDF and a new plan's draft, and saves pages of them as images under
 # docs/screenshots/: the cover, a narrative page, the financial summary, the stress table, the
-# monthly appendix, the draft cover of a new plan, and the mentors' comments printed on request.
+# headroom and break-even tables, the monthly appendix, the draft cover of a new plan, and the mentors' comments printed on request.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=docs/screenshots
@@ -29,6 +29,7 @@ shoot narrative "$tmp/plan.pdf" "$(page_with '^1. Executive summary')"
 shoot finance "$tmp/plan.pdf" "$(page_with '^Financial summary')"
 shoot balance-sheet "$tmp/plan.pdf" "$(page_with '^Balance sheet at each year end')"
 shoot stress "$tmp/plan.pdf" "$(page_with '^Stress scenarios')"
+shoot headroom "$tmp/plan.pdf" "$(page_with '^Headroom: how far')"
 shoot appendix "$tmp/plan.pdf" "$(page_with 'Appendix A. Monthly cash flow')"
 shoot draft-cover "$tmp/new.pdf" 1
 # The mentors' comments, printed only on request: the last page holding the Review heading.

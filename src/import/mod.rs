@@ -73,6 +73,20 @@ pub struct Field {
     headings: &'static [&'static str],
 }
 
+/// When a staff or cost line starts and ends: a month, or a date in it.
+const START: Field = Field {
+    key: "start",
+    label: "Start",
+    reading: Reading::Typed(InputKind::Month),
+    headings: &["start", "start date", "from", "starts"],
+};
+const END: Field = Field {
+    key: "end",
+    label: "End",
+    reading: Reading::Typed(InputKind::Month),
+    headings: &["end", "end date", "to", "until", "ends", "leaving date"],
+};
+
 const STAFF: [Field; 7] = [
     Field {
         key: "role",
@@ -129,18 +143,8 @@ const STAFF: [Field; 7] = [
             "salary fte",
         ],
     },
-    Field {
-        key: "start",
-        label: "Start",
-        reading: Reading::Typed(InputKind::Month),
-        headings: &["start", "start date", "from", "starts"],
-    },
-    Field {
-        key: "end",
-        label: "End",
-        reading: Reading::Typed(InputKind::Month),
-        headings: &["end", "end date", "to", "until", "ends", "leaving date"],
-    },
+    START,
+    END,
     Field {
         key: "pension.scheme",
         label: "Pension scheme",
@@ -198,18 +202,8 @@ const COSTS: [Field; 6] = [
         reading: Reading::Frequency,
         headings: &["frequency", "how often", "period", "per"],
     },
-    Field {
-        key: "start",
-        label: "Start",
-        reading: Reading::Typed(InputKind::Month),
-        headings: &["start", "start date", "from", "starts"],
-    },
-    Field {
-        key: "end",
-        label: "End",
-        reading: Reading::Typed(InputKind::Month),
-        headings: &["end", "end date", "to", "until", "ends"],
-    },
+    START,
+    END,
 ];
 
 /// A heading in lower case, each run of anything but letters, digits and `£` one space.

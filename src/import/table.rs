@@ -123,18 +123,9 @@ fn number_text(f: f64) -> String {
 /// An Excel date serial (days from 30 December 1899) as `2027-04-01`.
 #[allow(clippy::float_arithmetic)]
 fn serial_date(serial: f64) -> String {
-    let days = serial.floor() as i64 - 25_569; // from 1 January 1970
-                                               // Civil date from days (Howard Hinnant's algorithm).
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!("{year:04}-{month:02}-{day:02}")
+    // 25,569 days from the serial's start to 1 January 1970.
+    crate::model::values::Date::from_days_since_epoch(serial.floor() as i64 - 25_569)
+        .map_or_else(|| number_text(serial), |d| d.to_string())
 }
 
 /// The rows of a CSV file: UTF-8 (with or without its mark) or, failing that, Windows' Western

@@ -317,6 +317,22 @@ fn block(rows: &[u32], col: u16) -> Option<String> {
     ))
 }
 
+/// A row of formulas made from one template, each column reading its own month where the
+/// template has [`MARK`].
+fn monthly_formulas(
+    ws: &mut Worksheet,
+    row: u32,
+    months: usize,
+    template: &str,
+    fm: &rust_xlsxwriter::Format,
+) -> Result<(), XlsxError> {
+    for i in 0..months {
+        let c = FIRST + i as u16;
+        formula(ws, row, c, &template.replace(MARK, &month_of(c)), fm)?;
+    }
+    Ok(())
+}
+
 fn formula(
     ws: &mut Worksheet,
     row: u32,
@@ -403,16 +419,7 @@ fn write_monthly(
             &format!("gross_pay:{id}"),
             &format!("Gross pay: {}", s.map_or("", |s| s.role.as_str())),
         )?;
-        let template = gross_pay(refs, id, MARK);
-        for i in 0..n {
-            formula(
-                ws,
-                *row,
-                col(i),
-                &template.replace(MARK, &month_of(col(i))),
-                &fm.money,
-            )?;
-        }
+        monthly_formulas(ws, *row, n, &gross_pay(refs, id, MARK), &fm.money)?;
     }
     for ((id, row), (_, gross)) in rows.pension.iter().zip(&rows.gross) {
         let s = p.staff.iter().find(|s| s.id.as_str() == id);
@@ -441,16 +448,13 @@ fn write_monthly(
             &format!("cost_line:{id}"),
             c.map_or("", |c| c.name.as_str()),
         )?;
-        let template = schedule(refs, "costs", id, "inflation_percent", MARK);
-        for i in 0..n {
-            formula(
-                ws,
-                *row,
-                col(i),
-                &template.replace(MARK, &month_of(col(i))),
-                &fm.money,
-            )?;
-        }
+        monthly_formulas(
+            ws,
+            *row,
+            n,
+            &schedule(refs, "costs", id, "inflation_percent", MARK),
+            &fm.money,
+        )?;
     }
     for (id, _, row) in &rows.capital {
         let c = p.costs.iter().find(|c| c.id.as_str() == id);
@@ -460,16 +464,13 @@ fn write_monthly(
             &format!("capital_line:{id}"),
             &format!("Capital: {}", c.map_or("", |c| c.name.as_str())),
         )?;
-        let template = once(refs, "costs", id, "start", "amount", MARK);
-        for i in 0..n {
-            formula(
-                ws,
-                *row,
-                col(i),
-                &template.replace(MARK, &month_of(col(i))),
-                &fm.money,
-            )?;
-        }
+        monthly_formulas(
+            ws,
+            *row,
+            n,
+            &once(refs, "costs", id, "start", "amount", MARK),
+            &fm.money,
+        )?;
     }
 
     // Income and expenditure.
@@ -481,16 +482,7 @@ fn write_monthly(
             &format!("earned:contract:{id}"),
             c.map_or("", |c| c.service.as_str()),
         )?;
-        let template = contract_earned(refs, id, MARK);
-        for i in 0..n {
-            formula(
-                ws,
-                *row,
-                col(i),
-                &template.replace(MARK, &month_of(col(i))),
-                &fm.money,
-            )?;
-        }
+        monthly_formulas(ws, *row, n, &contract_earned(refs, id, MARK), &fm.money)?;
     }
     for (id, row) in &rows.income {
         let c = p.income.iter().find(|c| c.id.as_str() == id);
@@ -500,16 +492,13 @@ fn write_monthly(
             &format!("earned:income:{id}"),
             c.map_or("", |c| c.name.as_str()),
         )?;
-        let template = schedule(refs, "income", id, "growth_percent", MARK);
-        for i in 0..n {
-            formula(
-                ws,
-                *row,
-                col(i),
-                &template.replace(MARK, &month_of(col(i))),
-                &fm.money,
-            )?;
-        }
+        monthly_formulas(
+            ws,
+            *row,
+            n,
+            &schedule(refs, "income", id, "growth_percent", MARK),
+            &fm.money,
+        )?;
     }
     for (id, row) in &rows.grants {
         let g = p.grants.iter().find(|g| g.id.as_str() == id);
@@ -519,16 +508,13 @@ fn write_monthly(
             &format!("earned:grant:{id}"),
             &format!("Grant: {}", g.map_or("", |g| g.funder.as_str())),
         )?;
-        let template = once(refs, "grants", id, "month", "amount", MARK);
-        for i in 0..n {
-            formula(
-                ws,
-                *row,
-                col(i),
-                &template.replace(MARK, &month_of(col(i))),
-                &fm.money,
-            )?;
-        }
+        monthly_formulas(
+            ws,
+            *row,
+            n,
+            &once(refs, "grants", id, "month", "amount", MARK),
+            &fm.money,
+        )?;
     }
     let income_rows: Vec<u32> = rows
         .contracts
