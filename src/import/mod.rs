@@ -10,7 +10,7 @@ mod table;
 
 use crate::model::catalogue::ListKind;
 use crate::model::new_plan::{new_item, suggested_pension_percent, unique_id};
-use crate::model::plan::{CostCategory, CostFrequency, PensionScheme, Plan};
+use crate::model::plan::{CostFrequency, PensionScheme, Plan};
 use crate::words::input::{read_typed, InputKind};
 use crate::words::labels;
 use serde::Serialize;
@@ -355,86 +355,51 @@ fn read_cell(reading: Reading, text: &str) -> Result<(Value, String), String> {
             Ok((value, typed.shown))
         }
         Reading::Pension => {
+            let schemes = labels::choices().pension_schemes;
             let n = normal(t);
-            let scheme = [
-                PensionScheme::Nhs,
-                PensionScheme::Lgps,
-                PensionScheme::CivilService,
-                PensionScheme::DefinedContribution,
-                PensionScheme::None,
-            ]
-            .into_iter()
-            .find(|s| {
-                let words = normal(labels::pension_scheme(*s));
-                let key = serde_json::to_value(s)
-                    .ok()
-                    .and_then(|v| v.as_str().map(normal))
-                    .unwrap_or_default();
-                n == words || n == key || (n.len() > 2 && words.starts_with(&n))
-            })
-            .or(match n.as_str() {
-                "nhs pension" | "nhsps" => Some(PensionScheme::Nhs),
-                "local government" => Some(PensionScheme::Lgps),
-                "civil service" | "alpha" => Some(PensionScheme::CivilService),
-                "dc" | "workplace pension" | "nest" | "auto enrolment" => {
-                    Some(PensionScheme::DefinedContribution)
-                }
-                "no pension" | "" => Some(PensionScheme::None),
-                _ => None,
-            })
-            .ok_or_else(|| {
-                format!("\u{201c}{t}\u{201d} is not a pension scheme: write NHS, LGPS, Civil Service, defined contribution or none")
-            })?;
-            Ok((
-                serde_json::to_value(scheme).unwrap_or_default(),
-                labels::pension_scheme(scheme).to_owned(),
-            ))
+            let value = named(&schemes, &n)
+                .or(match n.as_str() {
+                    "nhs pension" | "nhsps" => Some("nhs"),
+                    "local government" => Some("lgps"),
+                    "civil service" | "alpha" => Some("civil_service"),
+                    "dc" | "workplace pension" | "nest" | "auto enrolment" => {
+                        Some("defined_contribution")
+                    }
+                    "no pension" | "" => Some("none"),
+                    _ => None,
+                })
+                .ok_or_else(|| {
+                    format!("\u{201c}{t}\u{201d} is not a pension scheme: write NHS, LGPS, Civil Service, defined contribution or none")
+                })?;
+            chosen(&schemes, value)
         }
         Reading::Category => {
+            let categories = labels::choices().cost_categories;
             let n = normal(t);
-            let all = [
-                CostCategory::Premises,
-                CostCategory::It,
-                CostCategory::Insurance,
-                CostCategory::ProfessionalFees,
-                CostCategory::SupportServices,
-                CostCategory::ClinicalSupplies,
-                CostCategory::Transition,
-                CostCategory::IrrecoverableVat,
-                CostCategory::BondOrGuarantee,
-                CostCategory::Other,
-            ];
-            let category =
-                all.into_iter()
-                    .find(|c| normal(labels::cost_category(*c)) == n)
-                    .or(match n.as_str() {
-                        "rent" | "rates" | "estates" | "accommodation" | "buildings"
-                        | "utilities" => Some(CostCategory::Premises),
-                        "it" | "ict" | "technology" | "software" | "computers" => {
-                            Some(CostCategory::It)
-                        }
-                        "legal" | "audit" | "accountancy" | "consultancy" => {
-                            Some(CostCategory::ProfessionalFees)
-                        }
-                        "supplies" | "drugs" | "consumables" | "medical supplies" => {
-                            Some(CostCategory::ClinicalSupplies)
-                        }
-                        "" => Some(CostCategory::Other),
-                        _ => None,
-                    })
-                    .ok_or_else(|| {
-                        format!(
-                            "\u{201c}{t}\u{201d} is not a cost category: write one of {}",
-                            all.iter()
-                                .map(|c| labels::cost_category(*c))
-                                .collect::<Vec<_>>()
-                                .join(", ")
-                        )
-                    })?;
-            Ok((
-                serde_json::to_value(category).unwrap_or_default(),
-                labels::cost_category(category).to_owned(),
-            ))
+            let value = named(&categories, &n)
+                .or(match n.as_str() {
+                    "rent" | "rates" | "estates" | "accommodation" | "buildings" | "utilities" => {
+                        Some("premises")
+                    }
+                    "ict" | "technology" | "software" | "computers" => Some("it"),
+                    "legal" | "audit" | "accountancy" | "consultancy" => Some("professional_fees"),
+                    "supplies" | "drugs" | "consumables" | "medical supplies" => {
+                        Some("clinical_supplies")
+                    }
+                    "" => Some("other"),
+                    _ => None,
+                })
+                .ok_or_else(|| {
+                    format!(
+                        "\u{201c}{t}\u{201d} is not a cost category: write one of {}",
+                        categories
+                            .iter()
+                            .map(|c| c.label.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )
+                })?;
+            chosen(&categories, value)
         }
         Reading::Frequency => {
             let frequency = match normal(t).as_str() {
@@ -455,6 +420,27 @@ fn read_cell(reading: Reading, text: &str) -> Result<(Value, String), String> {
             ))
         }
     }
+}
+
+/// The value of the option a cell names, by its words (`NHS Pension Scheme`, or just the start
+/// of them, `NHS`) or its value in the file (`lgps`), as normalised by [`normal`].
+fn named<'a>(options: &'a [labels::Choice], n: &str) -> Option<&'a str> {
+    options
+        .iter()
+        .find(|o| {
+            let words = normal(&o.label);
+            n == words || n == normal(&o.value) || (n.len() > 2 && words.starts_with(n))
+        })
+        .map(|o| o.value.as_str())
+}
+
+/// An option's value for the file and its words to show.
+fn chosen(options: &[labels::Choice], value: &str) -> Result<(Value, String), String> {
+    let o = options
+        .iter()
+        .find(|o| o.value == value)
+        .ok_or_else(|| format!("\u{201c}{value}\u{201d} is not one of the options"))?;
+    Ok((Value::String(o.value.clone()), o.label.clone()))
 }
 
 /// Sets a dotted field of an item.
